@@ -1,0 +1,167 @@
+package fr.pasdecalais.habitat.aap.web;
+
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import jakarta.validation.ConstraintViolationException;
+import java.net.URI;
+import java.util.Comparator;
+import java.util.List;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.exception.NullValueException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/**
+ * Every error of {@code /api/**} as RFC 7807 problem details, in French, with the faulty fields
+ * listed under {@code errors}.
+ */
+@RestControllerAdvice(basePackages = "fr.pasdecalais.habitat.aap")
+public class ApiExceptionHandler {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+  @ExceptionHandler(ApiException.class)
+  ResponseEntity<ProblemDetail> api(ApiException e) {
+    return problem(e.getStatus(), e.getTitle(), e.getMessage(), e.getFieldProblems());
+  }
+
+  @ExceptionHandler(MethodArgumentNotValidException.class)
+  ResponseEntity<ProblemDetail> invalidBody(MethodArgumentNotValidException e) {
+    List<ApiException.FieldProblem> problems = e.getBindingResult().getFieldErrors().stream()
+        .map(f -> new ApiException.FieldProblem(f.getField(), f.getDefaultMessage()))
+        .sorted(Comparator.comparing(ApiException.FieldProblem::field))
+        .toList();
+    return api(ApiException.invalid(problems));
+  }
+
+  @ExceptionHandler(ConstraintViolationException.class)
+  ResponseEntity<ProblemDetail> invalidParameters(ConstraintViolationException e) {
+    List<ApiException.FieldProblem> problems = e.getConstraintViolations().stream()
+        .map(v -> new ApiException.FieldProblem(v.getPropertyPath().toString(), v.getMessage()))
+        .sorted(Comparator.comparing(ApiException.FieldProblem::field))
+        .toList();
+    return api(ApiException.invalid(problems));
+  }
+
+  @ExceptionHandler(HttpMessageNotReadableException.class)
+  ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
+    Throwable cause = e.getCause();
+    if (cause instanceof InvalidFormatException ife) {
+      return api(ApiException.invalid(path(ife),
+          "La valeur « " + ife.getValue() + " » n'a pas le format attendu."));
+    }
+    if (cause instanceof MismatchedInputException mie && !mie.getPath().isEmpty()) {
+      return api(ApiException.invalid(path(mie), "La valeur n'a pas le type attendu."));
+    }
+    return problem(HttpStatus.BAD_REQUEST, "Requête illisible",
+        "Le corps de la requête n'est pas un JSON valide ou est absent.", List.of());
+  }
+
+  @ExceptionHandler(MissingServletRequestParameterException.class)
+  ResponseEntity<ProblemDetail> missingParameter(MissingServletRequestParameterException e) {
+    return api(ApiException.invalid(e.getParameterName(), "Le paramètre est obligatoire."));
+  }
+
+  @ExceptionHandler(MissingServletRequestPartException.class)
+  ResponseEntity<ProblemDetail> missingPart(MissingServletRequestPartException e) {
+    return api(ApiException.invalid(e.getRequestPartName(), "La partie « " + e.getRequestPartName() + " » est obligatoire."));
+  }
+
+  @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+  ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
+    return api(ApiException.invalid(e.getName(), "La valeur « " + e.getValue() + " » n'a pas le format attendu."));
+  }
+
+  @ExceptionHandler(MaxUploadSizeExceededException.class)
+  ResponseEntity<ProblemDetail> tooLarge(MaxUploadSizeExceededException e) {
+    return problem(HttpStatus.PAYLOAD_TOO_LARGE, "Fichier trop volumineux",
+        "Le fichier dépasse la taille maximale autorisée.", List.of());
+  }
+
+  @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+  ResponseEntity<ProblemDetail> mediaType(HttpMediaTypeNotSupportedException e) {
+    return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Type de contenu non pris en charge",
+        "Le type de contenu « " + e.getContentType() + " » n'est pas accepté ici.", List.of());
+  }
+
+  @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+  ResponseEntity<ProblemDetail> method(HttpRequestMethodNotSupportedException e) {
+    return problem(HttpStatus.METHOD_NOT_ALLOWED, "Méthode non autorisée",
+        "La méthode " + e.getMethod() + " n'est pas autorisée sur cette ressource.", List.of());
+  }
+
+  @ExceptionHandler(NoResourceFoundException.class)
+  ResponseEntity<ProblemDetail> noResource(NoResourceFoundException e) {
+    return problem(HttpStatus.NOT_FOUND, "Ressource introuvable", "Aucune ressource à cette adresse.", List.of());
+  }
+
+  @ExceptionHandler({AccessDeniedException.class, AuthorizationException.class})
+  ResponseEntity<ProblemDetail> denied(RuntimeException e) {
+    return problem(HttpStatus.FORBIDDEN, "Accès refusé",
+        "Vos droits ne permettent pas cette opération.", List.of());
+  }
+
+  @ExceptionHandler({OptimisticLockingException.class, OptimisticLockingFailureException.class})
+  ResponseEntity<ProblemDetail> concurrent(RuntimeException e) {
+    return problem(HttpStatus.CONFLICT, "Modification concurrente",
+        "Une autre personne a modifié ce dossier au même moment ; rechargez-le puis recommencez.", List.of());
+  }
+
+  @ExceptionHandler(NullValueException.class)
+  ResponseEntity<ProblemDetail> engineNotFound(NullValueException e) {
+    return problem(HttpStatus.NOT_FOUND, "Ressource introuvable",
+        "La tâche ou l'instance demandée n'existe pas ou a déjà été traitée.", List.of());
+  }
+
+  @ExceptionHandler(DataIntegrityViolationException.class)
+  ResponseEntity<ProblemDetail> integrity(DataIntegrityViolationException e) {
+    LOG.info("Refused by a database constraint: {}", e.getMostSpecificCause().getMessage());
+    return problem(HttpStatus.CONFLICT, "Conflit",
+        "L'opération contredit une donnée déjà enregistrée (doublon ou référence manquante).", List.of());
+  }
+
+  private static String path(MismatchedInputException e) {
+    StringBuilder sb = new StringBuilder();
+    for (var ref : e.getPath()) {
+      if (ref.getFieldName() != null) {
+        if (!sb.isEmpty()) {
+          sb.append('.');
+        }
+        sb.append(ref.getFieldName());
+      } else if (ref.getIndex() >= 0) {
+        sb.append('[').append(ref.getIndex()).append(']');
+      }
+    }
+    return sb.toString();
+  }
+
+  static ResponseEntity<ProblemDetail> problem(HttpStatus status, String title, String detail,
+      List<ApiException.FieldProblem> fields) {
+    ProblemDetail pd = ProblemDetail.forStatusAndDetail(status, detail);
+    pd.setTitle(title);
+    pd.setType(URI.create("about:blank"));
+    if (!fields.isEmpty()) {
+      pd.setProperty("errors", fields);
+    }
+    return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(pd);
+  }
+}
