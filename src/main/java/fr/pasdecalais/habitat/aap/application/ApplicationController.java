@@ -1,8 +1,6 @@
 package fr.pasdecalais.habitat.aap.application;
 
 import fr.pasdecalais.habitat.aap.call.ParisDateTime;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -42,7 +40,8 @@ public class ApplicationController {
    */
   @PostMapping(path = "/api/calls/{reference}/applications", consumes = MediaType.APPLICATION_JSON_VALUE)
   @PreAuthorize("hasAnyRole('porteurs', 'instructeurs', 'camunda-admin')")
-  public ResponseEntity<?> submit(@PathVariable String reference, @Valid @RequestBody ApplicationRequest request) {
+  public ResponseEntity<?> submit(@PathVariable String reference, @RequestBody ApplicationRequest request) {
+    // validated by the service (Jakarta Validation + rules across fields), so that every problem is listed at once
     ApplicationService.Submission s = service.submit(reference, request, Caller.current());
     Application a = s.application();
     URI location = URI.create("/api/applications/" + a.getReference());
@@ -70,13 +69,33 @@ public class ApplicationController {
     return reading.list(call, state, Caller.current());
   }
 
+  private static void checkLength(String text, String field, String message) {
+    if (text != null && text.length() > 1000) {
+      throw fr.pasdecalais.habitat.aap.web.ApiException.invalid(field, message);
+    }
+  }
+
+  /** Pieces received by post or e-mail. */
+  public record PiecesReceivedRequest(String comment) {}
+
+  /** Instructors: pieces of a dossier in regularisation arrived by post or e-mail; back to the completeness check. */
+  @PostMapping("/api/applications/{reference}/pieces-received")
+  @PreAuthorize("hasAnyRole('instructeurs', 'camunda-admin')")
+  public ApplicationReading.ApplicationView piecesReceived(@PathVariable String reference,
+      @RequestBody(required = false) PiecesReceivedRequest request) {
+    checkLength(request == null ? null : request.comment(), "comment", "Le commentaire dépasse 1 000 caractères.");
+    service.piecesReceived(reference, request == null ? null : request.comment(), Caller.current(), access);
+    return reading.view(reference, Caller.current());
+  }
+
   /** The reason of a withdrawal. */
-  public record WithdrawalRequest(@Size(max = 1000, message = "Le motif dépasse 1 000 caractères.") String reason) {}
+  public record WithdrawalRequest(String reason) {}
 
   /** Withdraws the dossier (its organisation or an instructor), before the decision: open tasks are cancelled. */
   @PostMapping("/api/applications/{reference}/withdrawal")
   public ResponseEntity<ApplicationReading.ApplicationView> withdraw(@PathVariable String reference,
-      @Valid @RequestBody(required = false) WithdrawalRequest request) {
+      @RequestBody(required = false) WithdrawalRequest request) {
+    checkLength(request == null ? null : request.reason(), "reason", "Le motif dépasse 1 000 caractères.");
     service.withdraw(reference, request == null ? null : request.reason(), Caller.current(), access);
     return ResponseEntity.ok(reading.view(reference, Caller.current()));
   }

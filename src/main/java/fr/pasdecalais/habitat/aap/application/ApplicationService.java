@@ -48,14 +48,16 @@ public class ApplicationService {
   private final ApplicationNotifications notifications;
   private final CallCatalog calls;
   private final RuntimeService runtime;
+  private final org.camunda.bpm.engine.TaskService taskService;
   private final EngineAsSystem engine;
   private final Validator validator;
 
   public ApplicationService(ApplicationRepository applications, OrganizationRepository organizations,
       OrganizationMemberRepository members, ApplicationEventRepository events,
       RegularizationRequestRepository regularizations, ApplicationCounterRepository counters,
-      ApplicationNotifications notifications, CallCatalog calls, RuntimeService runtime, EngineAsSystem engine,
-      Validator validator) {
+      ApplicationNotifications notifications, CallCatalog calls, RuntimeService runtime,
+      org.camunda.bpm.engine.TaskService taskService, EngineAsSystem engine, Validator validator) {
+    this.taskService = taskService;
     this.applications = applications;
     this.organizations = organizations;
     this.members = members;
@@ -138,17 +140,17 @@ public class ApplicationService {
           + "ouverture le " + ParisDateTime.french(lot.getOpensAt()) + ".");
     }
     ApplicationRequest.OrganizationData o = request.organization();
-    if (!call.isAllowsMultipleApplications() && applications.countBySiretAndLotExcludingStates(o.siret(), lot.getId(),
-        ApplicationState.FINAL) > 0) {
-      throw ApiException.conflict("L'organisme SIRET " + o.siret() + " a déjà un dossier en cours sur le lot « "
-          + lot.getLabel() + " » de l'appel « " + call.getReference() + " », qui n'admet qu'un dossier par porteur.");
-    }
     Instant now = now();
     Organization org = organizations.findBySiret(o.siret()).orElse(null);
     if (caller.isPartner() && !caller.isAgent()) {
       if (org != null && !members.existsByUserIdAndOrganizationId(caller.userId(), org.getId())) {
         throw ApiException.forbidden("Votre compte n'agit pas pour l'organisme SIRET " + o.siret() + ".");
       }
+    }
+    if (!call.isAllowsMultipleApplications() && applications.countBySiretAndLotExcludingStates(o.siret(), lot.getId(),
+        ApplicationState.FINAL) > 0) {
+      throw ApiException.conflict("L'organisme SIRET " + o.siret() + " a déjà un dossier en cours sur le lot « "
+          + lot.getLabel() + " » de l'appel « " + call.getReference() + " », qui n'admet qu'un dossier par porteur.");
     }
     if (org == null) {
       org = new Organization(o.siret(), now);
@@ -258,6 +260,38 @@ public class ApplicationService {
     a.moveTo(ApplicationState.REJECTED_INCOMPLETE, now);
     log(a, SYSTEM_ACTOR, "REJET_INCOMPLET", "Rejeté : dossier incomplet à la date limite.");
     return notifications.rejectedIncomplete(a, calls.getByReference(a.getCallReference()).getTitle()).getId();
+  }
+
+  /**
+   * API for instructors: pieces arrived by post or e-mail ("pièces reçues"), the same as completing
+   * the Tasklist task "Attendre les pièces". Twice, or concurrently: one wins, the other gets a 409.
+   */
+  @Transactional
+  public void piecesReceived(String reference, String comment, Caller caller, ApplicationAccess access) {
+    Application a = access.actionable(reference, caller);
+    if (!caller.isInstructor()) {
+      throw ApiException.forbidden("Seuls les instructeurs enregistrent des pièces reçues par courrier.");
+    }
+    org.camunda.bpm.engine.TaskService tasks = taskService;
+    org.camunda.bpm.engine.task.Task task = engine.call(() -> tasks.createTaskQuery()
+        .processInstanceBusinessKey(a.getReference()).taskDefinitionKey(TASK_AWAIT_PIECES).singleResult());
+    if (task == null) {
+      throw piecesNotAwaited(reference);
+    }
+    try {
+      engine.run(() -> {
+        tasks.setAssignee(task.getId(), caller.userId());
+        tasks.complete(task.getId(), Map.of("piecesComment", comment == null || comment.isBlank()
+            ? "Pièces reçues (enregistrées par l'API)" : comment));
+      });
+    } catch (org.camunda.bpm.engine.exception.NullValueException | org.camunda.bpm.engine.exception.NotFoundException e) {
+      throw piecesNotAwaited(reference);
+    }
+  }
+
+  private static ApiException piecesNotAwaited(String reference) {
+    return new ApiException(HttpStatus.CONFLICT, "Tâche déjà traitée", "Le dossier « " + reference
+        + " » n'attend pas de pièces : la tâche « Attendre les pièces » a déjà été traitée ou le dossier est à une autre étape.");
   }
 
   /** An agent recorded pieces received by post ("pièces reçues"). */
