@@ -38,7 +38,7 @@ class CallForProjectsProcessTest {
   @Autowired ProcessEngine engine;
   @Autowired CallLifecycle lifecycle;
   @Autowired CallCatalog catalog;
-  @Autowired ScenarioCandidates candidates;
+  @Autowired CallDossiers rows;
   @Autowired DeliberationService deliberations;
   @Autowired JurySessionRepository sessions;
 
@@ -121,7 +121,7 @@ class CallForProjectsProcessTest {
     assertThat(pi).isWaitingAt(CallProcess.TIMER_LOT_CLOSES);
     assertThat(catalog.isOpen(ref, "AMI2", CallCatalog.now())).isTrue();
 
-    candidates.register(ref, List.of(candidate(ref, "0001", "AMI2", "72.50", "25493.66", "Association Horizon Logement")));
+    rows.insert(catalog.getByReference(ref), List.of(candidate(ref, "0001", "AMI2", "72.50", "25493.66", "Association Horizon Logement")));
     ProcessTestSupport.clock("2023-09-16T00:00:00");
     run();
     assertThat(status(ref)).isEqualTo(CallStatus.CLOSED);
@@ -152,7 +152,7 @@ class CallForProjectsProcessTest {
   private ProcessInstance toSynthesis(String ref, CallDefinition definition, List<Candidate> dossiers) {
     ProcessTestSupport.clock("2023-01-10T10:00:00");
     ProcessInstance pi = publish(definition);
-    candidates.register(ref, dossiers);
+    rows.insert(catalog.getByReference(ref), dossiers);
     run();
     ProcessTestSupport.clock("2023-02-04T08:00:00");
     run();
@@ -296,7 +296,7 @@ class CallForProjectsProcessTest {
     String ref = TestCalls.uniqueReference("AMI-T-PREFET");
     ProcessTestSupport.clock("2023-01-10T10:00:00");
     ProcessInstance pi = publish(TestCalls.single(ref, DecidingBody.PREFET));
-    candidates.register(ref, twoDossiers(ref));
+    rows.insert(catalog.getByReference(ref), twoDossiers(ref));
     ProcessTestSupport.clock("2023-02-04T08:00:00");
     run();
     assertThat(pi).isWaitingAt(CallProcess.TASK_ORGANISE_JURY);
