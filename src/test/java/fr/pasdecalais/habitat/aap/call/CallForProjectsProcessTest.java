@@ -48,7 +48,10 @@ class CallForProjectsProcessTest {
   void init() {
     ProcessTestSupport.init(engine);
     for (String id : List.of("sophie.dubois", "thomas.leroy", "nadia.benali")) {
-      identity.ensureUser(id, id.substring(0, 1).toUpperCase() + id.substring(1, id.indexOf('.')), "Jury", "jury-test", Groups.JURY);
+      if (engine.getIdentityService().createUserQuery().userId(id).count() == 0) {
+        identity.ensureUser(id, id.substring(0, 1).toUpperCase() + id.substring(1, id.indexOf('.')), "Jury",
+            IdentitySetup.DEMO_PASSWORD, Groups.JURY);
+      }
     }
   }
 
