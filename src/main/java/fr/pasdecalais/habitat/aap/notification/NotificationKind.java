@@ -1,0 +1,13 @@
+package fr.pasdecalais.habitat.aap.notification;
+
+/** The notifications the processes send. */
+public enum NotificationKind {
+  RECEIPT_LATE,
+  REGULARIZATION_REQUEST,
+  REJECTED_INCOMPLETE,
+  REJECTED_INELIGIBLE,
+  JURY_REMINDER,
+  DECISION_REFUSED,
+  DECISION_GRANTED,
+  WITHDRAWAL_ACKNOWLEDGED
+}
