@@ -8,7 +8,7 @@ create table notification (
   status varchar(10) not null,
   attempts integer default 0 not null,
   last_error varchar(1000),
-  application_reference varchar(40),
+  application_reference varchar(80),
   created_at timestamp with time zone not null,
   sent_at timestamp with time zone,
   version bigint default 0 not null

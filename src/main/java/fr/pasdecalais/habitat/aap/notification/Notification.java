@@ -45,7 +45,7 @@ public class Notification {
   private String lastError;
 
   /** The dossier it belongs to, e.g. {@code AAP-2023-ASTRE-0007}. */
-  @Column(name = "application_reference", length = 40)
+  @Column(name = "application_reference", length = 80)
   private String applicationReference;
 
   @Column(name = "created_at", nullable = false)
