@@ -5,6 +5,7 @@ create table grant_agreement (
     application_id        bigint,
     application_reference varchar(60)    not null,
     organization_name     varchar(255)   not null,
+    operator_email        varchar(254)   not null,
     call_reference        varchar(60)    not null,
     lot_code              varchar(40),
     call_title            varchar(500),

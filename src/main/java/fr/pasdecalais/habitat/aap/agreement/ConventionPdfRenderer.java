@@ -59,7 +59,6 @@ public class ConventionPdfRenderer {
       PdfWriter.getInstance(document, bytes);
       document.addTitle("Convention " + values.getOrDefault("numero", ""));
       document.addAuthor("Département du Pas-de-Calais");
-      document.addLanguage("fr-FR");
       document.open();
       Font title = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 15);
       Font heading = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 11);

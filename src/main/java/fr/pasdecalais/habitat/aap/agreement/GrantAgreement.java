@@ -39,6 +39,9 @@ public class GrantAgreement {
   @Column(name = "organization_name", nullable = false)
   private String organizationName;
 
+  @Column(name = "operator_email", nullable = false, length = 254)
+  private String operatorEmail;
+
   @Column(name = "call_reference", nullable = false, length = 60)
   private String callReference;
 
@@ -112,13 +115,14 @@ public class GrantAgreement {
   protected GrantAgreement() {}
 
   GrantAgreement(String number, Long applicationId, String applicationReference, String organizationName,
-      String callReference, String lotCode, String callTitle, LocalDate periodStart, LocalDate periodEnd,
+      String operatorEmail, String callReference, String lotCode, String callTitle, LocalDate periodStart, LocalDate periodEnd,
       BigDecimal amount, String units, int shareAtSignature, String balanceTrigger, LocalDate decisionDate,
       String signatoryTitle, Instant preparedAt) {
     this.number = number;
     this.applicationId = applicationId;
     this.applicationReference = applicationReference;
     this.organizationName = organizationName;
+    this.operatorEmail = operatorEmail;
     this.callReference = callReference;
     this.lotCode = lotCode;
     this.callTitle = callTitle;
@@ -134,7 +138,9 @@ public class GrantAgreement {
     this.preparedAt = preparedAt;
   }
 
-  void revise(LocalDate periodStart, LocalDate periodEnd, String units) {
+  void revise(BigDecimal amount, String units, LocalDate decisionDate, LocalDate periodStart, LocalDate periodEnd) {
+    this.amount = amount.setScale(2, RoundingMode.HALF_UP);
+    this.decisionDate = decisionDate;
     this.periodStart = periodStart;
     this.periodEnd = periodEnd;
     this.units = units;
@@ -191,6 +197,7 @@ public class GrantAgreement {
   public Long getApplicationId() { return applicationId; }
   public String getApplicationReference() { return applicationReference; }
   public String getOrganizationName() { return organizationName; }
+  public String getOperatorEmail() { return operatorEmail; }
   public String getCallReference() { return callReference; }
   public String getLotCode() { return lotCode; }
   public String getCallTitle() { return callTitle; }

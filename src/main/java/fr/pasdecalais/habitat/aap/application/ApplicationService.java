@@ -394,7 +394,6 @@ public class ApplicationService {
     }
     var result = engine.call(() -> runtime.createMessageCorrelation(MSG_WITHDRAWAL)
         .processInstanceBusinessKey(reference)
-        .processDefinitionKey(KEY)
         .setVariable(VAR_WITHDRAWAL_REASON, reason)
         .setVariable(VAR_WITHDRAWN_BY, caller.userId())
         .correlateAllWithResult());

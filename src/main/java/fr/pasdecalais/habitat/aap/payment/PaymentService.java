@@ -37,7 +37,7 @@ public class PaymentService {
    *
    * @param grantedAmount the agreement's current amount: the ceiling of advance + balance
    */
-  @Transactional
+  @Transactional(noRollbackFor = PaymentRefusedException.class)
   public Payment order(Long agreementId, String agreementNumber, PaymentKind kind, BigDecimal amount,
       BigDecimal grantedAmount) {
     Optional<Payment> live = payments.findByAgreementIdAndSlot(agreementId, kind);
@@ -74,7 +74,7 @@ public class PaymentService {
    * Confirms a payment order: the mandate (or titre de recette) number and the date it was paid.
    * Confirming again with the same number is harmless; a cancelled order cannot be confirmed.
    */
-  @Transactional
+  @Transactional(noRollbackFor = PaymentRefusedException.class)
   public Payment confirm(Long paymentId, LocalDate paidOn, String mandateNumber) {
     Payment payment = payments.findById(paymentId)
         .orElseThrow(() -> new PaymentRefusedException("L'ordre de paiement n° " + paymentId + " n'existe pas."));
