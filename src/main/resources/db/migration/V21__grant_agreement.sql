@@ -14,7 +14,7 @@ create table grant_agreement (
     amount                numeric(14,2)  not null,
     units                 varchar(500),
     share_at_signature    integer        not null,
-    balance_trigger       varchar(20)    not null,
+    balance_trigger       varchar(30)    not null,
     schedule_label        varchar(255),
     status                varchar(20)    not null,
     decision_date         date,

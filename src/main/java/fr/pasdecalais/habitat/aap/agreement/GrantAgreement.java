@@ -66,7 +66,7 @@ public class GrantAgreement {
   @Column(name = "share_at_signature", nullable = false)
   private int shareAtSignature;
 
-  @Column(name = "balance_trigger", nullable = false, length = 20)
+  @Column(name = "balance_trigger", nullable = false, length = 30)
   private String balanceTrigger;
 
   @Column(name = "schedule_label")

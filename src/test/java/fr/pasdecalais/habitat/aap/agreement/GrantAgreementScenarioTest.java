@@ -167,7 +167,7 @@ class GrantAgreementScenarioTest {
     String call = scenario.call("prevention-ami2");
     Application a = scenario.application(call, "AMI2", "BOULONNAIS", new BigDecimal("25493.66"),
         java.time.Instant.parse("2023-08-10T08:00:00Z"));
-    ProcessTestSupport.clock("2023-10-26T10:00:00");
+    ProcessTestSupport.clock("2023-10-27T10:00:00");
     ProcessInstance pi = scenario.start(a);
     scenario.prepare(pi, "25493.66", "157 visites explicatives de jugement", "2023-10-09");
     scenario.sign(pi, "2023-10-20", "2023-10-25");
