@@ -1,5 +1,6 @@
 package fr.pasdecalais.habitat.aap;
 
+import java.util.TimeZone;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -11,7 +12,11 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan
 public class AppelsAProjetsApplication {
 
+  /** The Département's time zone: windows, deadlines and timers are Paris times. */
+  public static final String TIME_ZONE = "Europe/Paris";
+
   public static void main(String[] args) {
+    TimeZone.setDefault(TimeZone.getTimeZone(TIME_ZONE));
     SpringApplication.run(AppelsAProjetsApplication.class, args);
   }
 }

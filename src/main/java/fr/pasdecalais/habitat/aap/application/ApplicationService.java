@@ -369,6 +369,34 @@ public class ApplicationService {
     log(a, SYSTEM_ACTOR, "JURY", "Jury réuni : " + juryMembers.size() + " avis attendus (" + String.join(", ", juryMembers) + ").");
   }
 
+  /**
+   * The jury has given every opinion on the dossier: its score, and {@code Message_AllOpinionsIn}
+   * to the call when no dossier of the session is still under review. The call's counter row is
+   * locked so that two dossiers finishing at once cannot both miss the last one.
+   */
+  @Transactional
+  public void recordJuryResult(long applicationId, java.math.BigDecimal weightedScore, String progress) {
+    Application a = get(applicationId);
+    a.scored(weightedScore);
+    a.moveTo(ApplicationState.OPINIONS_IN, now());
+    log(a, SYSTEM_ACTOR, "AVIS_COMPLETS", "Tous les avis sont rendus (" + progress + ")"
+        + (weightedScore == null ? " ; aucune note (abstentions)." : " ; note pondérée " + weightedScore.toPlainString().replace('.', ',') + " / 100."));
+    signalIfSessionComplete(a);
+  }
+
+  private void signalIfSessionComplete(Application a) {
+    if (a.getJurySessionId() == null) {
+      return;
+    }
+    counters.lock(a.getCallReference());
+    boolean stillUnderReview = applications.findByJurySessionId(a.getJurySessionId()).stream()
+        .anyMatch(other -> other.getState() == ApplicationState.UNDER_JURY_REVIEW && !other.getId().equals(a.getId()));
+    if (!stillUnderReview) {
+      runtime.createMessageCorrelation(MSG_ALL_OPINIONS_IN).processInstanceBusinessKey(a.getCallReference())
+          .correlateAllWithResult();
+    }
+  }
+
   /** Step "Enregistrer la décision": returns the notification to send. */
   @Transactional
   public long recordDecision(long applicationId, boolean granted, Long awardDecisionId, String label) {
@@ -392,7 +420,7 @@ public class ApplicationService {
       throw new ApiException(HttpStatus.CONFLICT, "Désistement impossible", "Le dossier « " + reference
           + " » est à l'état « " + a.getState().label() + " » : un désistement n'est possible qu'avant la décision.");
     }
-    var result = engine.call(() -> runtime.createMessageCorrelation(MSG_WITHDRAWAL)
+    List<?> result = engine.call(() -> runtime.createMessageCorrelation(MSG_WITHDRAWAL)
         .processInstanceBusinessKey(reference)
         .setVariable(VAR_WITHDRAWAL_REASON, reason)
         .setVariable(VAR_WITHDRAWN_BY, caller.userId())
@@ -407,13 +435,22 @@ public class ApplicationService {
   @Transactional
   public long recordWithdrawal(long applicationId, String reason, String actor) {
     Application a = get(applicationId);
+    boolean wasUnderReview = a.getState() == ApplicationState.UNDER_JURY_REVIEW;
     a.withdrawn(blankToNull(reason));
     a.moveTo(ApplicationState.WITHDRAWN, now());
+    if (wasUnderReview) {
+      signalIfSessionComplete(a);
+    }
     log(a, actor == null ? SYSTEM_ACTOR : actor, "DESISTEMENT", "Désistement" + (reason == null || reason.isBlank() ? "." : " : " + reason));
     return notifications.withdrawn(a, calls.getByReference(a.getCallReference()).getTitle(), reason).getId();
   }
 
   // ---------------------------------------------------------------- helpers
+
+  @Transactional
+  public void attachProcess(long applicationId, String processInstanceId) {
+    get(applicationId).attachProcess(processInstanceId);
+  }
 
   @Transactional(readOnly = true)
   public Application get(long applicationId) {

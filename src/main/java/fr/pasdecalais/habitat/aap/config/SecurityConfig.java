@@ -18,6 +18,9 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Who may call what.
@@ -37,7 +40,7 @@ public class SecurityConfig {
   @Order(1)
   SecurityFilterChain apiChain(HttpSecurity http, CamundaAuthenticationProvider provider,
       IdentityService identityService, ObjectMapper objectMapper) throws Exception {
-    http.securityMatcher("/api/**", "/engine-rest/**")
+    http.securityMatcher(new OrRequestMatcher(path("/api/**"), path("/engine-rest/**")))
         .authorizeHttpRequests(a -> a.anyRequest().authenticated())
         .authenticationProvider(provider)
         .httpBasic(b -> b.realmName("Appels a projets")
@@ -55,8 +58,8 @@ public class SecurityConfig {
   @Order(2)
   SecurityFilterChain webChain(HttpSecurity http, CamundaAuthenticationProvider provider) throws Exception {
     http.authorizeHttpRequests(a -> a
-            .requestMatchers("/", "/camunda/**", "/actuator/health/**", "/actuator/health", "/actuator/info",
-                "/error", "/favicon.ico").permitAll()
+            .requestMatchers(path("/"), path("/camunda/**"), path("/actuator/health/**"), path("/actuator/info"),
+                path("/error"), path("/favicon.ico")).permitAll()
             .anyRequest().authenticated())
         .authenticationProvider(provider)
         .httpBasic(b -> b.realmName("Appels a projets"))
@@ -64,6 +67,14 @@ public class SecurityConfig {
         .csrf(c -> c.disable())
         .headers(h -> h.frameOptions(f -> f.sameOrigin()));
     return http.build();
+  }
+
+  /**
+   * Path matchers that also work for the servlets that are not Spring MVC's (the engine REST
+   * API is a Jersey servlet, the webapps are filters).
+   */
+  private static RequestMatcher path(String pattern) {
+    return PathPatternRequestMatcher.withDefaults().matcher(pattern);
   }
 
   private static void problem(HttpServletResponse res, ObjectMapper mapper, HttpStatus status, String title,

@@ -6,7 +6,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Send task "Envoyer le courriel" (always {@code camunda:asyncBefore}): sends the notification whose id
- * is in {@code notificationId}. A failure fails the job, which the engine retries.
+ * is in {@code notificationId} (null: the preceding step had nothing to send). A failure fails the
+ * job, which the engine retries.
  */
 @Component("sendNotification")
 public class SendNotificationDelegate implements JavaDelegate {
@@ -23,7 +24,8 @@ public class SendNotificationDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     Number id = (Number) execution.getVariable(VAR_NOTIFICATION_ID);
     if (id == null) {
-      throw new IllegalStateException("Variable notificationId absente : aucune notification à envoyer.");
+      // the preceding step decided that there is nothing to send (e.g. a reminder for an opinion already given)
+      return;
     }
     notifications.send(id.longValue());
   }
