@@ -37,7 +37,7 @@ import org.springframework.stereotype.Component;
  * call activity would start it, and each user task completed as Tasklist would submit it.
  */
 @Component
-class AgreementScenarios {
+public class AgreementScenarios {
 
   private static final AtomicInteger COUNTER = new AtomicInteger((int) (System.nanoTime() % 100_000));
 
@@ -47,9 +47,11 @@ class AgreementScenarios {
   private final ProcessEngine engine;
   private final PaymentService payments;
   private final AgreementService agreements;
+  private final GrantAgreementRepository repository;
 
   AgreementScenarios(CallCatalog calls, CallDefinitionReader reader, ApplicationService applications,
-      ProcessEngine engine, PaymentService payments, AgreementService agreements) {
+      ProcessEngine engine, PaymentService payments, AgreementService agreements, GrantAgreementRepository repository) {
+    this.repository = repository;
     this.calls = calls;
     this.reader = reader;
     this.applications = applications;
@@ -59,7 +61,7 @@ class AgreementScenarios {
   }
 
   /** Creates the call of {@code agreement-calls/<template>.yaml} under a unique reference. */
-  String call(String template) {
+  public String call(String template) {
     String reference = "T-" + template.toUpperCase().replace("-", "") + "-" + COUNTER.incrementAndGet();
     try {
       String yaml = new ClassPathResource("agreement-calls/" + template + ".yaml").getContentAsString(StandardCharsets.UTF_8)
@@ -72,7 +74,7 @@ class AgreementScenarios {
   }
 
   /** Records a dossier for the call (received inside its window). */
-  Application application(String callReference, String lotCode, String territory, BigDecimal amount, Instant receivedAt) {
+  public Application application(String callReference, String lotCode, String territory, BigDecimal amount, Instant receivedAt) {
     int n = COUNTER.incrementAndGet();
     var org = new ApplicationRequest.OrganizationData(siret(n), "Association d'essai " + n, "Association loi 1901",
         "Association agréée", List.of("Agrément L.365-1"), "1 rue de l'Essai", "62000", "Arras",
@@ -83,7 +85,7 @@ class AgreementScenarios {
   }
 
   /** Starts grant-agreement with the variables the application's call activity passes down. */
-  ProcessInstance start(Application a) {
+  public ProcessInstance start(Application a) {
     ProcessInstance pi = engine.getRuntimeService().startProcessInstanceByKey(GrantAgreementProcess.KEY, a.getReference(),
         Map.of("applicationId", a.getId(), "reference", a.getReference(),
             "organizationName", a.getOrganization().getName(), "callReference", a.getCallReference(),
@@ -92,28 +94,28 @@ class AgreementScenarios {
     return pi;
   }
 
-  void prepare(ProcessInstance pi, String amount, String units, String decisionDate) {
+  public void prepare(ProcessInstance pi, String amount, String units, String decisionDate) {
     assertThat(pi).isWaitingAt(GrantAgreementProcess.TASK_PREPARE);
     complete(task(GrantAgreementProcess.TASK_PREPARE, pi), Map.of("agreementAmount", Double.valueOf(amount),
         "agreementUnits", units, "decisionDate", decisionDate, "termsChecked", true));
     ProcessTestSupport.executeDueJobs(engine);
   }
 
-  void sign(ProcessInstance pi, String operatorOn, String presidentOn) {
+  public void sign(ProcessInstance pi, String operatorOn, String presidentOn) {
     assertThat(pi).isWaitingAt(GrantAgreementProcess.TASK_RECORD_SIGNATURES);
     complete(task(GrantAgreementProcess.TASK_RECORD_SIGNATURES, pi),
         Map.of("operatorSignedOn", operatorOn, "presidentSignedOn", presidentOn));
     ProcessTestSupport.executeDueJobs(engine);
   }
 
-  void mandate(ProcessInstance pi, String taskId, String paidOn, String mandateNumber) {
+  public void mandate(ProcessInstance pi, String taskId, String paidOn, String mandateNumber) {
     assertThat(pi).isWaitingAt(taskId);
     complete(task(taskId, pi), Map.of("paymentDate", paidOn, "mandateNumber", mandateNumber));
     ProcessTestSupport.executeDueJobs(engine);
   }
 
   /** "Réceptionner le bilan final", every indicator filled. */
-  void finalReport(ProcessInstance pi, String receivedOn, boolean approved) {
+  public void finalReport(ProcessInstance pi, String receivedOn, boolean approved) {
     assertThat(pi).isWaitingAt(GrantAgreementProcess.TASK_RECEIVE_FINAL);
     String indicators = engine.getRuntimeService().getVariableTyped(pi.getId(), "indicators").getValue().toString();
     String filled = indicators.replace("\"unit\":", "\"value\":\"12\",\"unit\":");
@@ -127,7 +129,7 @@ class AgreementScenarios {
   }
 
   /** "Constater le service fait" with the given quantity per code. */
-  void serviceRendered(ProcessInstance pi, Map<String, Object> quantities, String on) {
+  public void serviceRendered(ProcessInstance pi, Map<String, Object> quantities, String on) {
     assertThat(pi).isWaitingAt(GrantAgreementProcess.TASK_CERTIFY_SERVICE);
     StringBuilder json = new StringBuilder("[");
     quantities.forEach((code, value) -> json.append(json.length() > 1 ? "," : "")
@@ -140,15 +142,19 @@ class AgreementScenarios {
     ProcessTestSupport.executeDueJobs(engine);
   }
 
-  Long agreementId(ProcessInstance pi) {
+  public Long agreementId(ProcessInstance pi) {
     return ((Number) engine.getRuntimeService().getVariable(pi.getId(), "agreementId")).longValue();
   }
 
-  GrantAgreement agreement(Long id) {
+  public Long agreementIdOf(String applicationReference) {
+    return repository.findByApplicationReference(applicationReference).orElseThrow().getId();
+  }
+
+  public GrantAgreement agreement(Long id) {
     return agreements.get(id);
   }
 
-  List<Payment> payments(Long agreementId) {
+  public List<Payment> payments(Long agreementId) {
     return payments.ofAgreement(agreementId);
   }
 
