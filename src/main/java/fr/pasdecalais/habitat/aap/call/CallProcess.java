@@ -33,6 +33,8 @@ public final class CallProcess {
   public static final String VAR_PROPOSAL_SUMMARY = "proposalSummary";
   public static final String VAR_DELIBERATION_ID = "deliberationId";
   public static final String VAR_DELIBERATION_ADOPTED = "deliberationAdopted";
+  public static final String VAR_DELIBERATION_ERROR = "deliberationError";
+  public static final String VAR_DELIBERATION_LABEL = "deliberationLabel";
   public static final String VAR_ACTIVE_APPLICATIONS = "activeApplications";
   public static final String VAR_REVIEW_SUMMARY = "reviewSummary";
 
@@ -44,7 +46,7 @@ public final class CallProcess {
   public static final String MSG_APPLICATION_ENDED = "Message_ApplicationEnded";
 
   // errors
-  public static final String ERROR_ENVELOPE_EXCEEDED = "ENVELOPE_EXCEEDED";
+  public static final String ERROR_SYNTHESIS_REFUSED = "SYNTHESIS_REFUSED";
   public static final String ERROR_INVALID_DELIBERATION = "INVALID_DELIBERATION";
 
   // elements

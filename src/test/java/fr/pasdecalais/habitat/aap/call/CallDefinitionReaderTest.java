@@ -20,7 +20,17 @@ class CallDefinitionReaderTest {
   @Test
   void everyCallFileOfTheRepositoryIsValid() {
     List<CallDefinition> calls = reader.readAll();
-    assertThat(calls).extracting(CallDefinition::reference).contains("AAP-2023-ASTRE");
+    assertThat(calls).extracting(CallDefinition::reference).containsExactlyInAnyOrder(
+        "AAP-2023-INFO-JURIDIQUE", "AAP-2023-MICROCREDIT", "AAP-2023-LOGEMENT-JEUNES", "AAP-2023-NUMERO-VERT",
+        "AAP-2023-ASTRE", "AAP-2023-COORDINATEURS-LDA", "AAP-2023-PREVENTION-EXPULSIONS", "AMI-2019-AML-LDA",
+        "AAP-2027-ASTRE");
+    CallDefinition prevention = calls.stream().filter(c -> c.reference().equals("AAP-2023-PREVENTION-EXPULSIONS")).findFirst().orElseThrow();
+    assertThat(prevention.lots()).extracting(CallDefinition.Lot::code).containsExactly("AMI1", "AMI2");
+    assertThat(prevention.lots().get(1).budget()).isEqualByComparingTo("25493.66");
+    // "avant le 6 septembre 2019 à 16h00" closes at that minute
+    CallDefinition aml = calls.stream().filter(c -> c.reference().equals("AMI-2019-AML-LDA")).findFirst().orElseThrow();
+    assertThat(aml.lots().get(0).closesAt().toString()).isEqualTo("2019-09-06T16:00+02:00");
+    assertThat(aml.selectionCriteria()).hasSize(6);
     CallDefinition astre = calls.stream().filter(c -> c.reference().equals("AAP-2023-ASTRE")).findFirst().orElseThrow();
     // "du 01/04/2023 au 31/05/2023 inclus": closes at 23:59:59 Paris time (summer: UTC+2)
     assertThat(astre.lots().get(0).closesAt().toString()).isEqualTo("2023-05-31T23:59:59+02:00");
