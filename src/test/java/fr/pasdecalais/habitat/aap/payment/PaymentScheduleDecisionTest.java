@@ -31,29 +31,29 @@ class PaymentScheduleDecisionTest {
 
   @Test
   void astreAdvanceOf80Percent() {
-    DmnDecisionResultEntries r = evaluate(80, "SERVICE_RENDERED");
+    DmnDecisionResultEntries r = evaluate(80, "SERVICE_FAIT");
     assertThat(r.<Integer>getEntry("advancePercent")).isEqualTo(80);
-    assertThat(r.<String>getEntry("balanceOn")).isEqualTo("SERVICE_RENDERED");
+    assertThat(r.<String>getEntry("balanceOn")).isEqualTo("SERVICE_FAIT");
   }
 
   @Test
   void advanceOf60Percent() {
-    DmnDecisionResultEntries r = evaluate(60, "SERVICE_RENDERED");
+    DmnDecisionResultEntries r = evaluate(60, "SERVICE_FAIT");
     assertThat(r.<Integer>getEntry("advancePercent")).isEqualTo(60);
     assertThat(r.<String>getEntry("scheduleLabel")).contains("60 %");
   }
 
   @Test
   void numeroVertNothingAtSignature() {
-    DmnDecisionResultEntries r = evaluate(0, "FINAL_REPORT");
+    DmnDecisionResultEntries r = evaluate(0, "FINAL_REPORT_N_PLUS_1");
     assertThat(r.<Integer>getEntry("advancePercent")).isZero();
-    assertThat(r.<String>getEntry("balanceOn")).isEqualTo("FINAL_REPORT");
+    assertThat(r.<String>getEntry("balanceOn")).isEqualTo("FINAL_REPORT_N_PLUS_1");
   }
 
   @Test
   void unknownTermsMatchNoRule() {
     assertThat(decisions.evaluateDecisionByKey("Decision_PaymentSchedule")
-        .variables(Map.of("shareAtSignature", 50, "balanceTrigger", "SERVICE_RENDERED"))
+        .variables(Map.of("shareAtSignature", 50, "balanceTrigger", "SERVICE_FAIT"))
         .evaluate().getSingleResult()).isNull();
     assertThatThrownBy(() -> Money.percentOf(null, 10)).isInstanceOf(NullPointerException.class);
   }
