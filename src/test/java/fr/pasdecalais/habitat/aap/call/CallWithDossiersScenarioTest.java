@@ -78,6 +78,9 @@ class CallWithDossiersScenarioTest {
     ApplicationService.Submission eligible = dossiers.submit(call, Dossiers.email(), true);
     complete("camille.martin", task(eligible, ApplicationProcess.TASK_CHECK_COMPLETENESS), Map.of("complete", "true"));
     complete("camille.martin", task(eligible, ApplicationProcess.TASK_CHECK_ELIGIBILITY), Map.of("eligible", "true"));
+    ApplicationService.Submission weaker = dossiers.submit(call, Dossiers.email(), true);
+    complete("camille.martin", task(weaker, ApplicationProcess.TASK_CHECK_COMPLETENESS), Map.of("complete", "true"));
+    complete("camille.martin", task(weaker, ApplicationProcess.TASK_CHECK_ELIGIBILITY), Map.of("eligible", "true"));
     ApplicationService.Submission incomplete = dossiers.submit(call, Dossiers.email(), true);
     complete("camille.martin", task(incomplete, ApplicationProcess.TASK_CHECK_COMPLETENESS), Map.of("complete", "false",
         "missingPieces", SpinValues.jsonValue("[\"BUDGET\"]").create(), "missingReason", "MISSING",
@@ -87,7 +90,7 @@ class CallWithDossiersScenarioTest {
     executeDueJobs(engine);
     assertThat(state(incomplete)).isEqualTo(ApplicationState.REJECTED_INCOMPLETE);
     assertThat(callPi).isWaitingAt(CallProcess.TASK_ORGANISE_JURY);
-    assertThat(engine.getRuntimeService().getVariable(callPi.getId(), CallProcess.VAR_CANDIDATE_COUNT)).isEqualTo(1L);
+    assertThat(engine.getRuntimeService().getVariable(callPi.getId(), CallProcess.VAR_CANDIDATE_COUNT)).isEqualTo(2L);
 
     Task organise = tasks.createTaskQuery().processInstanceId(callPi.getId()).singleResult();
     complete("camille.martin", organise, Map.of(CallProcess.VAR_JURY_SESSION_DATE, "2023-06-12T14:00",
@@ -98,15 +101,22 @@ class CallWithDossiersScenarioTest {
 
     giveOpinion(eligible, "sophie.dubois", 5, 4, 4, 4);
     giveOpinion(eligible, "thomas.leroy", 4, 4, 4, 4);
+    assertThat(callPi).isWaitingAt(CallProcess.TASK_WAIT_OPINIONS);
+    giveOpinion(weaker, "sophie.dubois", 2, 1, 2, 1);
+    giveOpinion(weaker, "thomas.leroy", 1, 2, 1, 2);
     assertThat(callPi).isWaitingAt(CallProcess.TASK_SYNTHESIS);
 
     ArrayNode proposals = (ArrayNode) JsonVariables.tree(
         engine.getRuntimeService().getVariable(callPi.getId(), CallProcess.VAR_PROPOSALS));
-    assertThat(proposals).hasSize(1);
+    assertThat(proposals).hasSize(2);
     ObjectNode line = (ObjectNode) proposals.get(0);
     assertThat(line.get("applicationReference").asText()).isEqualTo(eligible.application().getReference());
     assertThat(line.get("weightedScore").decimalValue()).isGreaterThan(new BigDecimal("60"));
     line.put("granted", true).put("proposedAmount", new BigDecimal("42000.00")).put("proposedUnits", 20);
+    ObjectNode second = (ObjectNode) proposals.get(1);
+    assertThat(second.get("applicationReference").asText()).isEqualTo(weaker.application().getReference());
+    assertThat(second.get("recommendation").asText()).isEqualTo("DEFAVORABLE");
+    assertThat(second.get("granted").asBoolean()).isFalse();
     complete("camille.martin", tasks.createTaskQuery().processInstanceId(callPi.getId()).singleResult(),
         Map.of(CallProcess.VAR_PROPOSALS, Spin.JSON(proposals.toString())));
     complete("camille.martin", tasks.createTaskQuery().processInstanceId(callPi.getId()).singleResult(),
@@ -116,18 +126,26 @@ class CallWithDossiersScenarioTest {
             "votesFor", 43, "votesAgainst", 0, "votesAbstention", 0, "votesAbsent", 1,
             CallProcess.VAR_DELIBERATION_ADOPTED, "true"));
 
-    // the dossier got its decision and ended; the call is told, then reviewed and closed out
+    // each dossier got its decision: the refused one ended, the granted one is in its convention
     Application granted = applications.findByReference(eligible.application().getReference()).orElseThrow();
     assertThat(granted.getState()).isEqualTo(ApplicationState.GRANTED);
+    assertThat(state(weaker)).isEqualTo(ApplicationState.REFUSED);
     AwardDecision award = deliberations.awards(ref).get(0);
     assertThat(granted.getAwardDecisionId()).isEqualTo(award.getId());
     assertThat(award.getAmount()).hasToString("42000.00");
     assertThat(granted.getDecisionLabel()).startsWith("Subvention accordée : 42 000,00 € (20 unités), délibération de la Commission Permanente n° 2098-");
-    assertThat(callPi).isWaitingAt(CallProcess.TASK_FINAL_REVIEW);
+    assertThat(callPi).isWaitingAt(CallProcess.EVENT_APPLICATION_ENDED);
     assertThat(catalog.getByReference(ref).getStatus()).isEqualTo(CallStatus.IN_EXECUTION);
 
+    // the last dossier ends (here cancelled as from Cockpit): the call is told and goes to its review
+    engine.getRuntimeService().deleteProcessInstance(granted.getProcessInstanceId(), "Annulé par l'administrateur (test)");
+    executeDueJobs(engine);
+    assertThat(callPi).isWaitingAt(CallProcess.TASK_FINAL_REVIEW);
+    assertThat((String) engine.getRuntimeService().getVariable(callPi.getId(), CallProcess.VAR_REVIEW_SUMMARY))
+        .isEqualTo("2 dossier(s) décidé(s) : 1 subvention(s) accordée(s) pour 42 000,00 €, 1 refus.");
+
     complete("camille.martin", tasks.createTaskQuery().processInstanceId(callPi.getId()).singleResult(),
-        Map.of("reviewComment", "Un opérateur retenu pour 20 mesures ; un dossier rejeté incomplet."));
+        Map.of("reviewComment", "Un opérateur retenu pour 20 mesures ; un refus ; un dossier rejeté incomplet."));
     assertThat(callPi).isEnded();
     assertThat(catalog.getByReference(ref).getStatus()).isEqualTo(CallStatus.CLOSED_OUT);
   }
