@@ -41,6 +41,7 @@ class CallForProjectsProcessTest {
   @Autowired CallDossiers rows;
   @Autowired DeliberationService deliberations;
   @Autowired JurySessionRepository sessions;
+  @Autowired CallReviewRepository reviews;
 
   @Autowired IdentitySetup identity;
 
@@ -246,12 +247,17 @@ class CallForProjectsProcessTest {
     assertThat(awards.get(0).getUnits()).isEqualTo(240);
     assertThat(awards.get(1).getAmount()).hasToString("8400.00");
     assertThat((String) engine.getRuntimeService().getVariable(pi.getId(), CallProcess.VAR_REVIEW_SUMMARY))
-        .isEqualTo("2 dossier(s) décidé(s) : 2 subvention(s) accordée(s) pour 42 000,00 €, 0 refus.");
+        .isEqualTo("2 dossier(s) décidé(s) : 2 subvention(s) accordée(s) pour 42 000,00 €, 0 refus. "
+            + "Conventions : 0, montant conventionné 0,00 €, versé 0,00 €, reversé 0,00 €.");
 
     complete(task(), withVariables("reviewComment", "Deux opérateurs retenus, enveloppe consommée."));
     run();
     assertThat(pi).isEnded();
     assertThat(status(ref)).isEqualTo(CallStatus.CLOSED_OUT);
+    CallReview review = reviews.findByCallId(catalog.getByReference(ref).getId()).orElseThrow();
+    assertThat(review.getTotalGranted()).hasToString("42000.00");
+    assertThat(review.getTotalPaid()).hasToString("0.00");
+    assertThat(review.getGrantedCount()).isEqualTo(2);
   }
 
   @Test

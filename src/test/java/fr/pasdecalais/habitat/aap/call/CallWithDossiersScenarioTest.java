@@ -142,7 +142,7 @@ class CallWithDossiersScenarioTest {
     executeDueJobs(engine);
     assertThat(callPi).isWaitingAt(CallProcess.TASK_FINAL_REVIEW);
     assertThat((String) engine.getRuntimeService().getVariable(callPi.getId(), CallProcess.VAR_REVIEW_SUMMARY))
-        .isEqualTo("2 dossier(s) décidé(s) : 1 subvention(s) accordée(s) pour 42 000,00 €, 1 refus.");
+        .startsWith("2 dossier(s) décidé(s) : 1 subvention(s) accordée(s) pour 42 000,00 €, 1 refus. Conventions : ");
 
     complete("camille.martin", tasks.createTaskQuery().processInstanceId(callPi.getId()).singleResult(),
         Map.of("reviewComment", "Un opérateur retenu pour 20 mesures ; un refus ; un dossier rejeté incomplet."));
