@@ -32,14 +32,15 @@ class WebappLocalesTest {
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*(.*?)\\s*}}");
   private static final Pattern HTML_TAG = Pattern.compile("</?(a|br|strong|em|b|i|code|span|p|ul|li|div)\\b[^>]*>", Pattern.CASE_INSENSITIVE);
 
-  /** English labels that are also correct French (technical terms, symbols). */
+  /** English labels that are also correct French (technical terms, type names, symbols, suffixes). */
   private static final Set<String> SAME_IN_FRENCH = Set.of(
-      "<", "<=", ">", ">=", "=", "!=", "<null>", "Action", "Actions", "Annotation", "Application",
-      "Applications", "Cockpit", "Date", "Description", "Documentation", "Double", "ID", "ID*",
-      "Job", "Jobs", "Long", "OK", "Optimize", "Short", "Type", "Variables", "Instances",
-      "Incidents", "Message", "Message:", "Version", "Versions", "Total", "Tags", "Source",
-      "Signal", "Transaction", "Description:", "Type:", "Version:", "Incident", "Stacktrace",
-      "Instance", "Batch", "DMN", "BPMN", "CMMN", "XML", "JSON", "Activity", "Actions:");
+      "<", "<=", ">", ">=", "<null>", "<version>", "Action", "Actions", "Active", "Annotation",
+      "Application", "Applications", "CSV", "Cockpit", "Configuration", "Date", "Description",
+      "Documentation", "Double", "Exception", "ID", "ID*", "Incidents", "Instance", "JSON", "Job",
+      "Jobs", "Long", "Message", "Migration", "Notification", "OK", "Optimize", "Options", "Short",
+      "Source", "Total", "Type", "Types", "Variable", "Variable / {{variableName}}", "Variables",
+      "Version", "instance", "instances", "instances.", "null", "requestPayload", "s",
+      "{{count}} jobs");
 
   @ParameterizedTest
   @ValueSource(strings = {"tasklist", "welcome", "admin", "cockpit"})
@@ -80,7 +81,7 @@ class WebappLocalesTest {
     Map<String, String> untranslated = new TreeMap<>();
     en.fields().forEachRemaining(e -> {
       String english = e.getValue().asText();
-      if (!english.isBlank() && english.equals(fr.get(e.getKey()).asText()) && !SAME_IN_FRENCH.contains(english)) {
+      if (!english.isBlank() && english.equals(fr.get(e.getKey()).asText()) && !SAME_IN_FRENCH.contains(english.strip())) {
         untranslated.put(e.getKey(), english);
       }
     });
