@@ -1,0 +1,8 @@
+package fr.pasdecalais.habitat.aap.application;
+
+import java.util.List;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface ApplicationEventRepository extends JpaRepository<ApplicationEvent, Long> {
+  List<ApplicationEvent> findByApplicationIdOrderByOccurredAtAscIdAsc(Long applicationId);
+}

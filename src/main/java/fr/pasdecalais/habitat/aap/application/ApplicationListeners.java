@@ -1,0 +1,97 @@
+package fr.pasdecalais.habitat.aap.application;
+
+import static fr.pasdecalais.habitat.aap.application.ApplicationProcess.*;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.springframework.stereotype.Component;
+
+/** Listeners of the dossier processes. */
+public final class ApplicationListeners {
+
+  private ApplicationListeners() {}
+
+  /**
+   * Create listener of "Vérifier la complétude": the form's list of the call's pieces with what was
+   * received ({@code piecesReceivedText}, markdown with links) and the options of the "missing pieces"
+   * checklist ({@code requiredPieceOptions}, JSON).
+   */
+  @Component("completenessFormContext")
+  public static class CompletenessFormContext implements TaskListener {
+    private final ApplicationReading reading;
+
+    public CompletenessFormContext(ApplicationReading reading) {
+      this.reading = reading;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+      long applicationId = ((Number) task.getVariable(VAR_APPLICATION_ID)).longValue();
+      List<ApplicationReading.PieceStatus> pieces = reading.pieces(applicationId);
+      StringBuilder text = new StringBuilder();
+      List<Map<String, String>> options = new ArrayList<>();
+      for (ApplicationReading.PieceStatus p : pieces) {
+        text.append("- ").append(p.received().isEmpty() ? "✘ " : "✔ ").append("**").append(p.label()).append("**")
+            .append(p.mandatory() ? "" : " (facultative)");
+        if (p.received().isEmpty()) {
+          text.append(" : non reçue");
+        } else {
+          text.append(" : ");
+          text.append(String.join(", ", p.received().stream().map(d -> "[" + d.fileName() + "](" + d.href() + ")").toList()));
+        }
+        text.append('\n');
+        Map<String, String> option = new LinkedHashMap<>();
+        option.put("label", p.label());
+        option.put("value", p.code());
+        options.add(option);
+      }
+      task.setVariable("piecesReceivedText", text.toString());
+      task.setVariable("requiredPieceOptions", SpinValues.jsonValue(org.camunda.spin.Spin.JSON(options).toString()).create());
+    }
+  }
+
+  /** Complete listener of "Attendre les pièces": the agent recorded pieces received by post. */
+  @Component("piecesReceivedByAgent")
+  public static class PiecesReceivedByAgent implements TaskListener {
+    private final ApplicationService service;
+
+    public PiecesReceivedByAgent(ApplicationService service) {
+      this.service = service;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+      service.piecesReceivedByAgent(((Number) task.getVariable(VAR_APPLICATION_ID)).longValue(),
+          task.getAssignee() == null ? SYSTEM_ACTOR : task.getAssignee(), (String) task.getVariable("piecesComment"));
+    }
+  }
+
+  /**
+   * End listener of the {@code application} process (every end, withdrawal and cancellation
+   * included): tells the call, with {@code Message_ApplicationEnded}, when no dossier of the call
+   * is still active.
+   */
+  @Component("applicationEnded")
+  public static class ApplicationEnded implements ExecutionListener {
+    private final ApplicationLifecycle lifecycle;
+
+    public ApplicationEnded(ApplicationLifecycle lifecycle) {
+      this.lifecycle = lifecycle;
+    }
+
+    @Override
+    public void notify(DelegateExecution execution) {
+      String callReference = (String) execution.getVariable(VAR_CALL_REFERENCE);
+      if (callReference != null) {
+        lifecycle.ended(callReference, execution.getProcessInstanceId());
+      }
+    }
+  }
+}

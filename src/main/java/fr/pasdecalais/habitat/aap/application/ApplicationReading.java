@@ -1,0 +1,165 @@
+package fr.pasdecalais.habitat.aap.application;
+
+import fr.pasdecalais.habitat.aap.call.CallCatalog;
+import fr.pasdecalais.habitat.aap.call.CallForProjects;
+import fr.pasdecalais.habitat.aap.call.RequiredDocument;
+import fr.pasdecalais.habitat.aap.document.ApplicationDocument;
+import fr.pasdecalais.habitat.aap.document.DocumentService;
+import fr.pasdecalais.habitat.aap.jury.JuryOpinion;
+import fr.pasdecalais.habitat.aap.jury.JuryService;
+import fr.pasdecalais.habitat.aap.web.ApiException;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What the API and the forms show of a dossier. Opinions and scores are shown to agents only; a
+ * partner account sees its organisation's dossiers; a jury member the dossiers of its calls.
+ */
+@Service
+public class ApplicationReading {
+
+  private final ApplicationRepository applications;
+  private final ApplicationEventRepository events;
+  private final RegularizationRequestRepository regularizations;
+  private final OrganizationMemberRepository members;
+  private final ApplicationAccess access;
+  private final DocumentService documents;
+  private final JuryService jury;
+  private final CallCatalog calls;
+
+  public ApplicationReading(ApplicationRepository applications, ApplicationEventRepository events,
+      RegularizationRequestRepository regularizations, OrganizationMemberRepository members, ApplicationAccess access,
+      DocumentService documents, JuryService jury, CallCatalog calls) {
+    this.applications = applications;
+    this.events = events;
+    this.regularizations = regularizations;
+    this.members = members;
+    this.access = access;
+    this.documents = documents;
+    this.jury = jury;
+    this.calls = calls;
+  }
+
+  public record DocumentRef(Long id, String type, String fileName, String contentType, long size, String sha256,
+      Instant uploadedAt, String href) {
+    static DocumentRef of(String reference, ApplicationDocument d) {
+      return new DocumentRef(d.getId(), d.getDocumentType(), d.getFileName(), d.getContentType(), d.getSizeBytes(),
+          d.getSha256(), d.getUploadedAt(), "/api/applications/" + reference + "/documents/" + d.getId());
+    }
+  }
+
+  /** A required piece of the call and what the dossier holds for it. */
+  public record PieceStatus(String code, String label, boolean mandatory, List<DocumentRef> received) {}
+
+  public record OrganizationView(String siret, String name, String legalForm, String holderType, Set<String> approvals,
+      String address, String email, String legalRepresentative) {}
+
+  public record EventView(Instant at, String actor, String type, String description) {}
+
+  public record RegularizationView(Long id, Instant requestedAt, String requestedBy, Instant deadline, String reason,
+      List<String> pieces, String comment, String status, Instant answeredAt) {}
+
+  public record DecisionView(boolean granted, String label, Long awardDecisionId, Instant decidedAt) {}
+
+  public record OpinionView(String member, String status, String avis, Map<String, Integer> scores,
+      BigDecimal weightedScore, String comment, String conflictReason, Instant submittedAt) {}
+
+  public record ApplicationView(String reference, String callReference, String callTitle, String lotCode, String state,
+      String stateLabel, String channel, Instant receivedAt, OrganizationView organization, Set<String> territories,
+      BigDecimal requestedAmount, Integer requestedUnits, String summary, List<PieceStatus> pieces,
+      List<RegularizationView> regularizationRequests, String eligibilityReason, DecisionView decision,
+      String withdrawalReason, List<EventView> timeline, String opinionProgress, BigDecimal weightedScore,
+      List<OpinionView> opinions) {}
+
+  public record ApplicationSummary(String reference, String callReference, String lotCode, String organization,
+      String siret, String state, String stateLabel, Instant receivedAt, BigDecimal requestedAmount, Integer requestedUnits) {}
+
+  @Transactional(readOnly = true)
+  public List<PieceStatus> pieces(long applicationId) {
+    Application a = applications.findById(applicationId).orElseThrow();
+    return pieces(a, calls.getByReference(a.getCallReference()));
+  }
+
+  private List<PieceStatus> pieces(Application a, CallForProjects call) {
+    List<ApplicationDocument> held = documents.list(a.getId());
+    return call.getRequiredDocuments().stream().map((RequiredDocument r) -> new PieceStatus(r.getCode(), r.getLabel(),
+        r.isMandatory(), held.stream().filter(d -> d.getDocumentType().equals(r.getCode()))
+            .map(d -> DocumentRef.of(a.getReference(), d)).toList())).toList();
+  }
+
+  @Transactional(readOnly = true)
+  public ApplicationView view(String reference, Caller caller) {
+    Application a = access.readable(reference, caller);
+    CallForProjects call = calls.getByReference(a.getCallReference());
+    Organization o = a.getOrganization();
+    OrganizationView org = new OrganizationView(o.getSiret(), o.getName(), o.getLegalForm(), o.getHolderType(),
+        o.getApprovals(), o.getStreet() + ", " + o.getPostalCode() + " " + o.getCity(), o.getEmail(), o.getLegalRepresentative());
+    Map<String, String> labels = call.getRequiredDocuments().stream()
+        .collect(Collectors.toMap(RequiredDocument::getCode, RequiredDocument::getLabel, (x, y) -> x));
+    List<RegularizationView> regs = regularizations.findByApplicationIdOrderByRequestedAtAscIdAsc(a.getId()).stream()
+        .map(r -> new RegularizationView(r.getId(), r.getRequestedAt(), r.getRequestedBy(), r.getDeadline(),
+            r.getReason().label(), r.getDocumentTypes().stream().map(t -> labels.getOrDefault(t, t)).toList(),
+            r.getComment(), r.getStatus().name(), r.getAnsweredAt())).toList();
+    List<EventView> timeline = events.findByApplicationIdOrderByOccurredAtAscIdAsc(a.getId()).stream()
+        .map(e -> new EventView(e.getOccurredAt(), e.getActor(), e.getType(), e.getDescription())).toList();
+    DecisionView decision = a.getGranted() == null ? null
+        : new DecisionView(a.getGranted(), a.getDecisionLabel(), a.getAwardDecisionId(), a.getDecidedAt());
+    String progress = null;
+    BigDecimal score = null;
+    List<OpinionView> opinions = null;
+    if (caller.isAgent()) {
+      List<JuryOpinion> all = jury.opinions(a.getId());
+      if (!all.isEmpty()) {
+        progress = jury.progress(a.getId());
+        opinions = all.stream().map(op -> new OpinionView(op.getMemberId(), op.getStatus().name(),
+            op.getAvis() == null ? null : op.getAvis().label(), op.getScores(), op.getWeightedScore(), op.getComment(),
+            op.getConflictReason(), op.getSubmittedAt())).toList();
+      }
+      score = a.getWeightedScore();
+    }
+    return new ApplicationView(a.getReference(), a.getCallReference(), call.getTitle(), a.getLotCode(), a.getState().name(),
+        a.getState().label(), a.getChannel().name(), a.getReceivedAt(), org, a.getTerritories(), a.getRequestedAmount(),
+        a.getRequestedUnits(), a.getSummary(), pieces(a, call), regs, a.getEligibilityReason(), decision,
+        a.getWithdrawalReason(), timeline, progress, score, opinions);
+  }
+
+  /** Dossiers the caller may see, filtered by call and state. */
+  @Transactional(readOnly = true)
+  public List<ApplicationSummary> list(String callReference, String state, Caller caller) {
+    ApplicationState wanted = null;
+    if (state != null && !state.isBlank()) {
+      try {
+        wanted = ApplicationState.valueOf(state.trim());
+      } catch (IllegalArgumentException e) {
+        throw ApiException.invalid("state", "L'état « " + state + " » n'existe pas ; états possibles : "
+            + String.join(", ", java.util.Arrays.stream(ApplicationState.values()).map(Enum::name).toList()) + ".");
+      }
+    }
+    List<Application> candidates;
+    if (caller.isAgent()) {
+      candidates = callReference == null || callReference.isBlank() ? applications.findAllByOrderByReference()
+          : applications.findByCallReferenceOrderByReference(callReference);
+    } else {
+      List<Long> orgs = caller.isPartner() ? members.findByUserId(caller.userId()).stream()
+          .map(OrganizationMember::getOrganizationId).toList() : List.of();
+      List<Application> own = orgs.isEmpty() ? List.of() : applications.findByOrganizationIdInOrderByReference(orgs);
+      List<Application> jury = caller.isJury() ? calls.findAll().stream()
+          .filter(c -> c.getJury().stream().anyMatch(j -> j.getUserId().equals(caller.userId())))
+          .flatMap(c -> applications.findByCallReferenceOrderByReference(c.getReference()).stream()).toList() : List.of();
+      candidates = java.util.stream.Stream.concat(own.stream(), jury.stream()).distinct()
+          .filter(a -> callReference == null || callReference.isBlank() || a.getCallReference().equals(callReference))
+          .sorted(java.util.Comparator.comparing(Application::getReference)).toList();
+    }
+    ApplicationState filter = wanted;
+    return candidates.stream().filter(a -> filter == null || a.getState() == filter)
+        .map(a -> new ApplicationSummary(a.getReference(), a.getCallReference(), a.getLotCode(), a.getOrganization().getName(),
+            a.getOrganization().getSiret(), a.getState().name(), a.getState().label(), a.getReceivedAt(),
+            a.getRequestedAmount(), a.getRequestedUnits())).toList();
+  }
+}

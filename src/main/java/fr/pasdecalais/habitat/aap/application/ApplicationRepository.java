@@ -1,0 +1,27 @@
+package fr.pasdecalais.habitat.aap.application;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+public interface ApplicationRepository extends JpaRepository<Application, Long> {
+
+  Optional<Application> findByReference(String reference);
+
+  @Query("select count(a) from Application a where a.organization.siret = ?1 and a.lotId = ?2 and a.state not in ?3")
+  long countBySiretAndLotExcludingStates(String siret, Long lotId, Collection<ApplicationState> excluded);
+
+  List<Application> findByCallReferenceOrderByReference(String callReference);
+
+  List<Application> findByCallReferenceAndStateOrderByReference(String callReference, ApplicationState state);
+
+  List<Application> findByStateOrderByReference(ApplicationState state);
+
+  List<Application> findByJurySessionId(Long jurySessionId);
+
+  List<Application> findByOrganizationIdInOrderByReference(Collection<Long> organizationIds);
+
+  List<Application> findAllByOrderByReference();
+}

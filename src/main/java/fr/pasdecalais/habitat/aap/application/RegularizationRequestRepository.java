@@ -1,0 +1,10 @@
+package fr.pasdecalais.habitat.aap.application;
+
+import java.util.List;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface RegularizationRequestRepository extends JpaRepository<RegularizationRequest, Long> {
+  List<RegularizationRequest> findByApplicationIdOrderByRequestedAtAscIdAsc(Long applicationId);
+
+  List<RegularizationRequest> findByApplicationIdAndStatus(Long applicationId, RegularizationRequest.Status status);
+}

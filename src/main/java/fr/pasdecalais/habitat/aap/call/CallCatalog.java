@@ -1,0 +1,127 @@
+package fr.pasdecalais.habitat.aap.call;
+
+import fr.pasdecalais.habitat.aap.web.ApiException;
+import fr.pasdecalais.habitat.aap.web.ApiException.FieldProblem;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The catalogue of calls: what other capabilities ask about a call (by reference, a lot by code,
+ * whether a lot's window is open at an instant) and how calls are created, published and moved
+ * through their statuses. Public methods here are a contract: keep them stable.
+ */
+@Service
+public class CallCatalog {
+
+  private final CallRepository calls;
+  private final TerritoryRepository territories;
+  private final CallDefinitionValidator validator;
+
+  public CallCatalog(CallRepository calls, TerritoryRepository territories, CallDefinitionValidator validator) {
+    this.calls = calls;
+    this.territories = territories;
+    this.validator = validator;
+  }
+
+  @Transactional(readOnly = true)
+  public Optional<CallForProjects> findByReference(String reference) {
+    return calls.findByReference(reference);
+  }
+
+  /** The call, or a 404 problem with a French message. */
+  @Transactional(readOnly = true)
+  public CallForProjects getByReference(String reference) {
+    return calls.findByReference(reference)
+        .orElseThrow(() -> ApiException.notFound("Aucun appel à projets n'a la référence « " + reference + " »."));
+  }
+
+  @Transactional(readOnly = true)
+  public Optional<CallForProjects> findById(Long id) {
+    return calls.findById(id);
+  }
+
+  @Transactional(readOnly = true)
+  public List<CallForProjects> findAll() {
+    return calls.findAllByOrderByReferenceAsc();
+  }
+
+  @Transactional(readOnly = true)
+  public Optional<CallLot> findLot(String callReference, String lotCode) {
+    return calls.findByReference(callReference).flatMap(c -> c.lot(lotCode));
+  }
+
+  /** The lot, or a 404 problem with a French message. */
+  @Transactional(readOnly = true)
+  public CallLot getLot(String callReference, String lotCode) {
+    return getByReference(callReference).lot(lotCode).orElseThrow(() -> ApiException.notFound(
+        "L'appel « " + callReference + " » n'a pas de lot « " + lotCode + " »."));
+  }
+
+  /** True from the lot's opening to its closing instant, both included. */
+  public boolean isOpen(CallLot lot, Instant instant) {
+    return lot.isOpenAt(instant);
+  }
+
+  @Transactional(readOnly = true)
+  public boolean isOpen(String callReference, String lotCode, Instant instant) {
+    return findLot(callReference, lotCode).map(l -> l.isOpenAt(instant)).orElse(false);
+  }
+
+  /** The engine's current time (moved by scenario tests), as an instant. */
+  public static Instant now() {
+    return ClockUtil.getCurrentTime().toInstant();
+  }
+
+  @Transactional(readOnly = true)
+  public List<Territory> territories() {
+    return territories.findAllByOrderByKindAscNameAsc();
+  }
+
+  @Transactional(readOnly = true)
+  public Optional<Territory> territory(String code) {
+    return territories.findById(code);
+  }
+
+  /** Every problem of a definition (empty when valid), fields and French messages. */
+  @Transactional(readOnly = true)
+  public List<FieldProblem> problems(CallDefinition definition) {
+    return validator.problems(definition);
+  }
+
+  /**
+   * Creates a DRAFT call from a definition: 400 listing every faulty field, 409 when the
+   * reference is taken.
+   */
+  @Transactional
+  public CallForProjects create(CallDefinition definition) {
+    List<FieldProblem> problems = validator.problems(definition);
+    if (!problems.isEmpty()) {
+      throw ApiException.invalid(problems);
+    }
+    if (calls.existsByReference(definition.reference())) {
+      throw ApiException.conflict("Un appel à projets a déjà la référence « " + definition.reference() + " ».");
+    }
+    return calls.saveAndFlush(CallForProjects.fromDefinition(definition, now()));
+  }
+
+  /** DRAFT → PUBLISHED. */
+  @Transactional
+  public CallForProjects publish(String reference) {
+    CallForProjects call = getByReference(reference);
+    call.publish(now());
+    return call;
+  }
+
+  /** Records the status the call's process reached. */
+  @Transactional
+  public CallForProjects moveTo(String reference, CallStatus status) {
+    CallForProjects call = getByReference(reference);
+    call.moveTo(status);
+    return call;
+  }
+
+}

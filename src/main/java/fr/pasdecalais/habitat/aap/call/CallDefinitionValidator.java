@@ -1,0 +1,156 @@
+package fr.pasdecalais.habitat.aap.call;
+
+import fr.pasdecalais.habitat.aap.web.ApiException.FieldProblem;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.math.BigDecimal;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import org.springframework.stereotype.Component;
+
+/**
+ * Checks a {@link CallDefinition}: the Jakarta Validation annotations, then the rules across
+ * fields (window, convention period, weights, territories, funding rule, payment terms). Returns
+ * every problem at once, each with the path of its field and a French message.
+ */
+@Component
+public class CallDefinitionValidator {
+
+  private static final ZoneId PARIS = ParisDateTime.PARIS;
+  private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+  private final Validator validator;
+  private final TerritoryRepository territories;
+
+  public CallDefinitionValidator(Validator validator, TerritoryRepository territories) {
+    this.validator = validator;
+    this.territories = territories;
+  }
+
+  public List<FieldProblem> problems(CallDefinition d) {
+    List<FieldProblem> problems = new ArrayList<>();
+    for (ConstraintViolation<CallDefinition> v : validator.validate(d)) {
+      problems.add(new FieldProblem(path(v.getPropertyPath().toString()), v.getMessage()));
+    }
+    Set<String> known = new HashSet<>();
+    territories.findAll().forEach(t -> known.add(t.getCode()));
+    for (int i = 0; i < d.territories().size(); i++) {
+      territory(d.territories().get(i), "territories[" + i + "]", known, problems);
+    }
+    duplicates(d.lots(), CallDefinition.Lot::code, "lots", "Le code de lot « %s » est utilisé deux fois.", problems);
+    for (int i = 0; i < d.lots().size(); i++) {
+      CallDefinition.Lot lot = d.lots().get(i);
+      if (lot == null) {
+        continue;
+      }
+      String p = "lots[" + i + "]";
+      for (int j = 0; j < lot.territories().size(); j++) {
+        territory(lot.territories().get(j), p + ".territories[" + j + "]", known, problems);
+      }
+      if (lot.opensAt() != null && lot.closesAt() != null && !lot.closesAt().isAfter(lot.opensAt())) {
+        problems.add(new FieldProblem(p + ".closesAt", "La clôture (" + ParisDateTime.french(lot.closesAt())
+            + ") doit être postérieure à l'ouverture (" + ParisDateTime.french(lot.opensAt()) + ")."));
+      }
+      if (lot.conventionStart() != null && lot.conventionEnd() != null
+          && lot.conventionEnd().isBefore(lot.conventionStart())) {
+        problems.add(new FieldProblem(p + ".conventionEnd", "La fin de la convention ("
+            + ParisDateTime.french(lot.conventionEnd()) + ") précède son début ("
+            + ParisDateTime.french(lot.conventionStart()) + ")."));
+      }
+      if (lot.opensAt() != null && lot.conventionStart() != null
+          && lot.conventionStart().isBefore(lot.opensAt().atZoneSameInstant(PARIS).toLocalDate())) {
+        problems.add(new FieldProblem(p + ".conventionStart", "La période de convention ne peut commencer ("
+            + ParisDateTime.french(lot.conventionStart()) + ") avant l'ouverture de l'appel ("
+            + ParisDateTime.french(lot.opensAt().atZoneSameInstant(PARIS).toLocalDate()) + ")."));
+      }
+      if (lot.closesAt() != null && lot.conventionEnd() != null
+          && lot.conventionEnd().isBefore(lot.closesAt().atZoneSameInstant(PARIS).toLocalDate())) {
+        problems.add(new FieldProblem(p + ".conventionEnd", "La période de convention ne peut finir ("
+            + ParisDateTime.french(lot.conventionEnd()) + ") avant la clôture de l'appel ("
+            + ParisDateTime.french(lot.closesAt().atZoneSameInstant(PARIS).toLocalDate()) + ")."));
+      }
+    }
+    if (!d.selectionCriteria().isEmpty() && d.selectionCriteria().stream().allMatch(c -> c != null && c.weight() != null)) {
+      int sum = d.selectionCriteria().stream().mapToInt(CallDefinition.Criterion::weight).sum();
+      if (sum != 100) {
+        problems.add(new FieldProblem("selectionCriteria", "La somme des poids des critères doit être 100 (elle est de " + sum + ")."));
+      }
+    }
+    duplicates(d.selectionCriteria(), CallDefinition.Criterion::code, "selectionCriteria", "Le code de critère « %s » est utilisé deux fois.", problems);
+    duplicates(d.requiredDocuments(), CallDefinition.RequiredDocument::code, "requiredDocuments", "Le code de pièce « %s » est utilisé deux fois.", problems);
+    duplicates(d.indicators(), CallDefinition.Indicator::code, "indicators", "Le code d'indicateur « %s » est utilisé deux fois.", problems);
+    duplicates(d.jury(), CallDefinition.JuryMember::userId, "jury", "Le membre du jury « %s » est cité deux fois.", problems);
+    duplicates(d.reporting(), CallDefinition.ReportingMilestone::code, "reporting", "Le code de bilan « %s » est utilisé deux fois.", problems);
+    funding(d.funding(), problems);
+    payment(d.payment(), problems);
+    problems.sort(Comparator.comparing(FieldProblem::field).thenComparing(FieldProblem::message));
+    return problems;
+  }
+
+  private static void funding(CallDefinition.Funding f, List<FieldProblem> problems) {
+    if (f == null || f.kind() == null) {
+      return;
+    }
+    switch (f.kind()) {
+      case FIXED -> required(f.amount() != null, "funding.amount", "Le montant forfaitaire est obligatoire pour un financement FIXED.", problems);
+      case CAP_PER_UNIT -> {
+        required(f.amount() != null, "funding.amount", "Le plafond par unité est obligatoire pour un financement CAP_PER_UNIT.", problems);
+        required(f.unitLabel() != null && !f.unitLabel().isBlank(), "funding.unitLabel", "L'unité du plafond (ETP, groupe…) est obligatoire pour un financement CAP_PER_UNIT.", problems);
+      }
+      case PRORATED -> {
+        required(f.amount() != null, "funding.amount", "Le montant de référence est obligatoire pour un financement PRORATED.", problems);
+        required(f.baseMonths() != null, "funding.baseMonths", "La durée de référence (mois) est obligatoire pour un financement PRORATED.", problems);
+        required(f.baseQuantity() != null, "funding.baseQuantity", "Le nombre de situations de référence est obligatoire pour un financement PRORATED.", problems);
+      }
+      case UNIT_PRICES -> {
+        required(!f.unitPrices().isEmpty(), "funding.unitPrices", "Au moins un prix unitaire est obligatoire pour un financement UNIT_PRICES.", problems);
+        duplicates(f.unitPrices(), CallDefinition.UnitPrice::code, "funding.unitPrices", "Le code d'unité « %s » est utilisé deux fois.", problems);
+      }
+    }
+  }
+
+  private static void payment(CallDefinition.Payment p, List<FieldProblem> problems) {
+    if (p == null || p.advancePercent() == null || p.balanceTrigger() == null) {
+      return;
+    }
+    if (p.advancePercent() == 100 && p.balanceTrigger() != BalanceTrigger.NONE) {
+      problems.add(new FieldProblem("payment.balanceTrigger", "Tout est versé à la signature : le déclencheur du solde doit être NONE."));
+    }
+    if (p.advancePercent() < 100 && p.balanceTrigger() == BalanceTrigger.NONE) {
+      problems.add(new FieldProblem("payment.balanceTrigger", "Une part reste due après la signature : précisez ce qui déclenche son versement (SERVICE_FAIT ou FINAL_REPORT_N_PLUS_1)."));
+    }
+  }
+
+  private static void required(boolean ok, String field, String message, List<FieldProblem> problems) {
+    if (!ok) {
+      problems.add(new FieldProblem(field, message));
+    }
+  }
+
+  private static void territory(String code, String field, Set<String> known, List<FieldProblem> problems) {
+    if (code != null && !code.isBlank() && !known.contains(code)) {
+      problems.add(new FieldProblem(field, "Le territoire « " + code + " » est inconnu."));
+    }
+  }
+
+  private static <T> void duplicates(List<T> items, Function<T, String> code, String field, String message,
+      List<FieldProblem> problems) {
+    Set<String> seen = new HashSet<>();
+    for (T item : items) {
+      String c = item == null ? null : code.apply(item);
+      if (c != null && !seen.add(c)) {
+        problems.add(new FieldProblem(field, String.format(message, c)));
+      }
+    }
+  }
+
+  /** {@code lots[0].<list element>} → {@code lots[0]}: Hibernate Validator's container element paths. */
+  private static String path(String raw) {
+    return raw.replace(".<list element>", "");
+  }
+}

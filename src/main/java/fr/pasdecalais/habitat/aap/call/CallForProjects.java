@@ -1,0 +1,305 @@
+package fr.pasdecalais.habitat.aap.call;
+
+import jakarta.persistence.AttributeOverride;
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.hibernate.annotations.Fetch;
+import org.hibernate.annotations.FetchMode;
+
+/**
+ * A call for projects (appel à projets / AMI): the frame of every dossier. Collections are loaded
+ * with the call (a call is small) so that services and forms can read it outside a transaction.
+ */
+@Entity
+@Table(name = "call_for_projects")
+public class CallForProjects {
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  @Version
+  private long version;
+
+  @Column(nullable = false, unique = true, length = 60)
+  private String reference;
+
+  @Column(nullable = false, length = 300)
+  private String title;
+
+  @Column(length = 300)
+  private String axis;
+
+  @Column(nullable = false, length = 200)
+  private String funder;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "deciding_body", nullable = false, length = 30)
+  private DecidingBody decidingBody;
+
+  @Column(length = 4000)
+  private String description;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, length = 20)
+  private CallStatus status = CallStatus.DRAFT;
+
+  @Column(name = "allows_multiple_applications", nullable = false)
+  private boolean allowsMultipleApplications;
+
+  @ElementCollection(fetch = FetchType.EAGER)
+  @Fetch(FetchMode.SUBSELECT)
+  @CollectionTable(name = "call_holder_type", joinColumns = @JoinColumn(name = "call_id"))
+  @OrderColumn(name = "position")
+  @Column(name = "holder_type", nullable = false, length = 300)
+  private List<String> eligibleHolderTypes = new ArrayList<>();
+
+  @ElementCollection(fetch = FetchType.EAGER)
+  @Fetch(FetchMode.SUBSELECT)
+  @CollectionTable(name = "call_agrement", joinColumns = @JoinColumn(name = "call_id"))
+  @OrderColumn(name = "position")
+  @Column(name = "agrement", nullable = false, length = 300)
+  private List<String> requiredAgrements = new ArrayList<>();
+
+  @ElementCollection(fetch = FetchType.EAGER)
+  @Fetch(FetchMode.SUBSELECT)
+  @CollectionTable(name = "call_territory", joinColumns = @JoinColumn(name = "call_id"))
+  @OrderColumn(name = "position")
+  @Column(name = "territory_code", nullable = false, length = 40)
+  private List<String> territories = new ArrayList<>();
+
+  @OneToMany(cascade = CascadeType.ALL, orphanRemoval = true, fetch = FetchType.EAGER)
+  @Fetch(FetchMode.SUBSELECT)
+  @JoinColumn(name = "call_id", nullable = false)
+  @OrderColumn(name = "position")
+  private List<CallLot> lots = new ArrayList<>();
+
+  @ElementCollection(fetch = FetchType.EAGER)
+  @Fetch(FetchMode.SUBSELECT)
+  @CollectionTable(name = "call_required_document", joinColumns = @JoinColumn(name = "call_id"))
+  @OrderColumn(name = "position")
+  private List<RequiredDocument> requiredDocuments = new ArrayList<>();
+
+  @ElementCollection(fetch = FetchType.EAGER)
+  @Fetch(FetchMode.SUBSELECT)
+  @CollectionTable(name = "call_selection_criterion", joinColumns = @JoinColumn(name = "call_id"))
+  @OrderColumn(name = "position")
+  private List<SelectionCriterion> selectionCriteria = new ArrayList<>();
+
+  @ElementCollection(fetch = FetchType.EAGER)
+  @Fetch(FetchMode.SUBSELECT)
+  @CollectionTable(name = "call_indicator", joinColumns = @JoinColumn(name = "call_id"))
+  @OrderColumn(name = "position")
+  private List<Indicator> indicators = new ArrayList<>();
+
+  @ElementCollection(fetch = FetchType.EAGER)
+  @Fetch(FetchMode.SUBSELECT)
+  @CollectionTable(name = "call_jury_member", joinColumns = @JoinColumn(name = "call_id"))
+  @OrderColumn(name = "position")
+  private List<CallJuryMember> jury = new ArrayList<>();
+
+  @ElementCollection(fetch = FetchType.EAGER)
+  @Fetch(FetchMode.SUBSELECT)
+  @CollectionTable(name = "call_reporting_milestone", joinColumns = @JoinColumn(name = "call_id"))
+  @OrderColumn(name = "position")
+  private List<ReportingMilestone> reporting = new ArrayList<>();
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "funding_kind", nullable = false, length = 20)
+  private FundingKind fundingKind;
+
+  @Column(name = "funding_amount", precision = 14, scale = 2)
+  private BigDecimal fundingAmount;
+
+  @Column(name = "funding_unit_label", length = 60)
+  private String fundingUnitLabel;
+
+  @Column(name = "funding_base_months")
+  private Integer fundingBaseMonths;
+
+  @Column(name = "funding_base_quantity")
+  private Integer fundingBaseQuantity;
+
+  @ElementCollection(fetch = FetchType.EAGER)
+  @Fetch(FetchMode.SUBSELECT)
+  @CollectionTable(name = "call_unit_price", joinColumns = @JoinColumn(name = "call_id"))
+  @OrderColumn(name = "position")
+  private List<UnitPrice> unitPrices = new ArrayList<>();
+
+  @Embedded
+  @AttributeOverride(name = "advancePercent", column = @Column(name = "advance_percent", nullable = false))
+  private PaymentTerms paymentTerms;
+
+  @Column(name = "created_at", nullable = false)
+  private Instant createdAt;
+
+  @Column(name = "published_at")
+  private Instant publishedAt;
+
+  protected CallForProjects() {}
+
+  /** Builds a DRAFT call from a validated definition. */
+  public static CallForProjects fromDefinition(CallDefinition d, Instant now) {
+    CallForProjects c = new CallForProjects();
+    c.reference = d.reference();
+    c.title = d.title();
+    c.axis = d.axis();
+    c.funder = d.funder();
+    c.decidingBody = d.decidingBody();
+    c.description = d.description();
+    c.allowsMultipleApplications = Boolean.TRUE.equals(d.allowsMultipleApplications());
+    c.eligibleHolderTypes.addAll(d.eligibleHolderTypes());
+    c.requiredAgrements.addAll(d.requiredAgrements());
+    c.territories.addAll(d.territories());
+    for (CallDefinition.Lot l : d.lots()) {
+      c.lots.add(new CallLot(l.code(), l.label(), l.territories().isEmpty() ? d.territories() : l.territories(),
+          l.opensAt(), l.closesAt(), l.conventionStart(), l.conventionEnd(), l.budget()));
+    }
+    d.requiredDocuments().forEach(r -> c.requiredDocuments.add(new RequiredDocument(r.code(), r.label(), r.isMandatory())));
+    d.selectionCriteria().forEach(r -> c.selectionCriteria.add(new SelectionCriterion(r.code(), r.label(), r.weight(), r.maxScore())));
+    d.indicators().forEach(r -> c.indicators.add(new Indicator(r.code(), r.label(), r.unit())));
+    d.jury().forEach(r -> c.jury.add(new CallJuryMember(r.userId(), r.fullName(), r.body())));
+    d.reporting().forEach(r -> c.reporting.add(new ReportingMilestone(r.code(), r.label(), r.kind(), r.monthsAfterStart())));
+    CallDefinition.Funding f = d.funding();
+    c.fundingKind = f.kind();
+    c.fundingAmount = f.amount();
+    c.fundingUnitLabel = f.unitLabel();
+    c.fundingBaseMonths = f.baseMonths();
+    c.fundingBaseQuantity = f.baseQuantity();
+    f.unitPrices().forEach(u -> c.unitPrices.add(new UnitPrice(u.code(), u.label(), u.price())));
+    c.paymentTerms = new PaymentTerms(d.payment().advancePercent(), d.payment().balanceTrigger());
+    c.createdAt = now;
+    return c;
+  }
+
+  /** DRAFT → PUBLISHED. */
+  public void publish(Instant now) {
+    if (status != CallStatus.DRAFT) {
+      throw new IllegalStateException("L'appel " + reference + " est déjà publié.");
+    }
+    status = CallStatus.PUBLISHED;
+    publishedAt = now;
+  }
+
+  /** Sets the status the process reached. */
+  public void moveTo(CallStatus next) {
+    this.status = next;
+  }
+
+  public FundingRule fundingRule() {
+    return new FundingRule(fundingKind, fundingAmount, fundingUnitLabel, fundingBaseMonths, fundingBaseQuantity,
+        unitPrices.stream().map(u -> new FundingRule.UnitPriceLine(u.getCode(), u.getLabel(), u.getPrice())).toList());
+  }
+
+  public Optional<CallLot> lot(String code) {
+    return lots.stream().filter(l -> l.getCode().equals(code)).findFirst();
+  }
+
+  public BigDecimal totalBudget() {
+    return lots.stream().map(CallLot::getBudget).reduce(BigDecimal.ZERO, BigDecimal::add);
+  }
+
+  public Long getId() {
+    return id;
+  }
+
+  public String getReference() {
+    return reference;
+  }
+
+  public String getTitle() {
+    return title;
+  }
+
+  public String getAxis() {
+    return axis;
+  }
+
+  public String getFunder() {
+    return funder;
+  }
+
+  public DecidingBody getDecidingBody() {
+    return decidingBody;
+  }
+
+  public String getDescription() {
+    return description;
+  }
+
+  public CallStatus getStatus() {
+    return status;
+  }
+
+  public boolean isAllowsMultipleApplications() {
+    return allowsMultipleApplications;
+  }
+
+  public List<String> getEligibleHolderTypes() {
+    return List.copyOf(eligibleHolderTypes);
+  }
+
+  public List<String> getRequiredAgrements() {
+    return List.copyOf(requiredAgrements);
+  }
+
+  public List<String> getTerritories() {
+    return List.copyOf(territories);
+  }
+
+  public List<CallLot> getLots() {
+    return List.copyOf(lots);
+  }
+
+  public List<RequiredDocument> getRequiredDocuments() {
+    return List.copyOf(requiredDocuments);
+  }
+
+  public List<SelectionCriterion> getSelectionCriteria() {
+    return List.copyOf(selectionCriteria);
+  }
+
+  public List<Indicator> getIndicators() {
+    return List.copyOf(indicators);
+  }
+
+  public List<CallJuryMember> getJury() {
+    return List.copyOf(jury);
+  }
+
+  public List<ReportingMilestone> getReporting() {
+    return List.copyOf(reporting);
+  }
+
+  public PaymentTerms getPaymentTerms() {
+    return paymentTerms;
+  }
+
+  public Instant getCreatedAt() {
+    return createdAt;
+  }
+
+  public Instant getPublishedAt() {
+    return publishedAt;
+  }
+}

@@ -1,0 +1,127 @@
+package fr.pasdecalais.habitat.aap.call;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import org.hibernate.annotations.Fetch;
+import org.hibernate.annotations.FetchMode;
+
+/**
+ * A lot of a call (AMI 1, AMI 2…), or the single window of a call without lots (code {@code UNIQUE}):
+ * its territories, its window (opening and closing instants, closing inclusive), its convention
+ * period and its budget envelope.
+ */
+@Entity
+@Table(name = "call_lot")
+public class CallLot {
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  @ManyToOne(fetch = FetchType.LAZY)
+  @JoinColumn(name = "call_id", insertable = false, updatable = false)
+  private CallForProjects call;
+
+  @Column(nullable = false, length = 30)
+  private String code;
+
+  @Column(nullable = false, length = 200)
+  private String label;
+
+  @ElementCollection(fetch = FetchType.EAGER)
+  @Fetch(FetchMode.SUBSELECT)
+  @CollectionTable(name = "call_lot_territory", joinColumns = @JoinColumn(name = "lot_id"))
+  @OrderColumn(name = "position")
+  @Column(name = "territory_code", nullable = false, length = 40)
+  private List<String> territories = new ArrayList<>();
+
+  @Column(name = "opens_at", nullable = false)
+  private OffsetDateTime opensAt;
+
+  @Column(name = "closes_at", nullable = false)
+  private OffsetDateTime closesAt;
+
+  @Column(name = "convention_start", nullable = false)
+  private LocalDate conventionStart;
+
+  @Column(name = "convention_end", nullable = false)
+  private LocalDate conventionEnd;
+
+  @Column(nullable = false, precision = 14, scale = 2)
+  private BigDecimal budget;
+
+  protected CallLot() {}
+
+  public CallLot(String code, String label, List<String> territories, OffsetDateTime opensAt,
+      OffsetDateTime closesAt, LocalDate conventionStart, LocalDate conventionEnd, BigDecimal budget) {
+    this.code = code;
+    this.label = label;
+    this.territories.addAll(territories);
+    this.opensAt = opensAt;
+    this.closesAt = closesAt;
+    this.conventionStart = conventionStart;
+    this.conventionEnd = conventionEnd;
+    this.budget = budget;
+  }
+
+  /** True from the opening instant to the closing instant, both included. */
+  public boolean isOpenAt(Instant instant) {
+    return !instant.isBefore(opensAt.toInstant()) && !instant.isAfter(closesAt.toInstant());
+  }
+
+  public Long getId() {
+    return id;
+  }
+
+  public CallForProjects getCall() {
+    return call;
+  }
+
+  public String getCode() {
+    return code;
+  }
+
+  public String getLabel() {
+    return label;
+  }
+
+  public List<String> getTerritories() {
+    return List.copyOf(territories);
+  }
+
+  public OffsetDateTime getOpensAt() {
+    return opensAt;
+  }
+
+  public OffsetDateTime getClosesAt() {
+    return closesAt;
+  }
+
+  public LocalDate getConventionStart() {
+    return conventionStart;
+  }
+
+  public LocalDate getConventionEnd() {
+    return conventionEnd;
+  }
+
+  public BigDecimal getBudget() {
+    return budget;
+  }
+}

@@ -1,0 +1,211 @@
+package fr.pasdecalais.habitat.aap.call;
+
+import fr.pasdecalais.habitat.aap.decision.Money;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.identity.User;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.mail.SimpleMailMessage;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The steps of the {@code call-for-projects} process, one method per service task. */
+@Service
+public class CallProcessService {
+
+  private static final Logger LOG = LoggerFactory.getLogger(CallProcessService.class);
+
+  private final CallCatalog catalog;
+  private final Candidates candidates;
+  private final JurySessionRepository sessions;
+  private final RuntimeService runtime;
+  private final IdentityService identity;
+  private final ObjectProvider<JavaMailSender> mail;
+  private final String mailFrom;
+
+  public CallProcessService(CallCatalog catalog, Candidates candidates, JurySessionRepository sessions,
+      RuntimeService runtime, IdentityService identity, ObjectProvider<JavaMailSender> mail,
+      @Value("${aap.mail.from:appels-a-projets@pasdecalais.fr}") String mailFrom) {
+    this.catalog = catalog;
+    this.candidates = candidates;
+    this.sessions = sessions;
+    this.runtime = runtime;
+    this.identity = identity;
+    this.mail = mail;
+    this.mailFrom = mailFrom;
+  }
+
+  /** What the process keeps about a published call. */
+  public record PublishedCall(Long callId, String reference, String title, DecidingBody decidingBody,
+      List<String> lotCodes, String envelopeLabel, List<Map<String, String>> juryCandidates, List<String> juryMembers) {}
+
+  /** A lot's window as ISO date-times for the BPMN timers, and in French for people. */
+  public record LotWindow(String opensAtIso, String closesAtIso, String label) {}
+
+  /** "Publier l'appel": DRAFT → PUBLISHED; refuses an unknown or already published call. */
+  @Transactional
+  public PublishedCall publish(String reference) {
+    CallForProjects call = catalog.findByReference(reference).orElseThrow(() -> new IllegalArgumentException(
+        "Aucun appel à projets n'a la référence « " + reference + " » : enregistrez-le d'abord (POST /api/calls?publish=false)."));
+    if (call.getStatus() != CallStatus.DRAFT) {
+      throw new IllegalStateException("L'appel « " + reference + " » est déjà publié (statut « "
+          + call.getStatus().label() + " »).");
+    }
+    call = catalog.publish(reference);
+    List<Map<String, String>> jury = new ArrayList<>();
+    call.getJury().forEach(j -> jury.add(option(j.getUserId(), j.getFullName() + " (" + j.getBody() + ")")));
+    List<String> seated = call.getJury().stream().map(CallJuryMember::getUserId).toList();
+    for (User u : identity.createUserQuery().memberOfGroup("jury").orderByUserId().asc().list()) {
+      if (!seated.contains(u.getId())) {
+        jury.add(option(u.getId(), u.getFirstName() + " " + u.getLastName()));
+      }
+    }
+    return new PublishedCall(call.getId(), call.getReference(), call.getTitle(), call.getDecidingBody(),
+        call.getLots().stream().map(CallLot::getCode).toList(), envelopeLabel(call), jury, seated);
+  }
+
+  /** "Préparer les dates du lot". */
+  @Transactional(readOnly = true)
+  public LotWindow lotWindow(String reference, String lotCode) {
+    CallLot lot = catalog.getLot(reference, lotCode);
+    return new LotWindow(ParisDateTime.iso(lot.getOpensAt()), ParisDateTime.iso(lot.getClosesAt()),
+        lot.getLabel() + " : du " + ParisDateTime.french(lot.getOpensAt()) + " au " + ParisDateTime.french(lot.getClosesAt()));
+  }
+
+  /** "Ouvrir le lot": the call is OPEN once its first lot opens. */
+  @Transactional
+  public CallStatus openLot(String reference, String lotCode) {
+    catalog.getLot(reference, lotCode);
+    CallForProjects call = catalog.getByReference(reference);
+    if (call.getStatus() == CallStatus.PUBLISHED) {
+      call = catalog.moveTo(reference, CallStatus.OPEN);
+    }
+    return call.getStatus();
+  }
+
+  /**
+   * "Clore le lot": every dossier of the lot still waiting for pieces is told the deadline has
+   * passed; the call is CLOSED once every lot is. Returns how many dossiers were told.
+   */
+  @Transactional
+  public int closeLot(String reference, String lotCode) {
+    catalog.getLot(reference, lotCode);
+    int told = runtime.createMessageCorrelation(CallProcess.MSG_DEADLINE_PASSED)
+        .processInstanceVariableEquals(CallProcess.VAR_CALL_REFERENCE, reference)
+        .processInstanceVariableEquals(CallProcess.VAR_LOT_CODE, lotCode)
+        .correlateAllWithResult().size();
+    CallForProjects call = catalog.getByReference(reference);
+    Instant now = CallCatalog.now();
+    boolean allClosed = call.getLots().stream().noneMatch(l -> now.isBefore(l.getClosesAt().toInstant()));
+    if (allClosed && (call.getStatus() == CallStatus.OPEN || call.getStatus() == CallStatus.PUBLISHED)) {
+      catalog.moveTo(reference, CallStatus.CLOSED);
+    }
+    return told;
+  }
+
+  /** "Compter les candidatures": dossiers still in the running once every lot is closed. */
+  @Transactional
+  public long countActiveApplications(String reference) {
+    long count = candidates.countActive(reference);
+    if (count == 0) {
+      catalog.moveTo(reference, CallStatus.CLOSED_OUT);
+    }
+    return count;
+  }
+
+  /**
+   * "Convoquer le jury": records the session and asks every dossier of the call waiting for the
+   * jury for opinions ({@code Message_JuryConvened}); the call is IN_SELECTION.
+   */
+  @Transactional
+  public JurySession conveneJury(String reference, OffsetDateTime sessionAt, OffsetDateTime opinionDeadline,
+      List<String> memberIds, String organisedBy) {
+    CallForProjects call = catalog.getByReference(reference);
+    if (memberIds.isEmpty()) {
+      throw new IllegalArgumentException("Choisissez au moins un membre du jury.");
+    }
+    Map<String, CallJuryMember> seats = new LinkedHashMap<>();
+    call.getJury().forEach(j -> seats.put(j.getUserId(), j));
+    List<CallJuryMember> members = new ArrayList<>();
+    for (String id : memberIds) {
+      CallJuryMember seat = seats.get(id);
+      if (seat == null) {
+        User u = identity.createUserQuery().userId(id).singleResult();
+        if (u == null) {
+          throw new IllegalArgumentException("L'utilisateur « " + id + " » n'existe pas.");
+        }
+        seat = new CallJuryMember(id, u.getFirstName() + " " + u.getLastName(), "Membre du jury");
+      }
+      members.add(seat);
+    }
+    JurySession session = sessions.save(new JurySession(call, sessionAt, opinionDeadline, members, organisedBy,
+        CallCatalog.now()));
+    catalog.moveTo(reference, CallStatus.IN_SELECTION);
+    int asked = runtime.createMessageCorrelation(CallProcess.MSG_JURY_CONVENED)
+        .processInstanceVariableEquals(CallProcess.VAR_CALL_REFERENCE, reference)
+        .setVariable(CallProcess.VAR_JURY_MEMBERS, new ArrayList<>(session.memberIds()))
+        .setVariable(CallProcess.VAR_OPINION_DEADLINE, java.util.Date.from(opinionDeadline.toInstant()))
+        .setVariable(CallProcess.VAR_JURY_SESSION_ID, session.getId())
+        .correlateAllWithResult().size();
+    LOG.info("Jury de l'appel {} convoqué (séance {}) : {} dossier(s) soumis aux avis", reference, session.getId(), asked);
+    return session;
+  }
+
+  /** "Relancer les membres du jury": recorded on the session, and e-mailed when mail is configured. */
+  @Transactional
+  public int remindJury(Long sessionId) {
+    JurySession session = sessions.findById(sessionId).orElseThrow(() -> new IllegalArgumentException(
+        "La séance de jury " + sessionId + " n'existe pas."));
+    session.reminded(CallCatalog.now());
+    JavaMailSender sender = mail.getIfAvailable();
+    int sent = 0;
+    for (String userId : session.memberIds()) {
+      User u = identity.createUserQuery().userId(userId).singleResult();
+      if (sender != null && u != null && u.getEmail() != null) {
+        SimpleMailMessage m = new SimpleMailMessage();
+        m.setFrom(mailFrom);
+        m.setTo(u.getEmail());
+        m.setSubject("Appel " + session.getCallReference() + " : vos avis sont attendus");
+        m.setText("Bonjour,\n\nLes avis du jury sur les dossiers de l'appel " + session.getCallReference()
+            + " sont attendus au plus tard le " + ParisDateTime.french(session.getOpinionDeadline())
+            + ". Retrouvez les dossiers dans Tasklist.\n\nLe service des politiques sociales du logement et de l'habitat");
+        sender.send(m);
+        sent++;
+      }
+    }
+    return sent;
+  }
+
+  /** "Vérifier les dossiers en cours": true while an {@code application} instance of the call is running. */
+  public boolean hasActiveApplications(String reference) {
+    return runtime.createProcessInstanceQuery()
+        .processDefinitionKey(CallProcess.APPLICATION_PROCESS_KEY)
+        .variableValueEquals(CallProcess.VAR_CALL_REFERENCE, reference)
+        .active().count() > 0;
+  }
+
+
+  private static Map<String, String> option(String value, String label) {
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put("label", label);
+    m.put("value", value);
+    return m;
+  }
+
+  /** "AMI1 : 80 928,00 € ; AMI2 : 25 493,66 €". */
+  public static String envelopeLabel(CallForProjects call) {
+    return call.getLots().stream().map(l -> l.getCode() + " : " + Money.french(l.getBudget()))
+        .collect(Collectors.joining(" ; "));
+  }
+}

@@ -1,0 +1,72 @@
+package fr.pasdecalais.habitat.aap.call;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+
+/** A call as the API shows it: its parameters, lots with windows, status and dossier counts. */
+public record CallView(
+    String reference, String title, String axis, String funder, DecidingBody decidingBody,
+    String decidingBodyLabel, String description, CallStatus status, String statusLabel,
+    List<String> eligibleHolderTypes, List<String> requiredAgrements, List<String> territories,
+    boolean allowsMultipleApplications, BigDecimal totalBudget, List<LotView> lots,
+    List<DocumentView> requiredDocuments, List<CriterionView> selectionCriteria,
+    List<IndicatorView> indicators, List<JuryMemberView> jury, List<ReportingView> reporting,
+    FundingView funding, PaymentView payment, Map<String, Long> applicationCounts) {
+
+  public record LotView(String code, String label, List<String> territories, OffsetDateTime opensAt,
+      OffsetDateTime closesAt, String window, boolean open, LocalDate conventionStart,
+      LocalDate conventionEnd, BigDecimal budget) {}
+
+  public record DocumentView(String code, String label, boolean mandatory) {}
+
+  public record CriterionView(String code, String label, int weight, int maxScore) {}
+
+  public record IndicatorView(String code, String label, String unit) {}
+
+  public record JuryMemberView(String userId, String fullName, String body) {}
+
+  public record ReportingView(String code, String label, CallDefinition.ReportKind kind, int monthsAfterStart) {}
+
+  public record FundingView(FundingKind kind, BigDecimal amount, String unitLabel, Integer baseMonths,
+      Integer baseQuantity, List<FundingRule.UnitPriceLine> unitPrices) {}
+
+  public record PaymentView(int advancePercent, BalanceTrigger balanceTrigger, String label) {}
+
+  /** Short form for the list. */
+  public record Summary(String reference, String title, String funder, DecidingBody decidingBody,
+      CallStatus status, String statusLabel, List<LotView> lots) {}
+
+  public static CallView of(CallForProjects c, Instant now, Map<String, Long> counts) {
+    FundingRule rule = c.fundingRule();
+    return new CallView(c.getReference(), c.getTitle(), c.getAxis(), c.getFunder(), c.getDecidingBody(),
+        c.getDecidingBody().label(), c.getDescription(), c.getStatus(), c.getStatus().label(),
+        c.getEligibleHolderTypes(), c.getRequiredAgrements(), c.getTerritories(), c.isAllowsMultipleApplications(),
+        c.totalBudget(), lots(c, now),
+        c.getRequiredDocuments().stream().map(d -> new DocumentView(d.getCode(), d.getLabel(), d.isMandatory())).toList(),
+        c.getSelectionCriteria().stream().map(s -> new CriterionView(s.getCode(), s.getLabel(), s.getWeight(), s.getMaxScore())).toList(),
+        c.getIndicators().stream().map(i -> new IndicatorView(i.getCode(), i.getLabel(), i.getUnit())).toList(),
+        c.getJury().stream().map(j -> new JuryMemberView(j.getUserId(), j.getFullName(), j.getBody())).toList(),
+        c.getReporting().stream().map(r -> new ReportingView(r.getCode(), r.getLabel(), r.getKind(), r.getMonthsAfterStart())).toList(),
+        new FundingView(rule.kind(), rule.amount(), rule.unitLabel(), rule.baseMonths(), rule.baseQuantity(), rule.unitPrices()),
+        new PaymentView(c.getPaymentTerms().getAdvancePercent(), c.getPaymentTerms().getBalanceTrigger(),
+            c.getPaymentTerms().frenchLabel()),
+        counts);
+  }
+
+  public static Summary summary(CallForProjects c, Instant now) {
+    return new Summary(c.getReference(), c.getTitle(), c.getFunder(), c.getDecidingBody(), c.getStatus(),
+        c.getStatus().label(), lots(c, now));
+  }
+
+  private static List<LotView> lots(CallForProjects c, Instant now) {
+    return c.getLots().stream().map(l -> new LotView(l.getCode(), l.getLabel(), l.getTerritories(),
+        l.getOpensAt().atZoneSameInstant(ParisDateTime.PARIS).toOffsetDateTime(),
+        l.getClosesAt().atZoneSameInstant(ParisDateTime.PARIS).toOffsetDateTime(),
+        "du " + ParisDateTime.french(l.getOpensAt()) + " au " + ParisDateTime.french(l.getClosesAt()),
+        l.isOpenAt(now), l.getConventionStart(), l.getConventionEnd(), l.getBudget())).toList();
+  }
+}

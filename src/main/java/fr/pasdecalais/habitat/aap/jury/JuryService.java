@@ -1,0 +1,186 @@
+package fr.pasdecalais.habitat.aap.jury;
+
+import fr.pasdecalais.habitat.aap.application.Application;
+import fr.pasdecalais.habitat.aap.application.ApplicationService;
+import fr.pasdecalais.habitat.aap.call.CallCatalog;
+import fr.pasdecalais.habitat.aap.call.SelectionCriterion;
+import fr.pasdecalais.habitat.aap.notification.NotificationKind;
+import fr.pasdecalais.habitat.aap.notification.NotificationService;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Opinions of the jury members on the dossiers: opening, abstention, scores and avis, progress, weighted score. */
+@Service
+public class JuryService {
+
+  /** How many criteria the opinion form can show ({@code score1} … {@code score8}). */
+  public static final int MAX_CRITERIA = 8;
+
+  private final JuryOpinionRepository opinions;
+  private final ApplicationService applications;
+  private final CallCatalog calls;
+  private final NotificationService notifications;
+  private final IdentityService identity;
+
+  public JuryService(JuryOpinionRepository opinions, ApplicationService applications, CallCatalog calls,
+      NotificationService notifications, IdentityService identity) {
+    this.opinions = opinions;
+    this.applications = applications;
+    this.calls = calls;
+    this.notifications = notifications;
+    this.identity = identity;
+  }
+
+  /** Step "Préparer l'avis": the opinion row (idempotent) and what the form shows. */
+  @Transactional
+  public Map<String, Object> openOpinion(long applicationId, Long jurySessionId, String member, Date opinionDeadline) {
+    Application a = applications.get(applicationId);
+    opinions.findByApplicationIdAndMemberId(applicationId, member)
+        .orElseGet(() -> opinions.save(new JuryOpinion(applicationId, jurySessionId, member, ApplicationService.now())));
+    List<SelectionCriterion> criteria = criteria(a);
+    Map<String, Object> form = new LinkedHashMap<>();
+    form.put("criterionCount", criteria.size());
+    for (int i = 0; i < MAX_CRITERIA; i++) {
+      SelectionCriterion c = i < criteria.size() ? criteria.get(i) : null;
+      form.put("criterion" + (i + 1) + "Label", c == null ? "" : c.getLabel() + " (note de 0 à " + c.getMaxScore()
+          + ", pondération " + c.getWeight() + " %)");
+    }
+    form.put("projectSummary", a.getSummary());
+    form.put("opinionDeadlineText", opinionDeadline == null ? "" : fr.pasdecalais.habitat.aap.application.FrenchFormat
+        .dateTime(opinionDeadline.toInstant()));
+    // reminder two days before the deadline (or at once when the deadline is nearer than that)
+    Instant now = ApplicationService.now();
+    Instant reminder = opinionDeadline == null ? now.plusSeconds(7 * 86400) : opinionDeadline.toInstant().minusSeconds(2 * 86400);
+    form.put("reminderDate", Date.from(reminder.isBefore(now) ? now : reminder));
+    return form;
+  }
+
+  private List<SelectionCriterion> criteria(Application a) {
+    List<SelectionCriterion> criteria = calls.getByReference(a.getCallReference()).getSelectionCriteria();
+    return criteria.size() > MAX_CRITERIA ? criteria.subList(0, MAX_CRITERIA) : criteria;
+  }
+
+  /** The scores given in the form ({@code score1}…), checked against each criterion's maximum. French message when wrong. */
+  @Transactional(readOnly = true)
+  public Map<String, Integer> checkScores(long applicationId, Map<String, Object> formValues) {
+    List<SelectionCriterion> criteria = criteria(applications.get(applicationId));
+    Map<String, Integer> scores = new LinkedHashMap<>();
+    List<String> problems = new ArrayList<>();
+    for (int i = 0; i < criteria.size(); i++) {
+      SelectionCriterion c = criteria.get(i);
+      Object value = formValues.get("score" + (i + 1));
+      if (!(value instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue())) {
+        problems.add("« " + c.getLabel() + " » : note entière obligatoire");
+        continue;
+      }
+      int score = n.intValue();
+      if (score < 0 || score > c.getMaxScore()) {
+        problems.add("« " + c.getLabel() + " » : la note doit être entre 0 et " + c.getMaxScore());
+      }
+      scores.put(c.getCode(), score);
+    }
+    if (!problems.isEmpty()) {
+      throw new IllegalArgumentException("Avis incomplet : " + String.join(" ; ", problems) + ".");
+    }
+    return scores;
+  }
+
+  /** Step "Enregistrer l'abstention": the member declared a conflict of interest. */
+  @Transactional
+  public void abstain(long applicationId, String member, String reason) {
+    JuryOpinion o = opinion(applicationId, member);
+    o.abstain(reason, ApplicationService.now());
+    applications.log(applicationId, member, "ABSTENTION", "Conflit d'intérêts déclaré par " + member
+        + " : abstention" + (reason == null || reason.isBlank() ? "." : " (" + reason + ")."));
+  }
+
+  /** Step "Enregistrer l'avis": scores, avis and comment, locked from now on. */
+  @Transactional
+  public JuryOpinion submit(long applicationId, String member, Map<String, Integer> scores, JuryOpinion.Avis avis,
+      String comment) {
+    Application a = applications.get(applicationId);
+    JuryOpinion o = opinion(applicationId, member);
+    o.submit(scores, weighted(criteria(a), scores), avis, comment, ApplicationService.now());
+    applications.log(a, member, "AVIS", "Avis du jury rendu par " + member + " (" + progress(applicationId) + ").");
+    return o;
+  }
+
+  /** Σ weight × score / max, out of 100, 2 decimals HALF_UP. */
+  static BigDecimal weighted(List<SelectionCriterion> criteria, Map<String, Integer> scores) {
+    BigDecimal total = BigDecimal.ZERO;
+    for (SelectionCriterion c : criteria) {
+      Integer s = scores.get(c.getCode());
+      if (s != null && c.getMaxScore() > 0) {
+        total = total.add(BigDecimal.valueOf((long) c.getWeight() * s)
+            .divide(BigDecimal.valueOf(c.getMaxScore()), 10, RoundingMode.HALF_UP));
+      }
+    }
+    return total.setScale(2, RoundingMode.HALF_UP);
+  }
+
+  /** "2 avis sur 3": opinions given (abstentions included) out of opinions expected. */
+  @Transactional(readOnly = true)
+  public String progress(long applicationId) {
+    List<JuryOpinion> all = opinions.findByApplicationIdOrderByMemberId(applicationId);
+    long done = all.stream().filter(o -> o.getStatus() != JuryOpinion.Status.PENDING).count();
+    return done + " avis sur " + all.size();
+  }
+
+  @Transactional(readOnly = true)
+  public List<JuryOpinion> opinions(long applicationId) {
+    return opinions.findByApplicationIdOrderByMemberId(applicationId);
+  }
+
+  /** Average of the members' weighted scores (abstentions left out), or null when nobody scored. */
+  @Transactional(readOnly = true)
+  public BigDecimal averageScore(long applicationId) {
+    List<BigDecimal> scored = opinions.findByApplicationIdOrderByMemberId(applicationId).stream()
+        .filter(o -> o.getStatus() == JuryOpinion.Status.SUBMITTED).map(JuryOpinion::getWeightedScore).toList();
+    if (scored.isEmpty()) {
+      return null;
+    }
+    return scored.stream().reduce(BigDecimal.ZERO, BigDecimal::add)
+        .divide(BigDecimal.valueOf(scored.size()), 2, RoundingMode.HALF_UP);
+  }
+
+  /** Step "Calculer la note pondérée": the dossier's score; tells the call when the whole session is in. */
+  @Transactional
+  public BigDecimal completeReview(long applicationId) {
+    BigDecimal score = averageScore(applicationId);
+    applications.recordJuryResult(applicationId, score, progress(applicationId));
+    return score;
+  }
+
+  /** Step "Préparer la relance": an e-mail to a member whose opinion is still awaited; null when nothing to remind. */
+  @Transactional
+  public Long reminder(long applicationId, String member, String deadlineText) {
+    JuryOpinion o = opinion(applicationId, member);
+    if (o.getStatus() != JuryOpinion.Status.PENDING) {
+      return null;
+    }
+    Application a = applications.get(applicationId);
+    User user = identity.createUserQuery().userId(member).singleResult();
+    String email = user != null && user.getEmail() != null ? user.getEmail() : member;
+    String name = user != null ? user.getFirstName() + " " + user.getLastName() : member;
+    return notifications.store(NotificationKind.JURY_REMINDER, email,
+        "Rappel : avis attendu sur le dossier " + a.getReference(),
+        "Bonjour " + name + ",\n\nVotre avis sur le dossier " + a.getReference() + " (" + a.getOrganization().getName()
+            + ") est attendu avant le " + deadlineText + ".\nIl vous suffit d'ouvrir la tâche dans Camunda Tasklist.\n\n"
+            + "Le service Politiques du logement (SPSLH)\nDépartement du Pas-de-Calais", a.getReference()).getId();
+  }
+
+  private JuryOpinion opinion(long applicationId, String member) {
+    return opinions.findByApplicationIdAndMemberId(applicationId, member)
+        .orElseThrow(() -> new IllegalStateException("Aucun avis ouvert pour " + member + " sur le dossier " + applicationId));
+  }
+}

@@ -1,0 +1,13 @@
+package fr.pasdecalais.habitat.aap.notification;
+
+/** Where a notification stands. */
+public enum NotificationStatus {
+  /** Stored, the e-mail job has not run yet (or failed and will be retried). */
+  PENDING,
+  /** Handed to the SMTP server. */
+  SENT,
+  /** No mail server configured (default profile): stored and written to the log only. */
+  LOGGED,
+  /** The last attempt failed; the engine job retries it (incident in Cockpit when retries are exhausted). */
+  FAILED
+}

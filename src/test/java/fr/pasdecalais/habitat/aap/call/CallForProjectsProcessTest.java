@@ -1,0 +1,336 @@
+package fr.pasdecalais.habitat.aap.call;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import fr.pasdecalais.habitat.aap.call.CandidateSource.Candidate;
+import fr.pasdecalais.habitat.aap.decision.AwardDecision;
+import fr.pasdecalais.habitat.aap.decision.Deliberation;
+import fr.pasdecalais.habitat.aap.decision.DeliberationService;
+import fr.pasdecalais.habitat.aap.identity.Groups;
+import fr.pasdecalais.habitat.aap.identity.IdentitySetup;
+import fr.pasdecalais.habitat.aap.support.ProcessTestSupport;
+import fr.pasdecalais.habitat.aap.support.SpringScenarioTest;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.spin.Spin;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** One scenario per path of {@code call-for-projects}. */
+@SpringScenarioTest
+class CallForProjectsProcessTest {
+
+  private static final AtomicInteger DELIBERATION = new AtomicInteger(100);
+
+  @Autowired ProcessEngine engine;
+  @Autowired CallLifecycle lifecycle;
+  @Autowired CallCatalog catalog;
+  @Autowired ScenarioCandidates candidates;
+  @Autowired DeliberationService deliberations;
+  @Autowired JurySessionRepository sessions;
+
+  @Autowired IdentitySetup identity;
+
+  @BeforeEach
+  void init() {
+    ProcessTestSupport.init(engine);
+    for (String id : List.of("sophie.dubois", "thomas.leroy", "nadia.benali")) {
+      identity.ensureUser(id, id.substring(0, 1).toUpperCase() + id.substring(1, id.indexOf('.')), "Jury", "jury-test", Groups.JURY);
+    }
+  }
+
+  @AfterEach
+  void resetClock() {
+    ProcessTestSupport.resetClock();
+  }
+
+  private ProcessInstance publish(CallDefinition definition) {
+    lifecycle.create(definition, true);
+    return engine.getRuntimeService().createProcessInstanceQuery()
+        .processInstanceBusinessKey(definition.reference()).processDefinitionKey(CallProcess.KEY).singleResult();
+  }
+
+  private CallStatus status(String reference) {
+    return catalog.getByReference(reference).getStatus();
+  }
+
+  private void run() {
+    ProcessTestSupport.executeDueJobs(engine);
+  }
+
+  private static String deliberationNumber() {
+    return "2099-" + DELIBERATION.incrementAndGet();
+  }
+
+  private static Candidate candidate(String call, String suffix, String lot, String score, String requested, String org) {
+    return new Candidate(null, call + "-" + suffix, lot, org, score == null ? null : new BigDecimal(score),
+        new BigDecimal(requested), null);
+  }
+
+  @Test
+  void eachLotOpensAndClosesOnItsOwnTimers() {
+    String ref = TestCalls.uniqueReference("AAP-T-LOTS");
+    ProcessTestSupport.clock("2022-12-01T10:00:00");
+    ProcessInstance pi = publish(TestCalls.prevention(ref, DecidingBody.COMMISSION_PERMANENTE));
+
+    assertThat(pi).isWaitingAt(CallProcess.TIMER_LOT_OPENS);
+    assertThat(status(ref)).isEqualTo(CallStatus.PUBLISHED);
+    List<Job> openings = engine.getManagementService().createJobQuery().processInstanceId(pi.getId())
+        .activityId(CallProcess.TIMER_LOT_OPENS).orderByJobDuedate().asc().list();
+    assertThat(openings).extracting(j -> j.getDuedate().toInstant().toString())
+        .containsExactly("2022-12-14T23:00:00Z", "2023-06-30T22:00:00Z");
+
+    ProcessTestSupport.clock("2022-12-15T00:00:00");
+    run();
+    assertThat(status(ref)).isEqualTo(CallStatus.OPEN);
+    assertThat(catalog.isOpen(ref, "AMI1", CallCatalog.now())).isTrue();
+    assertThat(catalog.isOpen(ref, "AMI2", CallCatalog.now())).isFalse();
+    Job closing = engine.getManagementService().createJobQuery().processInstanceId(pi.getId())
+        .activityId(CallProcess.TIMER_LOT_CLOSES).singleResult();
+    // "du 15/12/2022 au 03/02/2023 inclus": closes at 03/02/2023 23:59:59 Paris time
+    assertThat(closing.getDuedate().toInstant().toString()).isEqualTo("2023-02-03T22:59:59Z");
+
+    ProcessTestSupport.clock("2023-02-03T23:59:58");
+    run();
+    assertThat(engine.getManagementService().createJobQuery().processInstanceId(pi.getId())
+        .activityId(CallProcess.TIMER_LOT_CLOSES).count()).isEqualTo(1);
+
+    ProcessTestSupport.clock("2023-02-03T23:59:59");
+    run();
+    // AMI 1 closed, AMI 2 not open yet: the call stays open for its second window
+    assertThat(engine.getManagementService().createJobQuery().processInstanceId(pi.getId())
+        .activityId(CallProcess.TIMER_LOT_CLOSES).count()).isZero();
+    assertThat(pi).isWaitingAt(CallProcess.TIMER_LOT_OPENS);
+    assertThat(status(ref)).isEqualTo(CallStatus.OPEN);
+
+    ProcessTestSupport.clock("2023-07-01T00:00:00");
+    run();
+    assertThat(pi).isWaitingAt(CallProcess.TIMER_LOT_CLOSES);
+    assertThat(catalog.isOpen(ref, "AMI2", CallCatalog.now())).isTrue();
+
+    candidates.register(ref, List.of(candidate(ref, "0001", "AMI2", "72.50", "25493.66", "Association Horizon Logement")));
+    ProcessTestSupport.clock("2023-09-16T00:00:00");
+    run();
+    assertThat(status(ref)).isEqualTo(CallStatus.CLOSED);
+    assertThat(pi).isWaitingAt(CallProcess.TASK_ORGANISE_JURY);
+    assertThat(task()).hasCandidateGroup("instructeurs");
+  }
+
+  @Test
+  void aCallWithoutApplicationAtClosingEnds() {
+    String ref = TestCalls.uniqueReference("AAP-T-VIDE");
+    ProcessTestSupport.clock("2023-01-10T10:00:00");
+    ProcessInstance pi = publish(TestCalls.single(ref, DecidingBody.COMMISSION_PERMANENTE));
+    run();
+    assertThat(pi).isWaitingAt(CallProcess.TIMER_LOT_CLOSES);
+    assertThat(status(ref)).isEqualTo(CallStatus.OPEN);
+
+    ProcessTestSupport.clock("2023-02-04T00:00:00");
+    run();
+    assertThat(pi).isEnded().hasPassed(CallProcess.TASK_CLOSE_LOT, CallProcess.TASK_COUNT_CANDIDATES)
+        .hasNotPassed(CallProcess.TASK_ORGANISE_JURY);
+    assertThat(pi).isEnded();
+    assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(pi.getId())
+        .activityId(CallProcess.END_NO_APPLICATION).count()).isEqualTo(1);
+    assertThat(status(ref)).isEqualTo(CallStatus.CLOSED_OUT);
+  }
+
+  /** Up to "Établir la synthèse du jury", opinions all in. */
+  private ProcessInstance toSynthesis(String ref, CallDefinition definition, List<Candidate> dossiers) {
+    ProcessTestSupport.clock("2023-01-10T10:00:00");
+    ProcessInstance pi = publish(definition);
+    candidates.register(ref, dossiers);
+    run();
+    ProcessTestSupport.clock("2023-02-04T08:00:00");
+    run();
+    assertThat(pi).isWaitingAt(CallProcess.TASK_ORGANISE_JURY);
+    assertThat(status(ref)).isEqualTo(CallStatus.CLOSED);
+    Object proposedMembers = engine.getRuntimeService().getVariable(pi.getId(), CallProcess.VAR_JURY_MEMBERS);
+    assertThat(JsonVariables.strings(proposedMembers)).containsExactly("sophie.dubois", "thomas.leroy");
+    complete(task(), withVariables(
+        CallProcess.VAR_JURY_SESSION_DATE, "2023-02-20T09:30:00+01:00",
+        CallProcess.VAR_OPINION_DEADLINE, "2023-03-01",
+        CallProcess.VAR_JURY_MEMBERS, Spin.JSON("[\"sophie.dubois\",\"thomas.leroy\",\"nadia.benali\"]")));
+    run();
+    assertThat(pi).isWaitingAt(CallProcess.TASK_WAIT_OPINIONS);
+    assertThat(status(ref)).isEqualTo(CallStatus.IN_SELECTION);
+    Long sessionId = (Long) engine.getRuntimeService().getVariable(pi.getId(), CallProcess.VAR_JURY_SESSION_ID);
+    JurySession session = sessions.findById(sessionId).orElseThrow();
+    assertThat(session.memberIds()).containsExactly("sophie.dubois", "thomas.leroy", "nadia.benali");
+    assertThat(session.getOpinionDeadline().toString()).isEqualTo("2023-03-01T23:59:59+01:00");
+
+    engine.getRuntimeService().createMessageCorrelation(CallProcess.MSG_ALL_OPINIONS_IN)
+        .processInstanceBusinessKey(ref).correlate();
+    run();
+    assertThat(pi).isWaitingAt(CallProcess.TASK_SYNTHESIS);
+    return pi;
+  }
+
+  private static List<Candidate> twoDossiers(String ref) {
+    return List.of(
+        candidate(ref, "0002", "UNIQUE", "55.00", "12000.00", "Association Solidarité Habitat 62"),
+        candidate(ref, "0001", "UNIQUE", "81.25", "33600.00", "Association Horizon Logement"));
+  }
+
+  private JsonNode proposals(ProcessInstance pi) {
+    return JsonVariables.tree(engine.getRuntimeService().getVariable(pi.getId(), CallProcess.VAR_PROPOSALS));
+  }
+
+  private void submitSynthesis(ProcessInstance pi, String firstAmount, boolean grantSecond, String secondAmount) {
+    ArrayNode list = (ArrayNode) proposals(pi);
+    ((ObjectNode) list.get(0)).put("granted", true).put("proposedAmount", new BigDecimal(firstAmount)).put("proposedUnits", 240);
+    ObjectNode second = (ObjectNode) list.get(1);
+    second.put("granted", grantSecond).put("proposedAmount", new BigDecimal(secondAmount));
+    if (!grantSecond) {
+      second.put("reason", "Projet insuffisamment ancré sur le territoire");
+    }
+    complete(task(), withVariables(CallProcess.VAR_PROPOSALS, Spin.JSON(list.toString())));
+    run();
+  }
+
+  private void recordDeliberation(String number, boolean adopted) {
+    complete(task(), withVariables("deliberationNumber", number, "deliberationDate", "2023-07-03",
+        "votesFor", 43, "votesAgainst", 0, "votesAbstention", 0, "votesAbsent", 1,
+        CallProcess.VAR_DELIBERATION_ADOPTED, Boolean.toString(adopted)));
+    run();
+  }
+
+  @Test
+  void adoptedDeliberationSendsOneDecisionPerDossierThenTheCallIsClosedOut() {
+    String ref = TestCalls.uniqueReference("AAP-T-CP");
+    ProcessInstance pi = toSynthesis(ref, TestCalls.single(ref, DecidingBody.COMMISSION_PERMANENTE), twoDossiers(ref));
+
+    JsonNode ranking = proposals(pi);
+    assertThat(ranking).hasSize(2);
+    assertThat(ranking.get(0).get("applicationReference").asText()).isEqualTo(ref + "-0001");
+    assertThat(ranking.get(0).get("recommendation").asText()).isEqualTo("FAVORABLE");
+    assertThat(ranking.get(0).get("proposedAmount").decimalValue()).isEqualByComparingTo("33600.00");
+    assertThat(ranking.get(1).get("recommendation").asText()).isEqualTo("RESERVE");
+    assertThat(ranking.get(1).get("granted").asBoolean()).isFalse();
+
+    submitSynthesis(pi, "33600.00", true, "8400.00");
+    assertThat(pi).isWaitingAt(CallProcess.TASK_PREPARE_REPORT);
+    assertThat((String) engine.getRuntimeService().getVariable(pi.getId(), CallProcess.VAR_PROPOSAL_SUMMARY))
+        .contains("2 proposé(s) pour un total de 42 000,00 €");
+    complete(task(), withVariables("assemblySessionDate", "2023-07-03", "reportSent", true));
+    assertThat(pi).isWaitingAt(CallProcess.TASK_RECORD_DELIBERATION);
+    assertThat(task()).hasCandidateGroup("secretariat-assemblee");
+
+    String number = deliberationNumber();
+    recordDeliberation(number, true);
+    assertThat(pi).isWaitingAt(CallProcess.TASK_FINAL_REVIEW);
+    assertThat(status(ref)).isEqualTo(CallStatus.IN_EXECUTION);
+    Deliberation d = deliberations.deliberations(ref).get(0);
+    assertThat(d.getNumber()).isEqualTo(number);
+    assertThat(d.getVotesFor()).isEqualTo(43);
+    assertThat(d.getVotesAbsent()).isEqualTo(1);
+    List<AwardDecision> awards = deliberations.awards(ref);
+    assertThat(awards).extracting(AwardDecision::getApplicationReference).containsExactly(ref + "-0001", ref + "-0002");
+    assertThat(awards.get(0).getAmount()).isEqualByComparingTo("33600.00");
+    assertThat(awards.get(0).getUnits()).isEqualTo(240);
+    assertThat(awards.get(1).getAmount()).hasToString("8400.00");
+    assertThat((String) engine.getRuntimeService().getVariable(pi.getId(), CallProcess.VAR_REVIEW_SUMMARY))
+        .isEqualTo("2 dossier(s) décidé(s) : 2 subvention(s) accordée(s) pour 42 000,00 €, 0 refus.");
+
+    complete(task(), withVariables("reviewComment", "Deux opérateurs retenus, enveloppe consommée."));
+    run();
+    assertThat(pi).isEnded();
+    assertThat(status(ref)).isEqualTo(CallStatus.CLOSED_OUT);
+  }
+
+  @Test
+  void notAdoptedGoesBackToTheSynthesisThenAdoptedAtALaterSession() {
+    String ref = TestCalls.uniqueReference("AAP-T-REPORT");
+    ProcessInstance pi = toSynthesis(ref, TestCalls.single(ref, DecidingBody.COMMISSION_PERMANENTE), twoDossiers(ref));
+    submitSynthesis(pi, "30000.00", true, "12000.00");
+    complete(task(), withVariables("assemblySessionDate", "2023-06-05", "reportSent", true));
+    recordDeliberation(deliberationNumber(), false);
+
+    assertThat(pi).isWaitingAt(CallProcess.TASK_SYNTHESIS);
+    assertThat(deliberations.awards(ref)).isEmpty();
+    assertThat(status(ref)).isEqualTo(CallStatus.IN_SELECTION);
+
+    // later session: the second dossier is refused, the first one keeps 30 000 €
+    submitSynthesis(pi, "30000.00", false, "0");
+    complete(task(), withVariables("assemblySessionDate", "2023-07-03", "reportSent", true));
+    recordDeliberation(deliberationNumber(), true);
+    assertThat(pi).isWaitingAt(CallProcess.TASK_FINAL_REVIEW);
+    assertThat(deliberations.deliberations(ref)).extracting(Deliberation::isAdopted).containsExactly(false, true);
+    List<AwardDecision> awards = deliberations.awards(ref);
+    assertThat(awards).extracting(AwardDecision::isGranted).containsExactly(true, false);
+    assertThat(awards.get(1).getReason()).isEqualTo("Projet insuffisamment ancré sur le territoire");
+    assertThat(awards.get(1).getAmount()).hasToString("0.00");
+  }
+
+  @Test
+  void aSynthesisAboveTheLotEnvelopeIsRefusedAndShownAgain() {
+    String ref = TestCalls.uniqueReference("AAP-T-ENV");
+    ProcessInstance pi = toSynthesis(ref, TestCalls.single(ref, DecidingBody.COMMISSION_PERMANENTE), twoDossiers(ref));
+    submitSynthesis(pi, "33600.00", true, "12000.00");
+
+    assertThat(pi).isWaitingAt(CallProcess.TASK_SYNTHESIS).hasPassed(CallProcess.TASK_CHECK_ENVELOPE);
+    assertThat((String) engine.getRuntimeService().getVariable(pi.getId(), CallProcess.VAR_SYNTHESIS_ERROR))
+        .isEqualTo("Synthèse refusée : Le total proposé pour le lot « Lot UNIQUE » (45 600,00 €) dépasse "
+            + "l'enveloppe du lot (42 000,00 €) de 3 600,00 €.");
+
+    submitSynthesis(pi, "33600.00", true, "8400.00");
+    assertThat(pi).isWaitingAt(CallProcess.TASK_PREPARE_REPORT);
+    assertThat(engine.getRuntimeService().getVariable(pi.getId(), CallProcess.VAR_SYNTHESIS_ERROR)).isNull();
+  }
+
+  @Test
+  void thePrefetDecidesAStateRunCallAndOpinionsAreRemindedThenDue() {
+    String ref = TestCalls.uniqueReference("AMI-T-PREFET");
+    ProcessTestSupport.clock("2023-01-10T10:00:00");
+    ProcessInstance pi = publish(TestCalls.single(ref, DecidingBody.PREFET));
+    candidates.register(ref, twoDossiers(ref));
+    ProcessTestSupport.clock("2023-02-04T08:00:00");
+    run();
+    assertThat(pi).isWaitingAt(CallProcess.TASK_ORGANISE_JURY);
+    assertThat(engine.getRuntimeService().getVariable(pi.getId(), CallProcess.VAR_DECIDING_BODY)).isEqualTo("PREFET");
+    complete(task(), withVariables(CallProcess.VAR_JURY_SESSION_DATE, "2023-02-20T09:30",
+        CallProcess.VAR_OPINION_DEADLINE, "2023-03-01", CallProcess.VAR_JURY_MEMBERS, Spin.JSON("[\"sophie.dubois\"]")));
+    run();
+    Long sessionId = (Long) engine.getRuntimeService().getVariable(pi.getId(), CallProcess.VAR_JURY_SESSION_ID);
+
+    // two days before the deadline the members are reminded; at the deadline the synthesis starts
+    ProcessTestSupport.clock("2023-02-27T23:59:59");
+    run();
+    assertThat(pi).isWaitingAt(CallProcess.TASK_WAIT_OPINIONS).hasPassed(CallProcess.TASK_REMIND_JURY);
+    assertThat(sessions.findById(sessionId).orElseThrow().getReminderSentAt()).isNotNull();
+    ProcessTestSupport.clock("2023-03-02T00:00:00");
+    run();
+    assertThat(pi).isWaitingAt(CallProcess.TASK_SYNTHESIS);
+
+    submitSynthesis(pi, "33600.00", false, "0");
+    complete(task(), withVariables("assemblySessionDate", "2023-04-12", "reportSent", true));
+    // a Préfet's decision without its reference is refused and shown again
+    complete(task(), withVariables("deliberationDate", "2023-04-12", CallProcess.VAR_DELIBERATION_ADOPTED, "true"));
+    run();
+    assertThat(pi).isWaitingAt(CallProcess.TASK_RECORD_DELIBERATION);
+    assertThat((String) engine.getRuntimeService().getVariable(pi.getId(), CallProcess.VAR_DELIBERATION_ERROR))
+        .isEqualTo("La référence de la décision du Préfet est obligatoire.");
+    complete(task(), withVariables("decisionReference", "DDETS-62-2023-041", "deliberationDate", "2023-04-12",
+        CallProcess.VAR_DELIBERATION_ADOPTED, "true"));
+    run();
+    assertThat(pi).isWaitingAt(CallProcess.TASK_FINAL_REVIEW);
+    Deliberation d = deliberations.deliberations(ref).get(0);
+    assertThat(d.getDecidingBody()).isEqualTo(DecidingBody.PREFET);
+    assertThat(d.getNumber()).isNull();
+    assertThat(d.frenchLabel()).isEqualTo("décision du Préfet réf. DDETS-62-2023-041 du 12/04/2023");
+    assertThat(deliberations.awards(ref)).extracting(AwardDecision::isGranted).containsExactly(true, false);
+  }
+}

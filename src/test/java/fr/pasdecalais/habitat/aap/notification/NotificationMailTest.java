@@ -1,0 +1,91 @@
+package fr.pasdecalais.habitat.aap.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import fr.pasdecalais.habitat.aap.support.SpringScenarioTest;
+import fr.pasdecalais.habitat.aap.support.TestMailServer;
+import jakarta.mail.internet.MimeMessage;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** E-mails really go through SMTP (GreenMail in the test JVM); a failed send is retried, never lost. */
+@SpringScenarioTest
+class NotificationMailTest {
+
+  @Autowired NotificationService notifications;
+  @Autowired NotificationRepository repository;
+  @Autowired ProcessEngine engine;
+
+  @Test
+  void storedNotificationIsSentBySmtpInFrench() throws Exception {
+    String to = "porteur-" + UUID.randomUUID() + "@exemple.fr";
+    Notification n = notifications.store(NotificationKind.REGULARIZATION_REQUEST, to,
+        "Dossier AAP-2023-TEST-0001 : pièces à régulariser",
+        "Madame, Monsieur,\n\nIl manque à votre dossier : le budget prévisionnel.", "AAP-2023-TEST-0001");
+
+    notifications.send(n.getId());
+
+    var messages = TestMailServer.messagesTo(to);
+    assertThat(messages).hasSize(1);
+    MimeMessage mail = messages.get(0);
+    assertThat(mail.getSubject()).isEqualTo("Dossier AAP-2023-TEST-0001 : pièces à régulariser");
+    assertThat(mail.getFrom()[0].toString()).contains("appels-a-projets@pasdecalais.fr");
+    assertThat(((String) mail.getContent()).trim()).endsWith("Il manque à votre dossier : le budget prévisionnel.");
+    Notification sent = repository.findById(n.getId()).orElseThrow();
+    assertThat(sent.getStatus()).isEqualTo(NotificationStatus.SENT);
+    assertThat(sent.getAttempts()).isEqualTo(1);
+    assertThat(sent.getSentAt()).isNotNull();
+
+    // sending again (a retried job) does not send twice
+    notifications.send(n.getId());
+    assertThat(TestMailServer.messagesTo(to)).hasSize(1);
+  }
+
+  @Test
+  void aFailedSendKeepsTheNotificationAndTheEngineRetriesTheJob() {
+    engine.getRepositoryService().createDeployment().name("test-send-notification")
+        .addModelInstance("test-send-notification.bpmn", Bpmn.createExecutableProcess("Process_TestSend")
+            .name("Essai d'envoi").camundaHistoryTimeToLive(1)
+            .startEvent("StartEvent_Start").name("Début")
+            .sendTask("SendTask_Mail").name("Envoyer le courriel").camundaAsyncBefore()
+            .camundaDelegateExpression("${sendNotification}")
+            .endEvent("EndEvent_Sent").name("Envoyé")
+            .done())
+        .deploy();
+    String to = "retry-" + UUID.randomUUID() + "@exemple.fr";
+    Notification n = notifications.store(NotificationKind.DECISION_GRANTED, to, "Décision", "Subvention accordée.", null);
+    ProcessInstance pi = engine.getRuntimeService().startProcessInstanceByKey("Process_TestSend",
+        Map.of(SendNotificationDelegate.VAR_NOTIFICATION_ID, n.getId()));
+    Job job = engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).singleResult();
+
+    TestMailServer.greenMail().stop();
+    try {
+      assertThatThrownBy(() -> engine.getManagementService().executeJob(job.getId()))
+          .hasMessageContaining("a échoué");
+    } finally {
+      TestMailServer.greenMail().start();
+    }
+    Notification failed = repository.findById(n.getId()).orElseThrow();
+    assertThat(failed.getStatus()).isEqualTo(NotificationStatus.FAILED);
+    assertThat(failed.getAttempts()).isEqualTo(1);
+    assertThat(failed.getLastError()).isNotBlank();
+    Job retried = engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).singleResult();
+    assertThat(retried.getRetries()).isEqualTo(2);
+    assertThat(TestMailServer.messagesTo(to)).isEmpty();
+
+    engine.getManagementService().executeJob(retried.getId());
+
+    assertThat(TestMailServer.messagesTo(to)).hasSize(1);
+    Notification sent = repository.findById(n.getId()).orElseThrow();
+    assertThat(sent.getStatus()).isEqualTo(NotificationStatus.SENT);
+    assertThat(sent.getAttempts()).isEqualTo(2);
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(pi.getId()).count()).isZero();
+  }
+}
