@@ -17,6 +17,8 @@ import fr.pasdecalais.habitat.aap.call.FundingKind;
 import fr.pasdecalais.habitat.aap.call.FundingRule;
 import fr.pasdecalais.habitat.aap.call.Indicator;
 import fr.pasdecalais.habitat.aap.call.ReportingMilestone;
+import fr.pasdecalais.habitat.aap.decision.AwardDecision;
+import fr.pasdecalais.habitat.aap.decision.AwardDecisionRepository;
 import fr.pasdecalais.habitat.aap.notification.Notification;
 import fr.pasdecalais.habitat.aap.notification.NotificationKind;
 import fr.pasdecalais.habitat.aap.notification.NotificationService;
@@ -38,6 +40,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Service;
@@ -64,11 +67,13 @@ public class AgreementService {
   private final FundingCalculator calculator;
   private final ReportingService reporting;
   private final NotificationService notifications;
+  private final AwardDecisionRepository awardDecisions;
 
   public AgreementService(GrantAgreementRepository agreements, AmendmentRepository amendments,
       AgreementDocumentRepository documents, ConventionPdfRenderer renderer, CallCatalog calls,
       ApplicationRepository applications, PaymentService payments, FundingCalculator calculator,
-      ReportingService reporting, NotificationService notifications) {
+      ReportingService reporting, NotificationService notifications, AwardDecisionRepository awardDecisions) {
+    this.awardDecisions = awardDecisions;
     this.agreements = agreements;
     this.amendments = amendments;
     this.documents = documents;
@@ -105,8 +110,21 @@ public class AgreementService {
     vars.put("balanceTrigger", call.getPaymentTerms().getBalanceTrigger().name());
     Application application = applications.findById(applicationId).orElseThrow(() -> new IllegalStateException(
         "Dossier " + applicationId + " introuvable : la convention ne peut pas être préparée."));
+    // pre-fill of the form only; the amount is validated and stored by draft()
+    Optional<AwardDecision> decision = grantedDecision(application.getReference());
+    if (decision.isPresent()) {
+      AwardDecision award = decision.get();
+      vars.put("agreementAmount", award.getAmount().doubleValue());
+      vars.put("decidedAmountLabel", Money.format(award.getAmount()));
+      if (award.getUnits() != null) {
+        vars.put("agreementUnits", award.getUnits() + " " + unitWord(call.fundingRule()));
+      }
+      if (award.getDecidedOn() != null) {
+        vars.put("decisionDate", award.getDecidedOn().toString());
+      }
+      return vars;
+    }
     if (application.getRequestedAmount() != null) {
-      // pre-fill of the form only; the amount is validated and stored by draft()
       vars.put("agreementAmount", application.getRequestedAmount().doubleValue());
     }
     if (application.getRequestedUnits() != null) {
@@ -116,6 +134,11 @@ public class AgreementService {
       vars.put("decisionDate", application.getDecidedAt().atZone(PARIS).toLocalDate().toString());
     }
     return vars;
+  }
+
+  /** The deliberation's award for the dossier, when the call process decided it (the ceiling of the convention). */
+  private Optional<AwardDecision> grantedDecision(String applicationReference) {
+    return awardDecisions.findByApplicationReference(applicationReference).filter(AwardDecision::isGranted);
   }
 
   /** The convention's data as "Préparer la convention" submitted it. */
@@ -141,6 +164,11 @@ public class AgreementService {
     } else if (d.amount().compareTo(lot.getBudget()) > 0) {
       problems.add("le montant accordé (" + Money.format(d.amount()) + ") dépasse l'enveloppe du lot ("
           + Money.format(lot.getBudget()) + ")");
+    } else {
+      grantedDecision(application.getReference())
+          .filter(award -> d.amount().compareTo(award.getAmount()) > 0)
+          .ifPresent(award -> problems.add("le montant de la convention (" + Money.format(d.amount())
+              + ") dépasse le montant attribué par la décision (" + Money.format(award.getAmount()) + ")"));
     }
     if (d.units() == null || d.units().isBlank()) {
       problems.add("le volume retenu est obligatoire");
