@@ -11,10 +11,12 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The dossiers of a call as the call's process sees them, read from the application capability's
- * table: still in the running, and examined by the jury with their weighted score.
+ * table: still in the running, and examined by the jury with their weighted score. When the
+ * application capability's own {@code CandidateSource} is merged, {@link Candidates} reads both
+ * (same dossiers counted once) and this class can go.
  */
 @Component
-public class ApplicationCandidates implements CandidateSource {
+public class DossierCandidates implements CandidateSource {
 
   /** Dossiers the jury examines: eligible, under review, all opinions in. */
   static final Set<ApplicationState> EXAMINED = EnumSet.of(ApplicationState.ELIGIBLE,
@@ -22,7 +24,7 @@ public class ApplicationCandidates implements CandidateSource {
 
   private final ApplicationRepository applications;
 
-  public ApplicationCandidates(ApplicationRepository applications) {
+  public DossierCandidates(ApplicationRepository applications) {
     this.applications = applications;
   }
 
@@ -38,7 +40,7 @@ public class ApplicationCandidates implements CandidateSource {
   public List<Candidate> candidates(String callReference) {
     return applications.findByCallReferenceOrderByReference(callReference).stream()
         .filter(a -> EXAMINED.contains(a.getState()))
-        .map(ApplicationCandidates::candidate)
+        .map(DossierCandidates::candidate)
         .toList();
   }
 
