@@ -21,11 +21,11 @@ public class ApplicationCandidates implements CandidateSource {
     this.applications = applications;
   }
 
+  /** Dossiers whose process still runs (a granted dossier runs on through its agreement). */
   @Override
   @Transactional(readOnly = true)
   public long countActive(String callReference) {
-    return applications.findByCallReferenceOrderByReference(callReference).stream()
-        .filter(a -> a.getState().isActive()).count();
+    return applications.countByCallReferenceAndClosedAtIsNull(callReference);
   }
 
   @Override
