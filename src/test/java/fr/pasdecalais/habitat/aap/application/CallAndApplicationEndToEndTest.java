@@ -61,8 +61,6 @@ class CallAndApplicationEndToEndTest {
   @BeforeEach
   void setUp() {
     ProcessTestSupport.init(engine);
-    identity.ensureUser("sophie.dubois", "Sophie", "Dubois", "demo", Groups.JURY);
-    identity.ensureUser("thomas.leroy", "Thomas", "Leroy", "demo", Groups.JURY);
   }
 
   @AfterEach
@@ -74,11 +72,12 @@ class CallAndApplicationEndToEndTest {
   void aCallAndItsDossiersFromPublicationToTheFinalReview() throws Exception {
     String ref = "AAP-E2E-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase(Locale.ROOT);
     clock("2023-03-20T09:00:00");
-    CallForProjects call;
-    try (InputStream in = getClass().getResourceAsStream("/calls/aap-2023-astre.yaml")) {
-      String yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("reference: AAP-2023-ASTRE", "reference: " + ref);
-      call = lifecycle.create(reader.read(ref + ".yaml", new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8))), true);
-    }
+    CallForProjects call = lifecycle.create(reader.read(ref + ".yaml",
+        new ByteArrayInputStream(Dossiers.astreYaml(ref).getBytes(StandardCharsets.UTF_8))), true);
+    String juryA = call.getJury().get(0).getUserId();
+    String juryB = call.getJury().get(1).getUserId();
+    identity.ensureUser(juryA, "Sophie", "Dubois", "demo", Groups.JURY);
+    identity.ensureUser(juryB, "Thomas", "Leroy", "demo", Groups.JURY);
     executeDueJobs(engine);
     ProcessInstance callPi = engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(CallProcess.KEY)
         .processInstanceBusinessKey(ref).singleResult();
@@ -110,12 +109,12 @@ class CallAndApplicationEndToEndTest {
     complete(ref, CallProcess.TASK_ORGANISE_JURY, "camille.martin", Map.of(
         CallProcess.VAR_JURY_SESSION_DATE, "2023-06-12T09:30:00+02:00",
         CallProcess.VAR_OPINION_DEADLINE, "2023-06-30",
-        CallProcess.VAR_JURY_MEMBERS, Spin.JSON("[\"sophie.dubois\",\"thomas.leroy\"]")));
+        CallProcess.VAR_JURY_MEMBERS, Spin.JSON("[\"" + juryA + "\",\"" + juryB + "\"]")));
     assertThat(callPi).isWaitingAt(CallProcess.TASK_WAIT_OPINIONS);
     assertThat(pi1).isWaitingAt(CALL_JURY_OPINION);
 
-    opinion(a1, "sophie.dubois", 5, 4, 3, 2);
-    opinion(a1, "thomas.leroy", 4, 4, 4, 4);
+    opinion(a1, juryA, 5, 4, 3, 2);
+    opinion(a1, juryB, 4, 4, 4, 4);
     assertThat(applications.findByReference(a1.getReference()).orElseThrow().getWeightedScore()).isEqualByComparingTo("76.00");
     assertThat(callPi).isWaitingAt(CallProcess.TASK_SYNTHESIS);
 
