@@ -17,6 +17,7 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
@@ -62,7 +63,8 @@ public class SecurityConfig {
                 path("/error"), path("/favicon.ico")).permitAll()
             .anyRequest().authenticated())
         .authenticationProvider(provider)
-        .httpBasic(b -> b.realmName("Appels a projets"))
+        // no Basic challenge outside the APIs: a browser on the webapps must never get a login pop-up
+        .exceptionHandling(e -> e.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
         // the webapps protect themselves with their own CSRF token
         .csrf(c -> c.disable())
         .headers(h -> h.frameOptions(f -> f.sameOrigin()));

@@ -119,8 +119,10 @@ public class IdentitySetup implements InitializingBean {
       user.setPassword(password);
       identityService.saveUser(user);
     } else if (!identityService.checkPassword(id, password)) {
-      user.setPassword(password);
-      identityService.saveUser(user);
+      // a failed checkPassword counts a login attempt, which changes the user's revision: save a fresh copy
+      User fresh = identityService.createUserQuery().userId(id).singleResult();
+      fresh.setPassword(password);
+      identityService.saveUser(fresh);
     }
     if (identityService.createUserQuery().userId(id).memberOfGroup(group).count() == 0) {
       identityService.createMembership(id, group);

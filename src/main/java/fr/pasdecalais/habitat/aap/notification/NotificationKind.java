@@ -9,5 +9,10 @@ public enum NotificationKind {
   JURY_REMINDER,
   DECISION_REFUSED,
   DECISION_GRANTED,
-  WITHDRAWAL_ACKNOWLEDGED
+  WITHDRAWAL_ACKNOWLEDGED,
+  // grant agreements (agreement, reporting capabilities)
+  REPORT_REMINDER,
+  RECOVERY_ORDERED,
+  FORMAL_NOTICE,
+  AGREEMENT_TERMINATED
 }

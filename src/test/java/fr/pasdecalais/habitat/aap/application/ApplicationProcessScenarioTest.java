@@ -39,6 +39,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import fr.pasdecalais.habitat.aap.agreement.AgreementScenarios;
+import fr.pasdecalais.habitat.aap.agreement.GrantAgreementProcess;
 
 /** One scenario per path of a dossier, from submission to its end, on the real models, services and SMTP. */
 @SpringScenarioTest
@@ -59,6 +61,7 @@ class ApplicationProcessScenarioTest {
   @Autowired JuryService jury;
   @Autowired ApplicationAccess access;
   @Autowired IdentitySetup identitySetup;
+  @Autowired AgreementScenarios agreements;
 
   Dossiers dossiers;
   CallForProjects call;
@@ -279,7 +282,13 @@ class ApplicationProcessScenarioTest {
         .correlateWithResult();
     executeDueJobs(engine);
 
-    assertThat(pi).isEnded().hasPassed("SendTask_NotifyGrant", END_GRANTED);
+    // the convention continues in the call activity, with the dossier's business key and variables
+    assertThat(pi).hasPassed("SendTask_NotifyGrant").isWaitingAt("CallActivity_GrantAgreement");
+    ProcessInstance agreement = runtime.createProcessInstanceQuery().processDefinitionKey(GrantAgreementProcess.KEY)
+        .processInstanceBusinessKey(s.application().getReference()).singleResult();
+    assertThat(agreement).isWaitingAt(GrantAgreementProcess.TASK_PREPARE).variables()
+        .containsEntry("applicationId", s.application().getId()).containsEntry("callReference", s.application().getCallReference())
+        .containsEntry("reference", s.application().getReference()).containsEntry("lotCode", s.application().getLotCode());
     Application a = applications.findByReference(s.application().getReference()).orElseThrow();
     assertThat(a.getState()).isEqualTo(ApplicationState.GRANTED);
     assertThat(a.getAwardDecisionId()).isEqualTo(41L);
@@ -288,6 +297,21 @@ class ApplicationProcessScenarioTest {
       assertThat(body(m)).contains("Subvention de 33 600,00 € accordée").contains("Montant demandé : 42 000,00 €")
           .contains("Unités demandées : 20");
     });
+    assertThat(callStandIn).isNotEnded();
+
+    // the convention is signed, paid, reported on and settled: then the dossier ends granted
+    clock("2023-10-25T10:00:00");
+    agreements.prepare(agreement, "42000", "20 mesures de 12 mois", "2023-10-02");
+    agreements.sign(agreement, "2023-10-20", "2023-10-24");
+    agreements.mandate(agreement, "Task_ValidateAdvanceMandate", "2023-10-25", "M-2023-0001");
+    clock("2024-12-16T10:00:00");
+    agreements.finalReport(agreement, "2024-12-15", true);
+    agreements.serviceRendered(agreement, Map.of("MESURE_MOIS", 240, "DIAGNOSTIC", 0), "2024-12-16");
+    agreements.mandate(agreement, "Task_ValidateBalanceMandate", "2024-12-16", "M-2024-0002");
+    assertThat(agreement).isEnded().hasPassed(GrantAgreementProcess.END_CLOSED);
+    assertThat(pi).isEnded().hasPassed("CallActivity_GrantAgreement", END_GRANTED);
+    assertThat(agreements.payments(agreements.agreementIdOf(s.application().getReference())))
+        .extracting(p -> p.getAmount().toPlainString()).containsExactly("33600.00", "8400.00");
     assertThat(callStandIn).isEnded();
   }
 

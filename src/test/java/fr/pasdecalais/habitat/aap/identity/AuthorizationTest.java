@@ -65,6 +65,13 @@ class AuthorizationTest {
   }
 
   @Test
+  void otherPathsRefuseWithoutABrowserLoginPopUp() {
+    ResponseEntity<String> response = rest.getForEntity("/camunda-welcome", String.class);
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(response.getHeaders().getFirst(HttpHeaders.WWW_AUTHENTICATE)).isNull();
+  }
+
+  @Test
   void healthIsOpen() {
     assertThat(rest.getForEntity("/actuator/health", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
   }

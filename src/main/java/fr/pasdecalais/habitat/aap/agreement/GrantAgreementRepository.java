@@ -1,0 +1,20 @@
+package fr.pasdecalais.habitat.aap.agreement;
+
+import jakarta.persistence.LockModeType;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
+
+public interface GrantAgreementRepository extends JpaRepository<GrantAgreement, Long> {
+
+  Optional<GrantAgreement> findByApplicationReference(String applicationReference);
+
+  List<GrantAgreement> findByCallReference(String callReference);
+
+  /** The agreement locked for an update that must not interleave (payments, amendments). */
+  @Lock(LockModeType.PESSIMISTIC_WRITE)
+  @Query("select a from GrantAgreement a where a.id = :id")
+  Optional<GrantAgreement> lockById(Long id);
+}

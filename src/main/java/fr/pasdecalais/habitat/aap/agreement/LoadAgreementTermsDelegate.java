@@ -1,0 +1,24 @@
+package fr.pasdecalais.habitat.aap.agreement;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** "Rassembler les conditions de l'appel": what "Préparer la convention" shows and pre-fills. */
+@Component("loadAgreementTerms")
+public class LoadAgreementTermsDelegate implements JavaDelegate {
+
+  private final AgreementService agreements;
+
+  public LoadAgreementTermsDelegate(AgreementService agreements) {
+    this.agreements = agreements;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    execution.setVariables(agreements.preparationVariables(
+        (String) execution.getVariable(GrantAgreementProcess.VAR_CALL_REFERENCE),
+        (String) execution.getVariable(GrantAgreementProcess.VAR_LOT_CODE),
+        Delegates.longVar(execution, GrantAgreementProcess.VAR_APPLICATION_ID)));
+  }
+}

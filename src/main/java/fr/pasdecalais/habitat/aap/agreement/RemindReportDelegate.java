@@ -1,0 +1,30 @@
+package fr.pasdecalais.habitat.aap.agreement;
+
+import fr.pasdecalais.habitat.aap.reporting.Report;
+import fr.pasdecalais.habitat.aap.reporting.ReportingService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** "Préparer la relance de l'opérateur" (interim report): the reminder letter, sent by the next task. */
+@Component("remindReport")
+public class RemindReportDelegate implements JavaDelegate {
+
+  private final AgreementService agreements;
+  private final ReportingService reporting;
+
+  public RemindReportDelegate(AgreementService agreements, ReportingService reporting) {
+    this.agreements = agreements;
+    this.reporting = reporting;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    Number reportId = (Number) execution.getVariable("reportId");
+    Long notificationId = agreements.reportReminder(Delegates.agreementId(execution), reportId);
+    Report r = reporting.get(reportId);
+    execution.setVariable(GrantAgreementProcess.VAR_NOTIFICATION_ID, notificationId);
+    execution.setVariable("reportLabel", r.getKind().label() + " n° " + r.getSequenceNumber());
+    execution.setVariable("reportDueLabel", AgreementService.french(r.getDueOn()));
+  }
+}

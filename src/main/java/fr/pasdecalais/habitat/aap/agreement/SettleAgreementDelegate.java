@@ -1,0 +1,45 @@
+package fr.pasdecalais.habitat.aap.agreement;
+
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * "Calculer le montant dû et le solde": on service fait, the quantities entered are priced by the
+ * call's funding rule (capped by the convention's amount); otherwise the amount due is the
+ * convention's amount. Routes with {@code settlement} = BALANCE, RECOVERY or NONE.
+ */
+@Component("settleAgreement")
+public class SettleAgreementDelegate implements JavaDelegate {
+
+  private final AgreementService agreements;
+
+  public SettleAgreementDelegate(AgreementService agreements) {
+    this.agreements = agreements;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    boolean serviceRendered = "SERVICE_FAIT".equals(Delegates.schedule(execution).get("balanceOn"));
+    Map<String, BigDecimal> actual = null;
+    try {
+      if (serviceRendered) {
+        actual = new LinkedHashMap<>();
+        for (Map<String, Object> line : FormValues.items(execution.getVariable("quantities"))) {
+          actual.put(String.valueOf(line.get("code")), FormValues.amount(line.get("value")));
+        }
+      }
+      Map<String, BigDecimal> quantities = actual;
+      var settlement = Delegates.bpmn(() -> agreements.settle(Delegates.agreementId(execution), quantities,
+          serviceRendered ? FormValues.date(execution.getVariable("serviceRenderedOn")) : null));
+      execution.setVariable(GrantAgreementProcess.VAR_SETTLEMENT, settlement.outcome());
+      execution.setVariable("amountDueLabel", fr.pasdecalais.habitat.aap.payment.Money.format(settlement.amountDue()));
+      execution.setVariable("serviceError", null);
+    } catch (IllegalArgumentException e) {
+      throw new AgreementRuleExceptionAsBpmn(GrantAgreementProcess.ERROR_QUANTITIES_INVALID, e.getMessage());
+    }
+  }
+}

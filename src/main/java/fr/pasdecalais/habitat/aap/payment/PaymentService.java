@@ -1,0 +1,175 @@
+package fr.pasdecalais.habitat.aap.payment;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Payment orders of grant agreements. Ordering is idempotent: asking again for the advance, the
+ * balance or the recovery of an agreement returns the live order instead of creating a second one,
+ * and the unique constraint on (agreement, slot) stops two concurrent jobs (the loser's transaction
+ * rolls back, its job is retried and then finds the order). The advance and the balance together
+ * never exceed the granted amount.
+ */
+@Service
+public class PaymentService {
+
+  private static final Logger LOG = LoggerFactory.getLogger(PaymentService.class);
+  static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+
+  private final PaymentRepository payments;
+
+  public PaymentService(PaymentRepository payments) {
+    this.payments = payments;
+  }
+
+  /**
+   * Orders a payment (ADVANCE or BALANCE: a mandat; RECOVERY: a titre de recette).
+   *
+   * @param grantedAmount the agreement's current amount: the ceiling of advance + balance
+   */
+  @Transactional(noRollbackFor = PaymentRefusedException.class)
+  public Payment order(Long agreementId, String agreementNumber, PaymentKind kind, BigDecimal amount,
+      BigDecimal grantedAmount) {
+    Optional<Payment> live = payments.findByAgreementIdAndSlot(agreementId, kind);
+    if (live.isPresent()) {
+      LOG.info("{} of agreement {} already ordered ({}): not ordered twice", kind, agreementNumber,
+          live.get().getOrderNumber());
+      return live.get();
+    }
+    BigDecimal value = Money.of(amount);
+    if (value.signum() <= 0) {
+      throw new PaymentRefusedException("Le montant d'un ordre de paiement doit être strictement positif ("
+          + Money.format(value) + ").");
+    }
+    if (kind != PaymentKind.RECOVERY) {
+      BigDecimal alreadyOrdered = payments.findByAgreementIdOrderByIdAsc(agreementId).stream()
+          .filter(p -> p.isLive() && p.getKind() != PaymentKind.RECOVERY)
+          .map(Payment::getAmount)
+          .reduce(Money.ZERO, BigDecimal::add);
+      BigDecimal total = alreadyOrdered.add(value);
+      if (total.compareTo(Money.of(grantedAmount)) > 0) {
+        throw new PaymentRefusedException("Le total des versements (" + Money.format(total)
+            + ") dépasserait le montant accordé par la convention (" + Money.format(grantedAmount) + ").");
+      }
+    }
+    long cancelledBefore = payments.findByAgreementIdOrderByIdAsc(agreementId).stream()
+        .filter(p -> p.getKind() == kind).count();
+    String number = orderNumber(agreementNumber, kind) + (cancelledBefore == 0 ? "" : "-" + (cancelledBefore + 1));
+    Payment payment = new Payment(agreementId, kind, value, number,
+        kind.label() + " de la convention " + agreementNumber, now());
+    return payments.saveAndFlush(payment);
+  }
+
+  /**
+   * Confirms a payment order: the mandate (or titre de recette) number and the date it was paid.
+   * Confirming again with the same number is harmless; a cancelled order cannot be confirmed.
+   */
+  @Transactional(noRollbackFor = PaymentRefusedException.class)
+  public Payment confirm(Long paymentId, LocalDate paidOn, String mandateNumber) {
+    Payment payment = payments.findById(paymentId)
+        .orElseThrow(() -> new PaymentRefusedException("L'ordre de paiement n° " + paymentId + " n'existe pas."));
+    if (mandateNumber == null || mandateNumber.isBlank()) {
+      throw new PaymentRefusedException("Le numéro de mandat est obligatoire.");
+    }
+    if (paidOn == null) {
+      throw new PaymentRefusedException("La date de paiement est obligatoire.");
+    }
+    if (payment.getStatus() == PaymentStatus.PAID) {
+      if (mandateNumber.trim().equals(payment.getMandateNumber())) {
+        return payment;
+      }
+      throw new PaymentRefusedException("L'ordre " + payment.getOrderNumber() + " est déjà payé (mandat "
+          + payment.getMandateNumber() + ").");
+    }
+    if (payment.getStatus() == PaymentStatus.CANCELLED) {
+      throw new PaymentRefusedException("L'ordre " + payment.getOrderNumber() + " est annulé.");
+    }
+    LocalDate today = today();
+    if (paidOn.isAfter(today)) {
+      throw new PaymentRefusedException("La date de paiement (" + paidOn + ") ne peut pas être dans le futur.");
+    }
+    LocalDate orderedOn = payment.getOrderedAt().atZone(PARIS).toLocalDate();
+    if (paidOn.isBefore(orderedOn)) {
+      throw new PaymentRefusedException("La date de paiement (" + paidOn
+          + ") ne peut pas précéder la date de l'ordre (" + orderedOn + ").");
+    }
+    payment.markPaid(paidOn, mandateNumber.trim());
+    return payment;
+  }
+
+  /** Cancels an order that is not paid yet (e.g. the advance of a terminated agreement). */
+  @Transactional
+  public Payment cancel(Long paymentId) {
+    Payment payment = payments.findById(paymentId)
+        .orElseThrow(() -> new PaymentRefusedException("L'ordre de paiement n° " + paymentId + " n'existe pas."));
+    if (payment.getStatus() == PaymentStatus.PAID) {
+      throw new PaymentRefusedException("L'ordre " + payment.getOrderNumber() + " est déjà payé : il ne peut plus être annulé.");
+    }
+    if (payment.getStatus() == PaymentStatus.ORDERED) {
+      payment.cancel(now());
+    }
+    return payment;
+  }
+
+  @Transactional(readOnly = true)
+  public List<Payment> ofAgreement(Long agreementId) {
+    return payments.findByAgreementIdOrderByIdAsc(agreementId);
+  }
+
+  @Transactional(readOnly = true)
+  public Optional<Payment> live(Long agreementId, PaymentKind kind) {
+    return payments.findByAgreementIdAndSlot(agreementId, kind);
+  }
+
+  @Transactional(readOnly = true)
+  public List<Payment> withStatus(PaymentStatus status) {
+    return status == null ? payments.findAllByOrderByOrderedAtAsc() : payments.findByStatusOrderByOrderedAtAsc(status);
+  }
+
+  /** Paid to the operator (advance + balance actually paid), net of nothing: recoveries are apart. */
+  @Transactional(readOnly = true)
+  public Totals totals(Collection<Long> agreementIds) {
+    if (agreementIds.isEmpty()) {
+      return new Totals(Money.ZERO, Money.ZERO, Money.ZERO);
+    }
+    List<Payment> all = payments.findByAgreementIdInOrderByIdAsc(List.copyOf(agreementIds));
+    BigDecimal paid = sum(all, p -> p.getKind() != PaymentKind.RECOVERY && p.getStatus() == PaymentStatus.PAID);
+    BigDecimal ordered = sum(all, p -> p.getKind() != PaymentKind.RECOVERY && p.getStatus() == PaymentStatus.ORDERED);
+    BigDecimal recovered = sum(all, p -> p.getKind() == PaymentKind.RECOVERY && p.isLive());
+    return new Totals(paid, ordered, recovered);
+  }
+
+  /** Money of a set of agreements: paid (mandats confirmed), ordered (not yet paid), recovered (titres de recette). */
+  public record Totals(BigDecimal paid, BigDecimal ordered, BigDecimal recovered) {}
+
+  private static BigDecimal sum(List<Payment> all, java.util.function.Predicate<Payment> filter) {
+    return all.stream().filter(filter).map(Payment::getAmount).reduce(Money.ZERO, BigDecimal::add);
+  }
+
+  static String orderNumber(String agreementNumber, PaymentKind kind) {
+    return switch (kind) {
+      case ADVANCE -> "MA-" + agreementNumber + "-AV";
+      case BALANCE -> "MA-" + agreementNumber + "-SO";
+      case RECOVERY -> "TR-" + agreementNumber;
+    };
+  }
+
+  /** The engine clock (moved by scenario tests), as an instant. */
+  static Instant now() {
+    return ClockUtil.getCurrentTime().toInstant();
+  }
+
+  static LocalDate today() {
+    return now().atZone(PARIS).toLocalDate();
+  }
+}

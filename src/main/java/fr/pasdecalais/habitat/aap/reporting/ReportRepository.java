@@ -1,0 +1,11 @@
+package fr.pasdecalais.habitat.aap.reporting;
+
+import java.util.List;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface ReportRepository extends JpaRepository<Report, Long> {
+
+  List<Report> findByAgreementIdOrderByDueOnAscIdAsc(Long agreementId);
+
+  List<Report> findByAgreementIdAndKindOrderBySequenceNumberAsc(Long agreementId, ReportKind kind);
+}

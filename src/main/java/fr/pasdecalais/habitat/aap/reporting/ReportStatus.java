@@ -1,0 +1,9 @@
+package fr.pasdecalais.habitat.aap.reporting;
+
+/** EXPECTED → RECEIVED (interim) or APPROVED / REJECTED (final, after review). */
+public enum ReportStatus {
+  EXPECTED,
+  RECEIVED,
+  APPROVED,
+  REJECTED
+}

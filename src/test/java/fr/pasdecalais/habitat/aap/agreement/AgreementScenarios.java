@@ -1,0 +1,187 @@
+package fr.pasdecalais.habitat.aap.agreement;
+
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+
+import fr.pasdecalais.habitat.aap.application.Application;
+import fr.pasdecalais.habitat.aap.application.ApplicationRequest;
+import fr.pasdecalais.habitat.aap.application.ApplicationService;
+import fr.pasdecalais.habitat.aap.application.Caller;
+import fr.pasdecalais.habitat.aap.call.CallCatalog;
+import fr.pasdecalais.habitat.aap.call.CallDefinitionReader;
+import fr.pasdecalais.habitat.aap.identity.Groups;
+import fr.pasdecalais.habitat.aap.payment.Payment;
+import fr.pasdecalais.habitat.aap.payment.PaymentService;
+import fr.pasdecalais.habitat.aap.support.ProcessTestSupport;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Component;
+
+/**
+ * The steps of the grant-agreement scenarios: a call from a test definition (unique reference), a
+ * dossier recorded through the application capability, the process started as the application's
+ * call activity would start it, and each user task completed as Tasklist would submit it.
+ */
+@Component
+public class AgreementScenarios {
+
+  private static final AtomicInteger COUNTER = new AtomicInteger((int) (System.nanoTime() % 100_000));
+
+  private final CallCatalog calls;
+  private final CallDefinitionReader reader;
+  private final ApplicationService applications;
+  private final ProcessEngine engine;
+  private final PaymentService payments;
+  private final AgreementService agreements;
+  private final GrantAgreementRepository repository;
+
+  AgreementScenarios(CallCatalog calls, CallDefinitionReader reader, ApplicationService applications,
+      ProcessEngine engine, PaymentService payments, AgreementService agreements, GrantAgreementRepository repository) {
+    this.repository = repository;
+    this.calls = calls;
+    this.reader = reader;
+    this.applications = applications;
+    this.engine = engine;
+    this.payments = payments;
+    this.agreements = agreements;
+  }
+
+  /** Creates the call of {@code agreement-calls/<template>.yaml} under a unique reference. */
+  public String call(String template) {
+    String reference = "T-" + template.toUpperCase().replace("-", "") + "-" + COUNTER.incrementAndGet();
+    try {
+      String yaml = new ClassPathResource("agreement-calls/" + template + ".yaml").getContentAsString(StandardCharsets.UTF_8)
+          .replace("${REF}", reference);
+      calls.create(reader.read(template, new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8))));
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+    return reference;
+  }
+
+  /** Records a dossier for the call (received inside its window). */
+  public Application application(String callReference, String lotCode, String territory, BigDecimal amount, Instant receivedAt) {
+    int n = COUNTER.incrementAndGet();
+    var org = new ApplicationRequest.OrganizationData(siret(n), "Association d'essai " + n, "Association loi 1901",
+        "Association agréée", List.of("Agrément L.365-1"), "1 rue de l'Essai", "62000", "Arras",
+        "operateur" + n + "@exemple.fr", "Représentant Essai");
+    var request = new ApplicationRequest(org, lotCode, List.of(territory), amount, null, "Projet d'essai " + n);
+    return applications.record(callReference, request, Application.Channel.POSTAL, receivedAt,
+        new Caller("camille.martin", Set.of(Groups.INSTRUCTEURS))).application();
+  }
+
+  /** Starts grant-agreement with the variables the application's call activity passes down. */
+  public ProcessInstance start(Application a) {
+    ProcessInstance pi = engine.getRuntimeService().startProcessInstanceByKey(GrantAgreementProcess.KEY, a.getReference(),
+        Map.of("applicationId", a.getId(), "reference", a.getReference(),
+            "organizationName", a.getOrganization().getName(), "callReference", a.getCallReference(),
+            "lotCode", a.getLotCode()));
+    ProcessTestSupport.executeDueJobs(engine);
+    return pi;
+  }
+
+  public void prepare(ProcessInstance pi, String amount, String units, String decisionDate) {
+    assertThat(pi).isWaitingAt(GrantAgreementProcess.TASK_PREPARE);
+    complete(task(GrantAgreementProcess.TASK_PREPARE, pi), Map.of("agreementAmount", Double.valueOf(amount),
+        "agreementUnits", units, "decisionDate", decisionDate, "termsChecked", true));
+    ProcessTestSupport.executeDueJobs(engine);
+  }
+
+  public void sign(ProcessInstance pi, String operatorOn, String presidentOn) {
+    assertThat(pi).isWaitingAt(GrantAgreementProcess.TASK_RECORD_SIGNATURES);
+    complete(task(GrantAgreementProcess.TASK_RECORD_SIGNATURES, pi),
+        Map.of("operatorSignedOn", operatorOn, "presidentSignedOn", presidentOn));
+    ProcessTestSupport.executeDueJobs(engine);
+  }
+
+  public void mandate(ProcessInstance pi, String taskId, String paidOn, String mandateNumber) {
+    assertThat(pi).isWaitingAt(taskId);
+    complete(task(taskId, pi), Map.of("paymentDate", paidOn, "mandateNumber", mandateNumber));
+    ProcessTestSupport.executeDueJobs(engine);
+  }
+
+  /** "Réceptionner le bilan final", every indicator filled. */
+  public void finalReport(ProcessInstance pi, String receivedOn, boolean approved) {
+    assertThat(pi).isWaitingAt(GrantAgreementProcess.TASK_RECEIVE_FINAL);
+    String indicators = engine.getRuntimeService().getVariableTyped(pi.getId(), "indicators").getValue().toString();
+    String filled = indicators.replace("\"unit\":", "\"value\":\"12\",\"unit\":");
+    VariableMap vars = Variables.createVariables()
+        .putValueTyped("indicators", SpinValues.jsonValue(filled).create())
+        .putValue("reportReceivedOn", receivedOn)
+        .putValue("reportSummary", "Bilan d'essai")
+        .putValue("finalReportDecision", approved ? "APPROVED" : "REJECTED");
+    complete(task(GrantAgreementProcess.TASK_RECEIVE_FINAL, pi), vars);
+    ProcessTestSupport.executeDueJobs(engine);
+  }
+
+  /** "Constater le service fait" with the given quantity per code. */
+  public void serviceRendered(ProcessInstance pi, Map<String, Object> quantities, String on) {
+    assertThat(pi).isWaitingAt(GrantAgreementProcess.TASK_CERTIFY_SERVICE);
+    StringBuilder json = new StringBuilder("[");
+    quantities.forEach((code, value) -> json.append(json.length() > 1 ? "," : "")
+        .append("{\"code\":\"").append(code).append("\",\"label\":\"").append(code).append("\",\"value\":")
+        .append(value).append('}'));
+    json.append(']');
+    complete(task(GrantAgreementProcess.TASK_CERTIFY_SERVICE, pi), Variables.createVariables()
+        .putValueTyped("quantities", SpinValues.jsonValue(json.toString()).create())
+        .putValue("serviceRenderedOn", on));
+    ProcessTestSupport.executeDueJobs(engine);
+  }
+
+  public Long agreementId(ProcessInstance pi) {
+    return ((Number) engine.getRuntimeService().getVariable(pi.getId(), "agreementId")).longValue();
+  }
+
+  public Long agreementIdOf(String applicationReference) {
+    return repository.findByApplicationReference(applicationReference).orElseThrow().getId();
+  }
+
+  public GrantAgreement agreement(Long id) {
+    return agreements.get(id);
+  }
+
+  public List<Payment> payments(Long agreementId) {
+    return payments.ofAgreement(agreementId);
+  }
+
+  /** A SIRET whose 14 digits pass the Luhn check. */
+  static String siret(int n) {
+    String base = String.format("9%012d", n);
+    for (int check = 0; check < 10; check++) {
+      String candidate = base + check;
+      if (luhn(candidate)) {
+        return candidate;
+      }
+    }
+    throw new IllegalStateException();
+  }
+
+  private static boolean luhn(String digits) {
+    int sum = 0;
+    for (int i = 0; i < digits.length(); i++) {
+      int d = digits.charAt(digits.length() - 1 - i) - '0';
+      if (i % 2 == 1) {
+        d *= 2;
+        if (d > 9) {
+          d -= 9;
+        }
+      }
+      sum += d;
+    }
+    return sum % 10 == 0;
+  }
+}
