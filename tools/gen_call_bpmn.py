@@ -98,7 +98,7 @@ node("BoundaryEvent_InvalidDeliberation", "boundaryEvent", "Délibération incom
 node("Gateway_Adopted", "exclusiveGateway", "Adoptée ?", X + 1900)
 svc("Task_SendDecisions", "Notifier les décisions", X + 2030, "sendDecisionsDelegate", asyncb=False)
 node("Gateway_ExecutionJoin", "exclusiveGateway", "", X + 2160)
-svc("Task_CheckActiveApplications", "Vérifier les dossiers en cours", X + 2280, "checkActiveApplicationsDelegate", asyncb=False)
+svc("Task_CheckActiveApplications", "Vérifier les dossiers en cours", X + 2280, "checkActiveApplicationsDelegate")
 node("Gateway_ActiveApplications", "exclusiveGateway", "Dossiers en cours ?", X + 2410)
 node("Event_ApplicationEnded", "intermediateCatchEvent", "Fin d'un dossier", X + 2280, Y + 150,
      body='<bpmn:messageEventDefinition id="MessageDef_ApplicationEnded" messageRef="Message_ApplicationEnded" />')

@@ -145,19 +145,4 @@ public final class CallDelegates {
     }
   }
 
-  /** "Vérifier les dossiers en cours". */
-  @Component("checkActiveApplicationsDelegate")
-  public static class CheckActiveApplications implements JavaDelegate {
-    private final CallProcessService service;
-
-    public CheckActiveApplications(CallProcessService service) {
-      this.service = service;
-    }
-
-    @Override
-    public void execute(DelegateExecution execution) {
-      execution.setVariable(VAR_ACTIVE_APPLICATIONS,
-          service.hasActiveApplications((String) execution.getVariable(VAR_CALL_REFERENCE)));
-    }
-  }
 }

@@ -187,15 +187,6 @@ public class CallProcessService {
     return sent;
   }
 
-  /** "Vérifier les dossiers en cours": true while an {@code application} instance of the call is running. */
-  public boolean hasActiveApplications(String reference) {
-    return runtime.createProcessInstanceQuery()
-        .processDefinitionKey(CallProcess.APPLICATION_PROCESS_KEY)
-        .variableValueEquals(CallProcess.VAR_CALL_REFERENCE, reference)
-        .active().count() > 0;
-  }
-
-
   private static Map<String, String> option(String value, String label) {
     Map<String, String> m = new LinkedHashMap<>();
     m.put("label", label);

@@ -21,6 +21,10 @@ public class CallReview {
   private Long callId;
   @Column(name = "total_granted", nullable = false, precision = 14, scale = 2)
   private BigDecimal totalGranted;
+  @Column(name = "total_paid", precision = 14, scale = 2)
+  private BigDecimal totalPaid;
+  @Column(name = "total_recovered", precision = 14, scale = 2)
+  private BigDecimal totalRecovered;
   @Column(name = "granted_count", nullable = false)
   private int grantedCount;
   @Column(name = "refused_count", nullable = false)
@@ -34,10 +38,12 @@ public class CallReview {
 
   protected CallReview() {}
 
-  public CallReview(Long callId, BigDecimal totalGranted, int grantedCount, int refusedCount, String reviewComment,
-      String reviewedBy, Instant closedOutAt) {
+  public CallReview(Long callId, BigDecimal totalGranted, BigDecimal totalPaid, BigDecimal totalRecovered,
+      int grantedCount, int refusedCount, String reviewComment, String reviewedBy, Instant closedOutAt) {
     this.callId = callId;
     this.totalGranted = totalGranted;
+    this.totalPaid = totalPaid;
+    this.totalRecovered = totalRecovered;
     this.grantedCount = grantedCount;
     this.refusedCount = refusedCount;
     this.reviewComment = reviewComment;
@@ -55,6 +61,15 @@ public class CallReview {
 
   public BigDecimal getTotalGranted() {
     return totalGranted;
+  }
+
+  /** Paid on the call's conventions (null when the payment capability is absent). */
+  public BigDecimal getTotalPaid() {
+    return totalPaid;
+  }
+
+  public BigDecimal getTotalRecovered() {
+    return totalRecovered;
   }
 
   public int getGrantedCount() {

@@ -1,11 +1,16 @@
 package fr.pasdecalais.habitat.aap.call;
 
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
-/** Every {@link CandidateSource} of the application, added up (none: no dossier). */
+/**
+ * Every {@link CandidateSource} of the application (a dossier reported by two sources counts once;
+ * no source: no dossier).
+ */
 @Component
 public class Candidates {
 
@@ -16,12 +21,15 @@ public class Candidates {
   }
 
   public long countActive(String callReference) {
-    return sources.orderedStream().mapToLong(s -> s.countActive(callReference)).sum();
+    return sources.orderedStream().mapToLong(s -> s.countActive(callReference)).max().orElse(0);
   }
 
   /** Candidates of the call, by lot then best weighted score first (no score last), then reference. */
   public List<CandidateSource.Candidate> candidates(String callReference) {
-    return sources.orderedStream().flatMap(s -> s.candidates(callReference).stream())
+    Map<String, CandidateSource.Candidate> byReference = new LinkedHashMap<>();
+    sources.orderedStream().flatMap(s -> s.candidates(callReference).stream())
+        .forEach(c -> byReference.putIfAbsent(c.reference(), c));
+    return byReference.values().stream()
         .sorted(Comparator.comparing(CandidateSource.Candidate::lotCode)
             .thenComparing(CandidateSource.Candidate::weightedScore, Comparator.nullsLast(Comparator.reverseOrder()))
             .thenComparing(CandidateSource.Candidate::reference))

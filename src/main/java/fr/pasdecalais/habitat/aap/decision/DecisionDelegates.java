@@ -102,6 +102,25 @@ public final class DecisionDelegates {
     }
   }
 
+  /** "Vérifier les dossiers en cours": the flag, and the final review's summary once no dossier runs. */
+  @Component("checkActiveApplicationsDelegate")
+  public static class CheckActiveApplications implements JavaDelegate {
+    private final DeliberationService service;
+
+    public CheckActiveApplications(DeliberationService service) {
+      this.service = service;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+      DeliberationService.ExecutionCheck check = service.executionCheck((String) execution.getVariable(VAR_CALL_REFERENCE));
+      execution.setVariable(VAR_ACTIVE_APPLICATIONS, check.activeApplications());
+      if (!check.activeApplications()) {
+        execution.setVariable(VAR_REVIEW_SUMMARY, check.reviewSummary());
+      }
+    }
+  }
+
   /** "Solder l'appel". */
   @Component("closeOutCallDelegate")
   public static class CloseOutCall implements JavaDelegate {

@@ -1,5 +1,6 @@
 package fr.pasdecalais.habitat.aap.decision;
 
+import fr.pasdecalais.habitat.aap.agreement.AgreementReading;
 import fr.pasdecalais.habitat.aap.call.CallCatalog;
 import fr.pasdecalais.habitat.aap.call.CallForProjects;
 import fr.pasdecalais.habitat.aap.call.CallProcess;
@@ -12,6 +13,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -29,10 +31,12 @@ public class DeliberationService {
   private final AwardDecisionRepository awards;
   private final CallReviewRepository reviews;
   private final RuntimeService runtime;
+  private final ObjectProvider<AgreementReading> agreementsReading;
 
   public DeliberationService(CallCatalog catalog, DeliberationRepository deliberations,
       SelectionProposalRepository proposals, AwardDecisionRepository awards, CallReviewRepository reviews,
-      RuntimeService runtime) {
+      RuntimeService runtime, ObjectProvider<AgreementReading> agreementsReading) {
+    this.agreementsReading = agreementsReading;
     this.catalog = catalog;
     this.deliberations = deliberations;
     this.proposals = proposals;
@@ -143,6 +147,33 @@ public class DeliberationService {
         + Money.french(total) + ", " + (list.size() - granted) + " refus.";
   }
 
+  /**
+   * "Vérifier les dossiers en cours": whether a dossier of the call still runs ({@code application}
+   * instances with its {@code callReference}), and when none does, the French summary the final
+   * review shows: decisions, then what the conventions paid and recovered.
+   */
+  @Transactional(readOnly = true)
+  public ExecutionCheck executionCheck(String callReference) {
+    boolean active = runtime.createProcessInstanceQuery()
+        .processDefinitionKey(CallProcess.APPLICATION_PROCESS_KEY)
+        .variableValueEquals(CallProcess.VAR_CALL_REFERENCE, callReference)
+        .active().count() > 0;
+    if (active) {
+      return new ExecutionCheck(true, null);
+    }
+    String summary = summary(callReference);
+    AgreementReading reading = agreementsReading.getIfAvailable();
+    if (reading != null) {
+      AgreementReading.CallTotals t = reading.callTotals(callReference);
+      summary += " Conventions : " + t.agreements() + ", montant conventionné " + Money.french(t.granted())
+          + ", versé " + Money.french(t.paid()) + ", reversé " + Money.french(t.recovered()) + ".";
+    }
+    return new ExecutionCheck(false, summary);
+  }
+
+  /** Whether dossiers still run; the review summary once none does. */
+  public record ExecutionCheck(boolean activeApplications, String reviewSummary) {}
+
   /** "Solder l'appel": the final review is stored and the call is CLOSED_OUT. */
   @Transactional
   public CallReview closeOut(String callReference, String comment, String reviewer) {
@@ -151,8 +182,10 @@ public class DeliberationService {
     BigDecimal total = list.stream().filter(AwardDecision::isGranted).map(AwardDecision::getAmount)
         .reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
     int granted = (int) list.stream().filter(AwardDecision::isGranted).count();
+    AgreementReading reading = agreementsReading.getIfAvailable();
+    AgreementReading.CallTotals totals = reading == null ? null : reading.callTotals(callReference);
     CallReview review = reviews.findByCallId(call.getId()).orElseGet(() -> reviews.save(new CallReview(call.getId(),
-        total, granted, list.size() - granted, comment == null || comment.isBlank() ? "(sans commentaire)" : comment,
+        total, totals == null ? null : totals.paid(), totals == null ? null : totals.recovered(), granted, list.size() - granted, comment == null || comment.isBlank() ? "(sans commentaire)" : comment,
         reviewer, CallCatalog.now())));
     catalog.moveTo(callReference, CallStatus.CLOSED_OUT);
     return review;

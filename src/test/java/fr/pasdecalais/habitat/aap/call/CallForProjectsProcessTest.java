@@ -38,9 +38,10 @@ class CallForProjectsProcessTest {
   @Autowired ProcessEngine engine;
   @Autowired CallLifecycle lifecycle;
   @Autowired CallCatalog catalog;
-  @Autowired ScenarioCandidates candidates;
+  @Autowired CallDossiers rows;
   @Autowired DeliberationService deliberations;
   @Autowired JurySessionRepository sessions;
+  @Autowired CallReviewRepository reviews;
 
   @Autowired IdentitySetup identity;
 
@@ -48,7 +49,10 @@ class CallForProjectsProcessTest {
   void init() {
     ProcessTestSupport.init(engine);
     for (String id : List.of("sophie.dubois", "thomas.leroy", "nadia.benali")) {
-      identity.ensureUser(id, id.substring(0, 1).toUpperCase() + id.substring(1, id.indexOf('.')), "Jury", "jury-test", Groups.JURY);
+      if (engine.getIdentityService().createUserQuery().userId(id).count() == 0) {
+        identity.ensureUser(id, id.substring(0, 1).toUpperCase() + id.substring(1, id.indexOf('.')), "Jury",
+            IdentitySetup.DEMO_PASSWORD, Groups.JURY);
+      }
     }
   }
 
@@ -121,7 +125,7 @@ class CallForProjectsProcessTest {
     assertThat(pi).isWaitingAt(CallProcess.TIMER_LOT_CLOSES);
     assertThat(catalog.isOpen(ref, "AMI2", CallCatalog.now())).isTrue();
 
-    candidates.register(ref, List.of(candidate(ref, "0001", "AMI2", "72.50", "25493.66", "Association Horizon Logement")));
+    rows.insert(catalog.getByReference(ref), List.of(candidate(ref, "0001", "AMI2", "72.50", "25493.66", "Association Horizon Logement")));
     ProcessTestSupport.clock("2023-09-16T00:00:00");
     run();
     assertThat(status(ref)).isEqualTo(CallStatus.CLOSED);
@@ -152,7 +156,7 @@ class CallForProjectsProcessTest {
   private ProcessInstance toSynthesis(String ref, CallDefinition definition, List<Candidate> dossiers) {
     ProcessTestSupport.clock("2023-01-10T10:00:00");
     ProcessInstance pi = publish(definition);
-    candidates.register(ref, dossiers);
+    rows.insert(catalog.getByReference(ref), dossiers);
     run();
     ProcessTestSupport.clock("2023-02-04T08:00:00");
     run();
@@ -243,12 +247,17 @@ class CallForProjectsProcessTest {
     assertThat(awards.get(0).getUnits()).isEqualTo(240);
     assertThat(awards.get(1).getAmount()).hasToString("8400.00");
     assertThat((String) engine.getRuntimeService().getVariable(pi.getId(), CallProcess.VAR_REVIEW_SUMMARY))
-        .isEqualTo("2 dossier(s) décidé(s) : 2 subvention(s) accordée(s) pour 42 000,00 €, 0 refus.");
+        .isEqualTo("2 dossier(s) décidé(s) : 2 subvention(s) accordée(s) pour 42 000,00 €, 0 refus. "
+            + "Conventions : 0, montant conventionné 0,00 €, versé 0,00 €, reversé 0,00 €.");
 
     complete(task(), withVariables("reviewComment", "Deux opérateurs retenus, enveloppe consommée."));
     run();
     assertThat(pi).isEnded();
     assertThat(status(ref)).isEqualTo(CallStatus.CLOSED_OUT);
+    CallReview review = reviews.findByCallId(catalog.getByReference(ref).getId()).orElseThrow();
+    assertThat(review.getTotalGranted()).hasToString("42000.00");
+    assertThat(review.getTotalPaid()).hasToString("0.00");
+    assertThat(review.getGrantedCount()).isEqualTo(2);
   }
 
   @Test
@@ -296,7 +305,7 @@ class CallForProjectsProcessTest {
     String ref = TestCalls.uniqueReference("AMI-T-PREFET");
     ProcessTestSupport.clock("2023-01-10T10:00:00");
     ProcessInstance pi = publish(TestCalls.single(ref, DecidingBody.PREFET));
-    candidates.register(ref, twoDossiers(ref));
+    rows.insert(catalog.getByReference(ref), twoDossiers(ref));
     ProcessTestSupport.clock("2023-02-04T08:00:00");
     run();
     assertThat(pi).isWaitingAt(CallProcess.TASK_ORGANISE_JURY);
