@@ -10,6 +10,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import fr.pasdecalais.habitat.aap.agreement.AgreementScenarios;
+import fr.pasdecalais.habitat.aap.agreement.GrantAgreementProcess;
 import fr.pasdecalais.habitat.aap.call.CallCatalog;
 import fr.pasdecalais.habitat.aap.call.CallDefinitionReader;
 import fr.pasdecalais.habitat.aap.call.CallForProjects;
@@ -43,7 +45,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * The call's process and the dossiers' processes together, through their messages only: lot
  * closing → a dossier waiting for pieces is rejected; jury convened → opinion tasks; last opinion →
- * the call's synthesis; deliberation → decision → granted; last dossier ended → the call's final review.
+ * the call's synthesis; deliberation → decision → granted → convention; last dossier ended → the call's
+ * final review.
  */
 @SpringScenarioTest
 class CallAndApplicationEndToEndTest {
@@ -57,6 +60,7 @@ class CallAndApplicationEndToEndTest {
   @Autowired ApplicationRepository applications;
   @Autowired IdentitySetup identity;
   @Autowired ObjectMapper json;
+  @Autowired AgreementScenarios agreements;
 
   @BeforeEach
   void setUp() {
@@ -132,19 +136,31 @@ class CallAndApplicationEndToEndTest {
     deliberation.put(CallProcess.VAR_DELIBERATION_ADOPTED, "true");
     complete(ref, CallProcess.TASK_RECORD_DELIBERATION, "isabelle.moreau", deliberation);
 
-    assertThat(pi1).isEnded().hasPassed("SendTask_NotifyGrant", END_GRANTED);
+    assertThat(pi1).hasPassed("SendTask_NotifyGrant").isWaitingAt("CallActivity_GrantAgreement");
     Application done = applications.findByReference(a1.getReference()).orElseThrow();
     assertThat(done.getState()).isEqualTo(ApplicationState.GRANTED);
     assertThat(done.getAwardDecisionId()).isNotNull();
     assertThat(TestMailServer.messagesTo(granted)).extracting(m -> m.getSubject())
         .contains("Dossier " + a1.getReference() + " : subvention accordée");
-    // the last dossier's end sent Message_ApplicationEnded to the call, which was waiting for it since the
-    // decisions went out. The call's recount ("Vérifier les dossiers en cours") runs in the same transaction,
-    // while the ending dossier's instance still exists, and waits again: an asyncAfter on the call's
-    // Event_ApplicationEnded (call capability) lets it recount after the commit and go to the final review.
-    assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(callPi.getId())
-        .activityId(CallProcess.EVENT_APPLICATION_ENDED).finished().count()).isEqualTo(1);
+    // the granted dossier runs on through its convention: the call waits for it
+    assertThat(callPi).isWaitingAt(CallProcess.EVENT_APPLICATION_ENDED);
+    assertThat(applications.countByCallReferenceAndClosedAtIsNull(ref)).isEqualTo(1);
+
+    ProcessInstance agreement = engine.getRuntimeService().createProcessInstanceQuery()
+        .processDefinitionKey(GrantAgreementProcess.KEY).processInstanceBusinessKey(a1.getReference()).singleResult();
+    clock("2023-10-25T10:00:00");
+    agreements.prepare(agreement, "33600", "16 mesures de 12 mois", "2023-07-03");
+    agreements.sign(agreement, "2023-10-20", "2023-10-24");
+    agreements.mandate(agreement, "Task_ValidateAdvanceMandate", "2023-10-25", "M-2023-0101");
+    clock("2024-12-16T10:00:00");
+    agreements.finalReport(agreement, "2024-12-15", true);
+    agreements.serviceRendered(agreement, Map.of("MESURE_MOIS", 192, "DIAGNOSTIC", 0), "2024-12-16");
+    agreements.mandate(agreement, "Task_ValidateBalanceMandate", "2024-12-16", "M-2024-0102");
+
+    // the last dossier ended: the call, told by Message_ApplicationEnded, goes to its final review
+    assertThat(pi1).isEnded().hasPassed(END_GRANTED);
     assertThat(applications.countByCallReferenceAndClosedAtIsNull(ref)).isZero();
+    assertThat(callPi).isWaitingAt(CallProcess.TASK_FINAL_REVIEW);
   }
 
   private void opinion(Application a, String member, int... scores) {
