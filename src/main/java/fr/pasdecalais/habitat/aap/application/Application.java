@@ -106,6 +106,7 @@ public class Application {
   @Column(name = "withdrawal_reason", length = 1000)
   private String withdrawalReason;
 
+  /** When the dossier's process ended (or the dossier reached a final state): null while it is active. */
   @Column(name = "closed_at")
   private Instant closedAt;
 
@@ -145,6 +146,13 @@ public class Application {
   }
 
   void attachProcess(String processInstanceId) { this.processInstanceId = processInstanceId; }
+
+  /** The dossier's process ended (whatever the end): the dossier is no longer active for its call. */
+  void processEnded(Instant at) {
+    if (closedAt == null) {
+      closedAt = at;
+    }
+  }
   void eligibilityDecided(String reason) { this.eligibilityReason = reason; }
   void juryConvened(Long jurySessionId) { this.jurySessionId = jurySessionId; }
   void scored(BigDecimal weightedScore) { this.weightedScore = weightedScore; }

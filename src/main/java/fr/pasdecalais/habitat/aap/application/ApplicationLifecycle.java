@@ -11,28 +11,33 @@ import org.springframework.transaction.annotation.Transactional;
 public class ApplicationLifecycle {
 
   private final RuntimeService runtime;
+  private final ApplicationRepository applications;
   private final ApplicationCounterRepository counters;
 
-  public ApplicationLifecycle(RuntimeService runtime, ApplicationCounterRepository counters) {
+  public ApplicationLifecycle(RuntimeService runtime, ApplicationRepository applications,
+      ApplicationCounterRepository counters) {
     this.runtime = runtime;
+    this.applications = applications;
     this.counters = counters;
   }
 
   /**
-   * Sends {@code Message_ApplicationEnded} to the call (business key = call reference) when the
-   * ending instance is the call's last active dossier. The call's counter row is locked so that two
-   * dossiers ending together cannot both believe the other is still running.
+   * Marks the dossier as no longer active, then sends {@code Message_ApplicationEnded} to the call
+   * (business key = call reference) when no dossier of the call is active any more. The call's
+   * counter row is locked so that two dossiers ending together cannot both believe the other is
+   * still running; the mark is written before the message, so that the call, counting again in the
+   * same transaction, no longer counts this dossier.
    */
   @Transactional
-  public boolean ended(String callReference, String endingProcessInstanceId) {
-    counters.lock(callReference);
-    boolean othersActive = runtime.createProcessInstanceQuery().processDefinitionKey(KEY)
-        .variableValueEquals(VAR_CALL_REFERENCE, callReference).list().stream()
-        .anyMatch(pi -> !pi.getId().equals(endingProcessInstanceId));
-    if (othersActive) {
+  public boolean ended(long applicationId) {
+    Application a = applications.findById(applicationId).orElseThrow();
+    counters.lock(a.getCallReference());
+    a.processEnded(ApplicationService.now());
+    applications.flush();
+    if (applications.countByCallReferenceAndClosedAtIsNull(a.getCallReference()) > 0) {
       return false;
     }
-    runtime.createMessageCorrelation(MSG_APPLICATION_ENDED).processInstanceBusinessKey(callReference)
+    runtime.createMessageCorrelation(MSG_APPLICATION_ENDED).processInstanceBusinessKey(a.getCallReference())
         .correlateAllWithResult();
     return true;
   }

@@ -88,9 +88,9 @@ public final class ApplicationListeners {
 
     @Override
     public void notify(DelegateExecution execution) {
-      String callReference = (String) execution.getVariable(VAR_CALL_REFERENCE);
-      if (callReference != null) {
-        lifecycle.ended(callReference, execution.getProcessInstanceId());
+      Object applicationId = execution.getVariable(VAR_APPLICATION_ID);
+      if (applicationId instanceof Number id) {
+        lifecycle.ended(id.longValue());
       }
     }
   }

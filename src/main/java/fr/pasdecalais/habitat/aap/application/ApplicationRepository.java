@@ -24,4 +24,7 @@ public interface ApplicationRepository extends JpaRepository<Application, Long> 
   List<Application> findByOrganizationIdInOrderByReference(Collection<Long> organizationIds);
 
   List<Application> findAllByOrderByReference();
+
+  /** Dossiers of the call whose process still runs. */
+  long countByCallReferenceAndClosedAtIsNull(String callReference);
 }

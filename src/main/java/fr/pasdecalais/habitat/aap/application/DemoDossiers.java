@@ -108,7 +108,12 @@ public class DemoDossiers {
       LOG.info("Dossiers de démonstration : aucun appel ouvert aujourd'hui.");
       return 0;
     }
-    CallForProjects call = open.get();
+    return load(open.get());
+  }
+
+  /** Creates the demo dossiers on this call (one of its lots must be open now); returns how many. */
+  public int load(CallForProjects call) {
+    Instant now = ApplicationService.now();
     if (!applications.findByCallReferenceOrderByReference(call.getReference()).isEmpty()) {
       return 0;
     }

@@ -38,6 +38,20 @@ public final class FormValues {
     return result;
   }
 
+  /** One entry per line of a text area (entries may contain commas); a JSON list or a collection as {@link #strings}. */
+  public static List<String> lines(Object value) {
+    if (value == null || value instanceof SpinJsonNode || value instanceof Collection<?>) {
+      return strings(value);
+    }
+    List<String> result = new ArrayList<>();
+    for (String line : value.toString().split("\\R")) {
+      if (!line.isBlank()) {
+        result.add(line.trim());
+      }
+    }
+    return result;
+  }
+
   /** A yes/no answer: a Boolean, or the text "true"/"false" of a radio group. */
   public static boolean bool(Object value) {
     if (value instanceof Boolean b) {

@@ -36,7 +36,7 @@ public class RegisterReceivedApplicationDelegate implements JavaDelegate {
     Caller agent = new Caller(initiator == null ? SYSTEM_ACTOR : initiator, Set.of(fr.pasdecalais.habitat.aap.identity.Groups.INSTRUCTEURS));
     ApplicationRequest request = new ApplicationRequest(
         new ApplicationRequest.OrganizationData(text(execution, "siret"), text(execution, "organizationName"),
-            text(execution, "legalForm"), text(execution, "holderType"), FormValues.strings(execution.getVariable("approvals")),
+            text(execution, "legalForm"), text(execution, "holderType"), FormValues.lines(execution.getVariable("approvals")),
             text(execution, "street"), text(execution, "postalCode"), text(execution, "city"), text(execution, "email"),
             text(execution, "legalRepresentative")),
         text(execution, VAR_LOT_CODE), FormValues.strings(execution.getVariable("territories")),

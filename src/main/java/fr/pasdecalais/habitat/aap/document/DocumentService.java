@@ -48,7 +48,7 @@ public class DocumentService {
   private final RuntimeService runtime;
   private final EngineAsSystem engine;
   private final DataSize maxSize;
-  private final Tika tika = new Tika();
+  private static final Tika TIKA = new Tika();
 
   public DocumentService(ApplicationDocumentRepository documents, DocumentContentRepository contents,
       ApplicationAccess access, ApplicationService applications, CallCatalog calls, RuntimeService runtime,
@@ -84,7 +84,7 @@ public class DocumentService {
           + megabytes(bytes.length) + " ; la taille maximale est de " + megabytes(maxSize.toBytes()) + ".");
     }
     String name = fileName == null || fileName.isBlank() ? type.toLowerCase() : fileName.replaceAll("[\\\\/\\r\\n\"]", "_");
-    String detected = tika.detect(bytes, name);
+    String detected = detect(bytes, name);
     if (!ACCEPTED.contains(detected)) {
       throw new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Format de fichier refusé", "Le contenu du fichier « "
           + name + " » est de type « " + detected + " » : seuls les fichiers PDF, ODT, DOCX, XLSX et les images "
@@ -121,6 +121,39 @@ public class DocumentService {
     ApplicationDocument d = documents.findByIdAndApplicationId(documentId, a.getId())
         .orElseThrow(() -> ApiException.notFound("Le dossier « " + reference + " » n'a pas de pièce n° " + documentId + "."));
     return new StoredFile(d, contents.findById(d.getId()).orElseThrow().getContent());
+  }
+
+  /**
+   * The content type from the bytes (magic numbers); the name only refines a type the bytes already
+   * show, e.g. a ZIP container with {@code [Content_Types].xml} into DOCX or XLSX.
+   */
+  static String detect(byte[] bytes, String name) {
+    String type = TIKA.detect(bytes, name);
+    if (type.equals(DOCX) && !hasOoxmlParts(bytes, "word/")) {
+      return "application/zip";
+    }
+    if (type.equals(XLSX) && !hasOoxmlParts(bytes, "xl/")) {
+      return "application/zip";
+    }
+    return type;
+  }
+
+  private static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+  private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+  /** tika-core names an OOXML file from its extension once it sees a ZIP: check that the parts are there. */
+  private static boolean hasOoxmlParts(byte[] bytes, String partPrefix) {
+    boolean contentTypes = false;
+    boolean part = false;
+    try (java.util.zip.ZipInputStream zip = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(bytes))) {
+      for (java.util.zip.ZipEntry e = zip.getNextEntry(); e != null && !(contentTypes && part); e = zip.getNextEntry()) {
+        contentTypes |= e.getName().equals("[Content_Types].xml");
+        part |= e.getName().startsWith(partPrefix);
+      }
+    } catch (java.io.IOException e) {
+      return false;
+    }
+    return contentTypes && part;
   }
 
   static String sha256(byte[] bytes) {

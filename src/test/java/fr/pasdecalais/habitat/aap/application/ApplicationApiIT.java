@@ -53,6 +53,9 @@ class ApplicationApiIT {
   CallForProjects call;
   String partner;
   String otherPartner;
+  String agent;
+  String juror;
+  String otherJuror;
 
   @BeforeEach
   void setUp() {
@@ -62,9 +65,12 @@ class ApplicationApiIT {
     otherPartner = "porteur-" + UUID.randomUUID().toString().substring(0, 8);
     identity.ensureUser(partner, "Paul", "Porteur", PASSWORD, Groups.PORTEURS);
     identity.ensureUser(otherPartner, "Olga", "Autre", PASSWORD, Groups.PORTEURS);
-    identity.ensureUser("camille.martin", "Camille", "Martin", PASSWORD, Groups.INSTRUCTEURS);
-    identity.ensureUser("sophie.dubois", "Sophie", "Dubois", PASSWORD, Groups.JURY);
-    identity.ensureUser("nadia.benali", "Nadia", "Benali", PASSWORD, Groups.JURY);
+    agent = "instructeur-" + UUID.randomUUID().toString().substring(0, 8);
+    juror = call.getJury().get(0).getUserId();
+    otherJuror = "jure-" + UUID.randomUUID().toString().substring(0, 8);
+    identity.ensureUser(agent, "Camille", "Martin", PASSWORD, Groups.INSTRUCTEURS);
+    identity.ensureUser(juror, "Sophie", "Dubois", PASSWORD, Groups.JURY);
+    identity.ensureUser(otherJuror, "Nadia", "Benali", PASSWORD, Groups.JURY);
     clock("2023-04-10T10:00:00");
   }
 
@@ -140,8 +146,9 @@ class ApplicationApiIT {
     assertThat(applications.findByCallReferenceOrderByReference(call.getReference())).isEmpty();
     assertThat(http.postForEntity("/api/calls/" + call.getReference() + "/applications", body(Dossiers.siret()), String.class)
         .getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
-    identity.ensureUser("isabelle.moreau", "Isabelle", "Moreau", PASSWORD, Groups.SECRETARIAT);
-    assertThat(post("isabelle.moreau", "/api/calls/" + call.getReference() + "/applications", body(Dossiers.siret()))
+    String secretary = "secretariat-" + UUID.randomUUID().toString().substring(0, 8);
+    identity.ensureUser(secretary, "Isabelle", "Moreau", PASSWORD, Groups.SECRETARIAT);
+    assertThat(post(secretary, "/api/calls/" + call.getReference() + "/applications", body(Dossiers.siret()))
         .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
   }
 
@@ -179,21 +186,21 @@ class ApplicationApiIT {
         body(Dossiers.siret())).getBody()).get("reference").asText();
 
     assertThat(get(otherPartner, "/api/applications/" + reference).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-    assertThat(get("nadia.benali", "/api/applications/" + reference).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-    ResponseEntity<String> juror = get("sophie.dubois", "/api/applications/" + reference);
-    assertThat(juror.getStatusCode()).isEqualTo(HttpStatus.OK);
-    assertThat(json.readTree(juror.getBody()).has("opinions")).isFalse();
-    assertThat(json.readTree(get("sophie.dubois", "/api/applications?call=" + call.getReference()).getBody()))
+    assertThat(get(otherJuror, "/api/applications/" + reference).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    ResponseEntity<String> asJuror = get(juror, "/api/applications/" + reference);
+    assertThat(asJuror.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(json.readTree(asJuror.getBody()).has("opinions")).isFalse();
+    assertThat(json.readTree(get(juror, "/api/applications?call=" + call.getReference()).getBody()))
         .extracting(n -> n.get("reference").asText()).containsExactly(reference);
-    assertThat(get("camille.martin", "/api/applications/" + reference).getStatusCode()).isEqualTo(HttpStatus.OK);
-    JsonNode filtered = json.readTree(get("camille.martin", "/api/applications?call=" + call.getReference() + "&state=RECEIVED").getBody());
+    assertThat(get(agent, "/api/applications/" + reference).getStatusCode()).isEqualTo(HttpStatus.OK);
+    JsonNode filtered = json.readTree(get(agent, "/api/applications?call=" + call.getReference() + "&state=RECEIVED").getBody());
     assertThat(filtered).extracting(n -> n.get("reference").asText()).containsExactly(reference);
-    assertThat(json.readTree(get("camille.martin", "/api/applications?call=" + call.getReference() + "&state=GRANTED").getBody())).isEmpty();
-    ResponseEntity<String> badState = get("camille.martin", "/api/applications?state=ACCEPTE");
+    assertThat(json.readTree(get(agent, "/api/applications?call=" + call.getReference() + "&state=GRANTED").getBody())).isEmpty();
+    ResponseEntity<String> badState = get(agent, "/api/applications?state=ACCEPTE");
     assertThat(badState.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(badState.getBody()).contains("L'état « ACCEPTE » n'existe pas");
     // the jury reads but may not withdraw
-    assertThat(post("sophie.dubois", "/api/applications/" + reference + "/withdrawal", Map.of("reason", "x")).getStatusCode())
+    assertThat(post(juror, "/api/applications/" + reference + "/withdrawal", Map.of("reason", "x")).getStatusCode())
         .isEqualTo(HttpStatus.FORBIDDEN);
   }
 
@@ -221,7 +228,7 @@ class ApplicationApiIT {
         body(Dossiers.siret())).getBody()).get("reference").asText();
     var task = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(reference)
         .taskDefinitionKey(ApplicationProcess.TASK_CHECK_COMPLETENESS).singleResult();
-    engine.getTaskService().claim(task.getId(), "camille.martin");
+    engine.getTaskService().claim(task.getId(), agent);
     engine.getTaskService().complete(task.getId(), Map.of("complete", "false",
         "missingPieces", SpinValues.jsonValue("[\"BUDGET\"]").create(), "missingReason", "OUTDATED"));
     ProcessTestSupport.executeDueJobs(engine);
@@ -230,7 +237,7 @@ class ApplicationApiIT {
 
     ExecutorService pool = Executors.newFixedThreadPool(2);
     List<Future<ResponseEntity<String>>> answers = new ArrayList<>();
-    Callable<ResponseEntity<String>> call = () -> post("camille.martin", "/api/applications/" + reference + "/pieces-received",
+    Callable<ResponseEntity<String>> call = () -> post(agent, "/api/applications/" + reference + "/pieces-received",
         Map.of("comment", "Budget reçu par courrier le 12/04/2023"));
     answers.add(pool.submit(call));
     answers.add(pool.submit(call));
@@ -243,10 +250,10 @@ class ApplicationApiIT {
     assertThat(engine.getTaskService().createTaskQuery().processInstanceBusinessKey(reference)
         .taskDefinitionKey(ApplicationProcess.TASK_CHECK_COMPLETENESS).count()).isEqualTo(1);
 
-    ResponseEntity<String> third = post("camille.martin", "/api/applications/" + reference + "/pieces-received", Map.of());
+    ResponseEntity<String> third = post(agent, "/api/applications/" + reference + "/pieces-received", Map.of());
     assertThat(third.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
     assertThat(third.getBody()).contains("a déjà été traitée");
-    JsonNode view = json.readTree(get("camille.martin", "/api/applications/" + reference).getBody());
+    JsonNode view = json.readTree(get(agent, "/api/applications/" + reference).getBody());
     assertThat(view.get("regularizationRequests").get(0).get("reason").asText()).isEqualTo("pièce périmée");
     assertThat(view.get("timeline")).extracting(n -> n.get("description").asText())
         .contains("Pièces reçues par courrier ou courriel : Budget reçu par courrier le 12/04/2023");

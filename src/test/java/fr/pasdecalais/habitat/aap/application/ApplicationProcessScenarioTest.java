@@ -46,8 +46,8 @@ import fr.pasdecalais.habitat.aap.agreement.GrantAgreementProcess;
 @SpringScenarioTest
 class ApplicationProcessScenarioTest {
 
-  static final String MEMBER_A = "sophie.dubois";
-  static final String MEMBER_B = "thomas.leroy";
+  String MEMBER_A;
+  String MEMBER_B;
 
   @Autowired ProcessEngine engine;
   @Autowired RuntimeService runtime;
@@ -73,6 +73,8 @@ class ApplicationProcessScenarioTest {
     dossiers = new Dossiers(catalog, reader, service);
     call = dossiers.call(true);
     email = Dossiers.email();
+    MEMBER_A = call.getJury().get(0).getUserId();
+    MEMBER_B = call.getJury().get(1).getUserId();
     identitySetup.ensureUser(MEMBER_A, "Sophie", "Dubois", "demo", Groups.JURY);
     identitySetup.ensureUser(MEMBER_B, "Thomas", "Leroy", "demo", Groups.JURY);
     deployCallStandIn();

@@ -36,14 +36,25 @@ public class Dossiers {
     this.service = service;
   }
 
-  /** A new call like ASTRE 2023 (window 01/04/2023 00:00 – 31/05/2023 23:59:59 Paris). */
+  /** A new call like ASTRE 2023 (window 01/04/2023 00:00 – 31/05/2023 23:59:59 Paris), with a jury of two test accounts. */
   public CallForProjects call(boolean allowsMultipleApplications) {
     String reference = "AAP-T-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
-    try (InputStream in = getClass().getResourceAsStream("/calls/aap-2023-astre.yaml")) {
-      String yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8)
+    return catalog.create(reader.read(reference + ".yaml", new ByteArrayInputStream(
+        astreYaml(reference).replace("allowsMultipleApplications: true", "allowsMultipleApplications: " + allowsMultipleApplications)
+            .getBytes(StandardCharsets.UTF_8))));
+  }
+
+  /**
+   * The real ASTRE 2023 call file under another reference, its jury seats given to unique test
+   * accounts (the demo accounts are shared with other tests, which set their own passwords).
+   */
+  public static String astreYaml(String reference) {
+    String suffix = UUID.randomUUID().toString().substring(0, 6);
+    try (InputStream in = Dossiers.class.getResourceAsStream("/calls/aap-2023-astre.yaml")) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8)
           .replace("reference: AAP-2023-ASTRE", "reference: " + reference)
-          .replace("allowsMultipleApplications: true", "allowsMultipleApplications: " + allowsMultipleApplications);
-      return catalog.create(reader.read(reference + ".yaml", new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8))));
+          .replace("userId: sophie.dubois", "userId: jure-a-" + suffix)
+          .replace("userId: thomas.leroy", "userId: jure-b-" + suffix);
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }

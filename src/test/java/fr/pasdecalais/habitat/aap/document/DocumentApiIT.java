@@ -53,17 +53,26 @@ class DocumentApiIT {
 
   String partner;
   String reference;
+  String otherPartner;
+  String agent;
+  String juror;
+  String otherJuror;
 
   @BeforeEach
   void setUp() {
     clock("2023-04-10T10:00:00");
     partner = "porteur-" + UUID.randomUUID().toString().substring(0, 8);
     identity.ensureUser(partner, "Paul", "Porteur", PASSWORD, Groups.PORTEURS);
-    identity.ensureUser("autre.porteur", "Olga", "Autre", PASSWORD, Groups.PORTEURS);
-    identity.ensureUser("camille.martin", "Camille", "Martin", PASSWORD, Groups.INSTRUCTEURS);
-    identity.ensureUser("thomas.leroy", "Thomas", "Leroy", PASSWORD, Groups.JURY);
-    identity.ensureUser("pierre.lambert", "Pierre", "Lambert", PASSWORD, Groups.JURY);
     CallForProjects call = new Dossiers(catalog, reader, service).call(true);
+    String suffix = UUID.randomUUID().toString().substring(0, 8);
+    otherPartner = "autre-porteur-" + suffix;
+    agent = "instructeur-" + suffix;
+    juror = call.getJury().get(1).getUserId();
+    otherJuror = "jure-" + suffix;
+    identity.ensureUser(otherPartner, "Olga", "Autre", PASSWORD, Groups.PORTEURS);
+    identity.ensureUser(agent, "Camille", "Martin", PASSWORD, Groups.INSTRUCTEURS);
+    identity.ensureUser(juror, "Thomas", "Leroy", PASSWORD, Groups.JURY);
+    identity.ensureUser(otherJuror, "Pierre", "Lambert", PASSWORD, Groups.JURY);
     reference = service.submit(call.getReference(), Dossiers.request(Dossiers.siret(), Dossiers.email(), true,
         List.of("ARTOIS")), new Caller(partner, Set.of(Groups.PORTEURS))).application().getReference();
   }
@@ -88,21 +97,21 @@ class DocumentApiIT {
     JsonNode list = json.readTree(http.withBasicAuth(partner, PASSWORD)
         .getForEntity("/api/applications/" + reference + "/documents", String.class).getBody());
     assertThat(list).hasSize(1);
-    ResponseEntity<byte[]> file = http.withBasicAuth("camille.martin", PASSWORD).getForEntity(d.get("href").asText(), byte[].class);
+    ResponseEntity<byte[]> file = http.withBasicAuth(agent, PASSWORD).getForEntity(d.get("href").asText(), byte[].class);
     assertThat(file.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(file.getBody()).isEqualTo(pdf);
     assertThat(file.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PDF);
     assertThat(file.getHeaders().getContentDisposition().getFilename()).isEqualTo("budget 2023 (signé).pdf");
 
     // the jury of the call reads it; another partner and a juror of other calls do not even see it
-    assertThat(http.withBasicAuth("thomas.leroy", PASSWORD).getForEntity(d.get("href").asText(), byte[].class)
+    assertThat(http.withBasicAuth(juror, PASSWORD).getForEntity(d.get("href").asText(), byte[].class)
         .getStatusCode()).isEqualTo(HttpStatus.OK);
-    assertThat(http.withBasicAuth("pierre.lambert", PASSWORD).getForEntity(d.get("href").asText(), String.class)
+    assertThat(http.withBasicAuth(otherJuror, PASSWORD).getForEntity(d.get("href").asText(), String.class)
         .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-    assertThat(http.withBasicAuth("autre.porteur", PASSWORD).getForEntity("/api/applications/" + reference + "/documents",
+    assertThat(http.withBasicAuth(otherPartner, PASSWORD).getForEntity("/api/applications/" + reference + "/documents",
         String.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     // the jury may not add pieces
-    assertThat(upload("thomas.leroy", "BUDGET", "b.pdf", pdf).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(upload(juror, "BUDGET", "b.pdf", pdf).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
   }
 
   @Test

@@ -5,30 +5,53 @@ import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.util.Arrays;
 import java.util.List;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 /**
- * A real SMTP server in the test JVM (GreenMail), on the port that {@code application-test.yaml}
- * gives to Spring Mail ({@code localhost:3025}). A plain {@code @Configuration} found by component
- * scanning, so every test context (H2 and PostgreSQL) has it without forking: it is started once
- * per JVM, before the engine can send anything, and stopped with the context.
+ * A real SMTP server in the test JVM (GreenMail), on a free port chosen at start (several builds may
+ * run side by side on one machine). {@code application-test.yaml} sets {@code spring.mail.host:
+ * localhost}, so Spring Boot builds its real {@link JavaMailSenderImpl}; this configuration points
+ * that sender at the server's port. A plain {@code @Configuration} found by component scanning, so
+ * every test context (H2 and PostgreSQL) has it without forking; started once per JVM.
  */
 @Configuration(proxyBeanMethods = false)
 public class TestMailServer {
 
-  public static final int PORT = 3025;
   private static GreenMail greenMail;
+  private static int port;
 
   /** The running server (started on first use). */
   public static synchronized GreenMail greenMail() {
     if (greenMail == null) {
-      greenMail = new GreenMail(new ServerSetup(PORT, "localhost", ServerSetup.PROTOCOL_SMTP));
+      if (port == 0) {
+        port = freePort();
+      }
+      greenMail = new GreenMail(new ServerSetup(port, "localhost", ServerSetup.PROTOCOL_SMTP));
       greenMail.start();
     }
     return greenMail;
+  }
+
+  public static synchronized int port() {
+    greenMail();
+    return port;
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      socket.setReuseAddress(true);
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** The e-mails received so far for one address (tests use unique addresses). */
@@ -40,6 +63,20 @@ public class TestMailServer {
         throw new IllegalStateException(e);
       }
     }).toList();
+  }
+
+  /** Points Spring Boot's mail sender at the test server. */
+  @Bean
+  static BeanPostProcessor testSmtpPort() {
+    return new BeanPostProcessor() {
+      @Override
+      public Object postProcessBeforeInitialization(Object bean, String beanName) {
+        if (bean instanceof JavaMailSenderImpl sender) {
+          sender.setPort(port());
+        }
+        return bean;
+      }
+    };
   }
 
   @Bean
