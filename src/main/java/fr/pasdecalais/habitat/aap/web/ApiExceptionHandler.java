@@ -11,6 +11,8 @@ import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
@@ -35,6 +37,7 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
  * listed under {@code errors}.
  */
 @RestControllerAdvice(basePackages = "fr.pasdecalais.habitat.aap")
+@Order(Ordered.HIGHEST_PRECEDENCE)
 public class ApiExceptionHandler {
 
   private static final Logger LOG = LoggerFactory.getLogger(ApiExceptionHandler.class);
