@@ -166,4 +166,13 @@ class CallApiTest {
         .hasMessageContaining("L'appel « " + ref + " » est déjà publié (statut « Publié »).");
     assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(ref).count()).isEqualTo(1);
   }
+
+  @Test
+  void malformedJsonGetsAFrenchProblem() {
+    ResponseEntity<JsonNode> response = post(AGENT, "{\"reference\": ", "");
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(response.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).isTrue();
+    assertThat(response.getBody().path("title").asText()).isEqualTo("Requête illisible");
+    assertThat(response.getBody().path("detail").asText()).contains("JSON valide");
+  }
 }
