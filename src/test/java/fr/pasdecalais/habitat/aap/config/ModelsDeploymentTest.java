@@ -101,4 +101,28 @@ class ModelsDeploymentTest {
       return new java.util.ArrayList<>(walk.filter(p -> Stream.of(suffixes).anyMatch(s -> p.toString().endsWith(s))).toList());
     }
   }
+
+  /** form-js refuses to render a form whose components share an id ("form field with id … already exists"). */
+  @Test
+  void everyFormHasUniqueComponentIdsAndKeys() throws IOException {
+    ObjectMapper json = new ObjectMapper();
+    for (Path form : files("forms", ".form")) {
+      List<String> ids = new java.util.ArrayList<>();
+      List<String> keys = new java.util.ArrayList<>();
+      collect(json.readTree(form.toFile()).path("components"), ids, keys);
+      assertThat(ids).as("component ids of " + form).doesNotHaveDuplicates().doesNotContainNull();
+      assertThat(keys).as("field keys of " + form).doesNotHaveDuplicates();
+    }
+  }
+
+  private static void collect(com.fasterxml.jackson.databind.JsonNode components, List<String> ids, List<String> keys) {
+    for (var c : components) {
+      ids.add(c.hasNonNull("id") ? c.get("id").asText() : null);
+      String type = c.path("type").asText();
+      if (c.hasNonNull("key") && !type.equals("text") && !type.equals("html")) {
+        keys.add(c.get("key").asText());
+      }
+      collect(c.path("components"), ids, keys);
+    }
+  }
 }
