@@ -140,6 +140,11 @@ public class IdentitySetup implements InitializingBean {
       grant(group, Resources.USER, ANY, Permissions.READ);
       grant(group, Resources.GROUP, ANY, Permissions.READ);
     }
+    // Agents, secretariat and finance read every instance's variables (Tasklist shows the dossier
+    // reference and organisation beside each task); jury members only their own (AssigneeInstanceReadPlugin).
+    for (String group : List.of(Groups.INSTRUCTEURS, Groups.SECRETARIAT, Groups.FINANCES)) {
+      grant(group, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ_INSTANCE);
+    }
     // Agents start processes from Tasklist (a dossier received by post, a call published by hand).
     grant(Groups.INSTRUCTEURS, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.CREATE_INSTANCE);
     grant(Groups.INSTRUCTEURS, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);

@@ -60,7 +60,7 @@ class AuthorizationTest {
           .as(url + " " + response.getHeaders().getContentType()).isTrue();
       assertThat(response.getBody()).contains("Authentification requise");
     }
-    assertThat(rest.withBasicAuth("test.jury", "wrong").getForEntity("/engine-rest/task", String.class)
+    assertThat(rest.withBasicAuth("test.inconnu", "wrong").getForEntity("/engine-rest/task", String.class)
         .getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
   }
 
@@ -106,6 +106,33 @@ class AuthorizationTest {
         HttpMethod.DELETE, null, String.class);
     assertThat(delete.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(engine.getTaskService().createTaskQuery().taskId(agentTask.getId()).count()).isEqualTo(1);
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void aJuryMemberReadsOnlyTheInstanceOfTheirOwnTask() {
+    if (engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey("Process_AssignedFixture").count() == 0) {
+      engine.getRepositoryService().createDeployment().name("assigned-fixture")
+          .addModelInstance("assigned-fixture.bpmn", Bpmn.createExecutableProcess("Process_AssignedFixture")
+              .camundaHistoryTimeToLive(1)
+              .startEvent().userTask("Task_Opinion").name("Donner un avis").camundaAssignee("${juryMember}")
+              .endEvent().done())
+          .deploy();
+    }
+    ProcessInstance mine = engine.getRuntimeService().startProcessInstanceByKey("Process_AssignedFixture",
+        Map.of("juryMember", "test.jury", "reference", "AAP-TEST-0001"));
+    ProcessInstance theirs = engine.getRuntimeService().startProcessInstanceByKey("Process_AssignedFixture",
+        Map.of("juryMember", "someone.else", "reference", "AAP-TEST-0002"));
+    TestRestTemplate jury = rest.withBasicAuth("test.jury", PASSWORD);
+
+    ResponseEntity<List> visible = jury.getForEntity("/engine-rest/process-instance?processInstanceIds="
+        + mine.getId() + "," + theirs.getId(), List.class);
+    assertThat(((List<Map<String, Object>>) visible.getBody()).stream().map(p -> p.get("id")))
+        .containsExactly(mine.getId());
+    assertThat(jury.getForEntity("/engine-rest/process-instance/" + mine.getId() + "/variables/reference", Map.class)
+        .getBody()).containsEntry("value", "AAP-TEST-0001");
+    assertThat(jury.getForEntity("/engine-rest/process-instance/" + theirs.getId() + "/variables/reference", String.class)
+        .getStatusCode().is4xxClientError()).isTrue();
   }
 
   @SuppressWarnings("unchecked")
