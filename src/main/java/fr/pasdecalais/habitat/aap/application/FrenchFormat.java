@@ -1,9 +1,7 @@
 package fr.pasdecalais.habitat.aap.application;
 
+import fr.pasdecalais.habitat.aap.payment.Money;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -18,14 +16,7 @@ public final class FrenchFormat {
   private FrenchFormat() {}
 
   public static String euros(BigDecimal amount) {
-    if (amount == null) {
-      return "";
-    }
-    DecimalFormatSymbols symbols = new DecimalFormatSymbols(Locale.FRANCE);
-    symbols.setGroupingSeparator(' ');
-    symbols.setDecimalSeparator(',');
-    DecimalFormat format = new DecimalFormat("#,##0.00", symbols);
-    return format.format(amount.setScale(2, RoundingMode.HALF_UP)) + " €";
+    return Money.format(amount);
   }
 
   public static String dateTime(Instant instant) {

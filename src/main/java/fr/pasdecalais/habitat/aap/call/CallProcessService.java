@@ -1,6 +1,6 @@
 package fr.pasdecalais.habitat.aap.call;
 
-import fr.pasdecalais.habitat.aap.decision.Money;
+import fr.pasdecalais.habitat.aap.payment.Money;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -196,7 +196,7 @@ public class CallProcessService {
 
   /** "AMI1 : 80 928,00 € ; AMI2 : 25 493,66 €". */
   public static String envelopeLabel(CallForProjects call) {
-    return call.getLots().stream().map(l -> l.getCode() + " : " + Money.french(l.getBudget()))
+    return call.getLots().stream().map(l -> l.getCode() + " : " + Money.format(l.getBudget()))
         .collect(Collectors.joining(" ; "));
   }
 }

@@ -1,5 +1,6 @@
 package fr.pasdecalais.habitat.aap.decision;
 
+import fr.pasdecalais.habitat.aap.payment.Money;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -63,7 +64,7 @@ public class AwardDecision {
   /** French label for the dossier's forms: "Accordée : 25 493,66 € (157 unités)" or "Refusée : …". */
   public String frenchLabel(String deliberationLabel) {
     if (granted) {
-      return "Subvention accordée : " + Money.french(amount) + (units == null ? "" : " (" + units + " unités)")
+      return "Subvention accordée : " + Money.format(amount) + (units == null ? "" : " (" + units + " unités)")
           + ", " + deliberationLabel;
     }
     return "Subvention refusée" + (reason == null || reason.isBlank() ? "" : " : " + reason) + ", " + deliberationLabel;

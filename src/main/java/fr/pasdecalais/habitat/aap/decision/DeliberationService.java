@@ -1,5 +1,6 @@
 package fr.pasdecalais.habitat.aap.decision;
 
+import fr.pasdecalais.habitat.aap.payment.Money;
 import fr.pasdecalais.habitat.aap.agreement.AgreementReading;
 import fr.pasdecalais.habitat.aap.call.CallCatalog;
 import fr.pasdecalais.habitat.aap.call.CallForProjects;
@@ -144,7 +145,7 @@ public class DeliberationService {
     BigDecimal total = list.stream().filter(AwardDecision::isGranted).map(AwardDecision::getAmount)
         .reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
     return list.size() + " dossier(s) décidé(s) : " + granted + " subvention(s) accordée(s) pour "
-        + Money.french(total) + ", " + (list.size() - granted) + " refus.";
+        + Money.format(total) + ", " + (list.size() - granted) + " refus.";
   }
 
   /**
@@ -165,8 +166,8 @@ public class DeliberationService {
     AgreementReading reading = agreementsReading.getIfAvailable();
     if (reading != null) {
       AgreementReading.CallTotals t = reading.callTotals(callReference);
-      summary += " Conventions : " + t.agreements() + ", montant conventionné " + Money.french(t.granted())
-          + ", versé " + Money.french(t.paid()) + ", reversé " + Money.french(t.recovered()) + ".";
+      summary += " Conventions : " + t.agreements() + ", montant conventionné " + Money.format(t.granted())
+          + ", versé " + Money.format(t.paid()) + ", reversé " + Money.format(t.recovered()) + ".";
     }
     return new ExecutionCheck(false, summary);
   }

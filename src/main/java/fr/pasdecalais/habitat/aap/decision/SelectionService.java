@@ -1,5 +1,6 @@
 package fr.pasdecalais.habitat.aap.decision;
 
+import fr.pasdecalais.habitat.aap.payment.Money;
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.pasdecalais.habitat.aap.call.CallCatalog;
 import fr.pasdecalais.habitat.aap.call.CallForProjects;
@@ -141,9 +142,9 @@ public class SelectionService {
     for (Map.Entry<String, BigDecimal> e : totals.entrySet()) {
       CallLot lot = call.lot(e.getKey()).orElseThrow();
       if (e.getValue().compareTo(lot.getBudget()) > 0) {
-        problems.add("Le total proposé pour le lot « " + lot.getLabel() + " » (" + Money.french(e.getValue())
-            + ") dépasse l'enveloppe du lot (" + Money.french(lot.getBudget()) + ") de "
-            + Money.french(e.getValue().subtract(lot.getBudget())) + ".");
+        problems.add("Le total proposé pour le lot « " + lot.getLabel() + " » (" + Money.format(e.getValue())
+            + ") dépasse l'enveloppe du lot (" + Money.format(lot.getBudget()) + ") de "
+            + Money.format(e.getValue().subtract(lot.getBudget())) + ".");
       }
     }
     if (!problems.isEmpty()) {
@@ -166,7 +167,7 @@ public class SelectionService {
         total = total.add((BigDecimal) p[2]);
       }
     }
-    return parsed.size() + " dossier(s) : " + grantedCount + " proposé(s) pour un total de " + Money.french(total)
+    return parsed.size() + " dossier(s) : " + grantedCount + " proposé(s) pour un total de " + Money.format(total)
         + ", " + (parsed.size() - grantedCount) + " refus proposé(s). Enveloppe : "
         + fr.pasdecalais.habitat.aap.call.CallProcessService.envelopeLabel(call) + ".";
   }

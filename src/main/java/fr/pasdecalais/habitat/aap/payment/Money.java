@@ -26,8 +26,11 @@ public final class Money {
     return amount.multiply(BigDecimal.valueOf(percent)).divide(BigDecimal.valueOf(100), 2, RoundingMode.HALF_UP);
   }
 
-  /** "33 600,00 €". */
+  /** "33 600,00 €" (empty for no amount): the one French display of money of the product. */
   public static String format(BigDecimal amount) {
+    if (amount == null) {
+      return "";
+    }
     DecimalFormatSymbols symbols = new DecimalFormatSymbols(Locale.FRANCE);
     symbols.setGroupingSeparator(' ');
     symbols.setDecimalSeparator(',');
