@@ -1,16 +1,20 @@
 package fr.pasdecalais.habitat.aap.agreement;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.pasdecalais.habitat.aap.payment.Money;
 import fr.pasdecalais.habitat.aap.payment.Payment;
 import fr.pasdecalais.habitat.aap.payment.PaymentService;
 import fr.pasdecalais.habitat.aap.reporting.Report;
+import fr.pasdecalais.habitat.aap.reporting.ReportKind;
+import fr.pasdecalais.habitat.aap.reporting.ReportStatus;
 import fr.pasdecalais.habitat.aap.reporting.ReportingService;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -118,6 +122,40 @@ public class AgreementReading {
     PaymentService.Totals t = payments.totals(all.stream().map(GrantAgreement::getId).toList());
     return new CallTotals(callReference, all.size(), granted, t.paid(), t.ordered(), t.recovered());
   }
+
+  /**
+   * The call's indicators gathered from the approved final reports of its conventions: per
+   * indicator code, the sum of the numeric values and the number of reports that gave one.
+   */
+  @Transactional(readOnly = true)
+  public Map<String, IndicatorTotal> indicatorTotals(String callReference) {
+    Map<String, IndicatorTotal> totals = new LinkedHashMap<>();
+    for (GrantAgreement agreement : agreements.findByCallReference(callReference)) {
+      for (Report report : reporting.ofAgreement(agreement.getId())) {
+        if (report.getKind() != ReportKind.FINAL || report.getStatus() != ReportStatus.APPROVED
+            || report.getIndicatorValues() == null) {
+          continue;
+        }
+        try {
+          JSON.readTree(report.getIndicatorValues()).fields().forEachRemaining(e -> {
+            IndicatorTotal before = totals.getOrDefault(e.getKey(), new IndicatorTotal(BigDecimal.ZERO, 0));
+            BigDecimal value = e.getValue().isNumber() ? e.getValue().decimalValue()
+                : e.getValue().isTextual() && e.getValue().asText().trim().matches("-?\\d+([.,]\\d+)?")
+                    ? new BigDecimal(e.getValue().asText().trim().replace(',', '.')) : null;
+            if (value != null) {
+              totals.put(e.getKey(), new IndicatorTotal(before.sum().add(value), before.reports() + 1));
+            }
+          });
+        } catch (JsonProcessingException e) {
+          throw new IllegalStateException("Valeurs d'indicateurs illisibles dans le bilan " + report.getId(), e);
+        }
+      }
+    }
+    return totals;
+  }
+
+  /** Sum of an indicator over the reports that gave a numeric value. */
+  public record IndicatorTotal(BigDecimal sum, int reports) {}
 
   /** A generated document of a convention (the PDF linked from the forms). */
   @Transactional(readOnly = true)

@@ -13,6 +13,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
@@ -168,8 +169,28 @@ public class DeliberationService {
       AgreementReading.CallTotals t = reading.callTotals(callReference);
       summary += " Conventions : " + t.agreements() + ", montant conventionné " + Money.format(t.granted())
           + ", versé " + Money.format(t.paid()) + ", reversé " + Money.format(t.recovered()) + ".";
+      summary += indicatorsSummary(callReference, reading.indicatorTotals(callReference));
     }
     return new ExecutionCheck(false, summary);
+  }
+
+  /** "Indicateurs (bilans finaux approuvés) : Ménages accompagnés : 18 (2 bilans) ; …", in the call's order. */
+  private String indicatorsSummary(String callReference, Map<String, AgreementReading.IndicatorTotal> totals) {
+    if (totals.isEmpty()) {
+      return " Indicateurs : aucun bilan final approuvé.";
+    }
+    CallForProjects call = catalog.getByReference(callReference);
+    List<String> parts = new ArrayList<>();
+    for (var indicator : call.getIndicators()) {
+      AgreementReading.IndicatorTotal t = totals.get(indicator.getCode());
+      if (t != null) {
+        parts.add(indicator.getLabel() + " : " + t.sum().stripTrailingZeros().toPlainString()
+            + (indicator.getUnit() == null ? "" : " " + indicator.getUnit())
+            + " (" + t.reports() + (t.reports() > 1 ? " bilans)" : " bilan)"));
+      }
+    }
+    return parts.isEmpty() ? " Indicateurs : aucune valeur chiffrée dans les bilans finaux approuvés."
+        : " Indicateurs (bilans finaux approuvés) : " + String.join(" ; ", parts) + ".";
   }
 
   /** Whether dossiers still run; the review summary once none does. */

@@ -161,6 +161,10 @@ class CallAndApplicationEndToEndTest {
     assertThat(pi1).isEnded().hasPassed(END_GRANTED);
     assertThat(applications.countByCallReferenceAndClosedAtIsNull(ref)).isZero();
     assertThat(callPi).isWaitingAt(CallProcess.TASK_FINAL_REVIEW);
+    // the review gathers the indicators of the approved final report (each filled with 12 by the scenario)
+    assertThat((String) engine.getRuntimeService().getVariable(callPi.getId(), CallProcess.VAR_REVIEW_SUMMARY))
+        .contains("Indicateurs (bilans finaux approuvés) : ")
+        .contains("Ménages accompagnés : 12 ménages (1 bilan)");
   }
 
   private void opinion(Application a, String member, int... scores) {
