@@ -423,7 +423,9 @@ public class ApplicationService {
       return;
     }
     counters.lock(a.getCallReference());
+    // a session belongs to one call: only that call's dossiers count
     boolean stillUnderReview = applications.findByJurySessionId(a.getJurySessionId()).stream()
+        .filter(other -> other.getCallReference().equals(a.getCallReference()))
         .anyMatch(other -> other.getState() == ApplicationState.UNDER_JURY_REVIEW && !other.getId().equals(a.getId()));
     if (!stillUnderReview) {
       runtime.createMessageCorrelation(MSG_ALL_OPINIONS_IN).processInstanceBusinessKey(a.getCallReference())
