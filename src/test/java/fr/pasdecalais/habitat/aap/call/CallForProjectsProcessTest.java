@@ -248,7 +248,8 @@ class CallForProjectsProcessTest {
     assertThat(awards.get(1).getAmount()).hasToString("8400.00");
     assertThat((String) engine.getRuntimeService().getVariable(pi.getId(), CallProcess.VAR_REVIEW_SUMMARY))
         .isEqualTo("2 dossier(s) décidé(s) : 2 subvention(s) accordée(s) pour 42 000,00 €, 0 refus. "
-            + "Conventions : 0, montant conventionné 0,00 €, versé 0,00 €, reversé 0,00 €.");
+            + "Conventions : 0, montant conventionné 0,00 €, versé 0,00 €, reversé 0,00 €. "
+            + "Indicateurs : aucun bilan final approuvé.");
 
     complete(task(), withVariables("reviewComment", "Deux opérateurs retenus, enveloppe consommée."));
     run();
