@@ -4,9 +4,6 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.camunda.spin.json.SpinJsonNode;
@@ -19,26 +16,12 @@ import org.camunda.spin.json.SpinJsonNode;
 public final class FormValues {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
   private FormValues() {}
 
+  /** A date from a form (see {@link fr.pasdecalais.habitat.aap.call.FormValues#date}: the one reading of dates). */
   public static LocalDate date(Object value) {
-    if (value == null || (value instanceof String s && s.isBlank())) {
-      return null;
-    }
-    if (value instanceof LocalDate d) {
-      return d;
-    }
-    if (value instanceof Date d) {
-      return d.toInstant().atZone(PARIS).toLocalDate();
-    }
-    String s = value.toString().trim();
-    try {
-      return LocalDate.parse(s.length() > 10 ? s.substring(0, 10) : s);
-    } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException("La date « " + s + " » n'est pas au format attendu (AAAA-MM-JJ).");
-    }
+    return fr.pasdecalais.habitat.aap.call.FormValues.date(value);
   }
 
   public static BigDecimal amount(Object value) {
