@@ -58,6 +58,31 @@ public final class BenchDatabase {
     return longQuery("SELECT pg_database_size(current_database())");
   }
 
+  /** VACUUM FULL of the whole database: only live rows and their indexes remain. */
+  public void vacuumFull() throws SQLException {
+    try (Connection c = connect(); Statement s = c.createStatement()) {
+      s.execute("VACUUM FULL");
+    }
+  }
+
+  /** The largest tables with their indexes: where the bytes of a lifecycle go. */
+  public List<Map<String, Object>> largestTables(int limit) throws SQLException {
+    List<Map<String, Object>> rows = new ArrayList<>();
+    try (Connection c = connect(); Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT c.relname, pg_total_relation_size(c.oid) AS total, c.reltuples::bigint AS rows"
+            + " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind = 'r' AND n.nspname = 'public'"
+            + " ORDER BY 2 DESC LIMIT " + limit)) {
+      while (rs.next()) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("table", rs.getString(1));
+        row.put("bytes", rs.getLong(2));
+        row.put("rows", rs.getLong(3));
+        rows.add(row);
+      }
+    }
+    return rows;
+  }
+
   public void resetStatements() {
     try (Connection c = connect(); Statement s = c.createStatement()) {
       s.execute("SELECT pg_stat_statements_reset(0, (SELECT oid FROM pg_database WHERE datname = current_database()), 0)");

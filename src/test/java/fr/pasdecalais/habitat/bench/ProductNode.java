@@ -49,8 +49,10 @@ public final class ProductNode implements AutoCloseable {
     props.put("logging.level.fr.pasdecalais", "warn");
     props.put("spring.main.banner-mode", "off");
     props.putAll(extra);
+    // as command-line arguments: above the profile's own settings, as a deployment's environment would be
+    String[] args = props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
     ConfigurableApplicationContext context = new SpringApplicationBuilder(AppelsAProjetsApplication.class)
-        .profiles("postgres").properties(props).run();
+        .profiles("postgres").run(args);
     return new ProductNode(context, port, smtp);
   }
 

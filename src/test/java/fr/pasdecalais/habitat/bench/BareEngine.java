@@ -1,0 +1,190 @@
+package fr.pasdecalais.habitat.bench;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
+import org.camunda.bpm.engine.impl.persistence.StrongUuidGenerator;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.builder.ProcessBuilder;
+import org.camunda.bpm.model.bpmn.builder.SubProcessBuilder;
+
+/**
+ * The bare arm: a plain Camunda 7.24 engine (no Spring, no business code) with the product's engine
+ * settings (history full, authorization on, UUID ids, same pool and job executor sizes), running a
+ * process of the product lifecycle's shape: the same 19 user tasks, one timer (the lot's closing,
+ * {@link ProductLifecycle#CLOSING_DELAY_SECONDS} s after the start), one asynchronous step and a
+ * 3-way parallel multi-instance jury of two tasks per member; the same form variables are submitted.
+ */
+public final class BareEngine implements AutoCloseable {
+
+  public static final String KEY = "bare-lifecycle";
+  static final String GROUP = "bench";
+
+  final ProcessEngine engine;
+  private final HikariDataSource dataSource;
+
+  public BareEngine(BenchDatabase db, int poolSize, int jobCorePool, int jobMaxPool, int jobQueue, int jobsPerAcquisition) {
+    HikariConfig hc = new HikariConfig();
+    hc.setJdbcUrl(db.url());
+    hc.setUsername(db.user);
+    hc.setPassword(db.password);
+    hc.setMaximumPoolSize(poolSize);
+    hc.setAutoCommit(true);
+    dataSource = new HikariDataSource(hc);
+    StandaloneProcessEngineConfiguration cfg = new StandaloneProcessEngineConfiguration();
+    cfg.setDataSource(dataSource);
+    cfg.setDatabaseSchemaUpdate("true");
+    cfg.setHistory("full");
+    cfg.setAuthorizationEnabled(true);
+    cfg.setIdGenerator(new StrongUuidGenerator());
+    cfg.setJobExecutorActivate(true);
+    cfg.setMetricsEnabled(false);
+    cfg.setDefaultNumberOfRetries(3);
+    var jobExecutor = new org.camunda.bpm.engine.impl.jobexecutor.DefaultJobExecutor();
+    jobExecutor.setCorePoolSize(jobCorePool);
+    jobExecutor.setMaxPoolSize(jobMaxPool);
+    jobExecutor.setQueueSize(jobQueue);
+    jobExecutor.setMaxJobsPerAcquisition(jobsPerAcquisition);
+    cfg.setJobExecutor(jobExecutor);
+    engine = cfg.buildProcessEngine();
+    engine.getRepositoryService().createDeployment().name("bench").enableDuplicateFiltering(true)
+        .addModelInstance("bare-lifecycle.bpmn", model()).deploy();
+    AuthorizationService auth = engine.getAuthorizationService();
+    if (auth.createAuthorizationQuery().groupIdIn(GROUP).count() == 0) {
+      for (Resource r : List.of(Resources.TASK, Resources.PROCESS_INSTANCE, Resources.PROCESS_DEFINITION)) {
+        Authorization a = auth.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+        a.setGroupId(GROUP);
+        a.setResource(r);
+        a.setResourceId(Authorization.ANY);
+        a.addPermission(Permissions.ALL);
+        auth.saveAuthorization(a);
+      }
+    }
+  }
+
+  static BpmnModelInstance model() {
+    ProcessBuilder p = Bpmn.createExecutableProcess(KEY).name("Cycle de vie nu").camundaHistoryTimeToLive(180);
+    SubProcessBuilder jury = p.startEvent("start")
+        .userTask("checkCompleteness").camundaCandidateGroups("instructeurs")
+        .userTask("checkEligibility").camundaCandidateGroups("instructeurs")
+        .intermediateCatchEvent("lotCloses").timerWithDate("${closesAt}")
+        .userTask("organiseJury").camundaCandidateGroups("instructeurs")
+        .subProcess("jury");
+    jury.multiInstance().parallel().camundaCollection("${juryMembers}").camundaElementVariable("member").multiInstanceDone();
+    var b = jury.embeddedSubProcess().startEvent("juryStart")
+        .userTask("declareConflict").camundaAssignee("${member}")
+        .userTask("giveOpinion").camundaAssignee("${member}")
+        .endEvent("juryEnd").subProcessDone()
+        .userTask("synthesis").camundaCandidateGroups("instructeurs")
+        .userTask("prepareReport").camundaCandidateGroups("instructeurs")
+        .userTask("recordDeliberation").camundaCandidateGroups("secretariat")
+        .intermediateThrowEvent("decisionRecorded").camundaAsyncBefore()
+        .userTask("prepareAgreement").camundaCandidateGroups("instructeurs")
+        .userTask("recordSignatures").camundaCandidateGroups("instructeurs")
+        .userTask("validateAdvance").camundaCandidateGroups("finances")
+        .userTask("receiveFinalReport").camundaCandidateGroups("instructeurs")
+        .userTask("certifyService").camundaCandidateGroups("instructeurs")
+        .userTask("validateBalance").camundaCandidateGroups("finances")
+        .userTask("finalReview").camundaCandidateGroups("instructeurs")
+        .endEvent("end");
+    return b.done();
+  }
+
+  /** The lifecycle of the bare arm, driven like the product's (claim, complete, authenticated). */
+  public Lifecycle lifecycle() {
+    TaskService tasks = engine.getTaskService();
+    HistoryService history = engine.getHistoryService();
+    IdentityService identity = engine.getIdentityService();
+    AtomicLong seq = new AtomicLong(System.currentTimeMillis() % 1_000_000_000L);
+    return r -> {
+      String key = "BARE-" + seq.incrementAndGet();
+      List<String> jurors = List.of(ProductLifecycle.JURORS);
+      String pi = engine.getRuntimeService().startProcessInstanceByKey(KEY, key, Map.of(
+          "closesAt", new Date(System.currentTimeMillis() + ProductLifecycle.CLOSING_DELAY_SECONDS * 1000L),
+          "juryMembers", new ArrayList<>(jurors), "reference", key, "organizationName", "Association " + key)).getId();
+      step(r, tasks, identity, pi, "checkCompleteness", null, vars("complete", "true"));
+      step(r, tasks, identity, pi, "checkEligibility", null, vars("eligible", "true"));
+      step(r, tasks, identity, pi, "organiseJury", null, vars("jurySessionDate", "2026-12-01T09:30:00+01:00",
+          "opinionDeadline", "2026-12-31", "juryMembersChosen", String.join(",", jurors)));
+      for (String juror : jurors) {
+        step(r, tasks, identity, pi, "declareConflict", juror, vars("conflictOfInterest", false));
+        step(r, tasks, identity, pi, "giveOpinion", juror, vars("score1", 4, "score2", 4, "score3", 3, "score4", 4,
+            "avis", "FAVORABLE", "opinionComment", "Projet solide, partenariats établis."));
+      }
+      step(r, tasks, identity, pi, "synthesis", null, vars("proposals", "[{\"granted\":true,\"proposedAmount\":33600.00}]"));
+      step(r, tasks, identity, pi, "prepareReport", null, vars("assemblySessionDate", "2026-12-15", "reportSent", true));
+      step(r, tasks, identity, pi, "recordDeliberation", null, vars("deliberationNumber", "CP-" + key,
+          "deliberationDate", "2026-12-15", "votesFor", 43, "votesAgainst", 0, "votesAbstention", 0, "votesAbsent", 1,
+          "deliberationAdopted", "true"));
+      step(r, tasks, identity, pi, "prepareAgreement", null, vars("agreementAmount", 33600.0,
+          "agreementUnits", "16 mesures de 12 mois", "decisionDate", "2026-12-15", "termsChecked", true));
+      step(r, tasks, identity, pi, "recordSignatures", null, vars("operatorSignedOn", "2026-12-16", "presidentSignedOn", "2026-12-16"));
+      step(r, tasks, identity, pi, "validateAdvance", null, vars("paymentDate", "2026-12-17", "mandateNumber", "M-A-" + key));
+      step(r, tasks, identity, pi, "receiveFinalReport", null, vars("indicators", "[{\"code\":\"MENAGES\",\"value\":\"12\"}]",
+          "reportReceivedOn", "2027-12-01", "reportSummary", "Bilan annuel", "finalReportDecision", "APPROVED"));
+      step(r, tasks, identity, pi, "certifyService", null, vars("quantities", "[{\"code\":\"MESURE_MOIS\",\"value\":192}]",
+          "serviceRenderedOn", "2027-12-02"));
+      step(r, tasks, identity, pi, "validateBalance", null, vars("paymentDate", "2027-12-03", "mandateNumber", "M-S-" + key));
+      step(r, tasks, identity, pi, "finalReview", null, vars("reviewComment", "Appel soldé."));
+      Waits.until("fin de " + key, () -> history.createHistoricProcessInstanceQuery().processInstanceId(pi)
+          .finished().count() == 1);
+      r.ended();
+    };
+  }
+
+  private static void step(Recorder r, TaskService tasks, IdentityService identity, String pi, String key, String assignee,
+      VariableMap variables) throws InterruptedException {
+    Task task = Waits.until(key + " de " + pi, () -> {
+      var q = tasks.createTaskQuery().processInstanceId(pi).taskDefinitionKey(key);
+      if (assignee != null) {
+        q.taskAssignee(assignee);
+      }
+      List<Task> found = q.listPage(0, 1);
+      return found.isEmpty() ? null : found.get(0);
+    });
+    String user = assignee != null ? assignee : "bench-agent";
+    identity.setAuthentication(user, List.of(GROUP));
+    try {
+      if (assignee == null) {
+        tasks.claim(task.getId(), user);
+      }
+      long start = System.nanoTime();
+      tasks.complete(task.getId(), variables);
+      r.completion(System.nanoTime() - start);
+    } finally {
+      identity.clearAuthentication();
+    }
+  }
+
+  private static VariableMap vars(Object... kv) {
+    VariableMap m = Variables.createVariables();
+    for (int i = 0; i < kv.length; i += 2) {
+      m.putValue((String) kv[i], kv[i + 1]);
+    }
+    return m;
+  }
+
+  @Override
+  public void close() {
+    engine.close();
+    dataSource.close();
+  }
+}

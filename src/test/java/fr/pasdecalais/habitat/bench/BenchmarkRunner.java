@@ -1,0 +1,194 @@
+package fr.pasdecalais.habitat.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.File;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The benchmark: rounds of the three arms interleaved (C_db pgbench, bare engine, product — each
+ * arm of each round in a fresh JVM with the same flags and on its own fresh database), then the
+ * timer drain (product and bare interleaved), the Tasklist query at volume, start-up and the soak.
+ * Writes {@code report.json} and {@code report.md} (French) into {@code --out}. Run by {@code bench/run.sh}.
+ */
+public final class BenchmarkRunner {
+
+  private final Path out;
+  private final Path logs;
+  private final boolean quick;
+  private final String classpath = System.getenv("BENCH_CLASSPATH");
+  private final List<String> jvmOptions = Arrays.asList(BenchDatabase.env("BENCH_JVM_OPTS", "-Xmx768m").trim().split("\\s+"));
+  private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private final Map<String, Object> report = new LinkedHashMap<>();
+
+  private BenchmarkRunner(Path out, boolean quick) throws Exception {
+    this.out = out;
+    this.logs = Files.createDirectories(out.resolve("logs"));
+    this.quick = quick;
+  }
+
+  public static void main(String[] args) throws Exception {
+    Map<String, String> o = BenchNode.options(args);
+    boolean quick = Arrays.asList(args).contains("--quick");
+    new BenchmarkRunner(Path.of(o.getOrDefault("out", "target/benchmark")), quick).run(o);
+    System.exit(0);
+  }
+
+  private void run(Map<String, String> o) throws Exception {
+    int rounds = Integer.parseInt(o.getOrDefault("rounds", quick ? "1" : "3"));
+    int concurrency = Integer.parseInt(o.getOrDefault("concurrency", "24"));
+    String warmup = quick ? "10" : "15";
+    String measure = quick ? "20" : "45";
+    String half = quick ? "20" : "30";
+    int pgbenchSeconds = quick ? 10 : 20;
+    int timers = quick ? 2000 : 10_000;
+    int soak = Integer.parseInt(o.getOrDefault("soak", quick ? "60" : "600"));
+    report.put("started", OffsetDateTime.now().toString());
+    report.put("mode", quick ? "rapide (--quick)" : "complet");
+    report.put("machine", Machine.describe());
+    report.put("jvmOptions", String.join(" ", jvmOptions));
+    report.put("rounds", rounds);
+    report.put("concurrency", concurrency);
+
+    PgBench pgbench = new PgBench(BenchDatabase.env("BENCH_PGBENCH", "pgbench"), new BenchDatabase("bench_pgbench"), logs);
+    pgbench.init();
+    List<Object> dbRounds = new ArrayList<>();
+    List<Object> bareRounds = new ArrayList<>();
+    List<Object> productRounds = new ArrayList<>();
+    report.put("cdb", dbRounds);
+    report.put("bare", bareRounds);
+    report.put("product", productRounds);
+    for (int r = 1; r <= rounds; r++) {
+      log("manche " + r + "/" + rounds + " : C_db (pgbench)");
+      dbRounds.add(pgbench.round(pgbenchSeconds, r));
+      log("manche " + r + "/" + rounds + " : moteur nu");
+      bareRounds.add(node("bare-" + r, "bench_bare", "lifecycle", "bare", "--concurrency", "" + concurrency,
+          "--warmup", warmup, "--measure", measure, "--half", half));
+      log("manche " + r + "/" + rounds + " : produit");
+      productRounds.add(node("product-" + r, "bench_product", "lifecycle", "product", "--concurrency", "" + concurrency,
+          "--warmup", warmup, "--measure", measure, "--half", half));
+      save();
+    }
+    List<Object> timerProduct = new ArrayList<>();
+    List<Object> timerBare = new ArrayList<>();
+    report.put("timersProduct", timerProduct);
+    report.put("timersBare", timerBare);
+    for (int r = 1; r <= rounds; r++) {
+      log("minuteries, manche " + r + " : moteur nu puis produit");
+      timerBare.add(node("timers-bare-" + r, "bench_timers_bare", "timers", "bare", "--timers", "" + timers));
+      timerProduct.add(node("timers-product-" + r, "bench_timers", "timers", "product", "--timers", "" + timers));
+      save();
+    }
+    log("requête Tasklist en volume");
+    report.put("tasklist", node("tasklist", "bench_tasklist", "tasklist", "product",
+        "--tasks", quick ? "10000" : "100000", "--history", quick ? "100000" : "1000000",
+        "--rounds", "" + rounds, "--repetitions", quick ? "50" : "200"));
+    save();
+    List<Object> startups = new ArrayList<>();
+    report.put("startup", startups);
+    new BenchDatabase("bench_footprint").recreate();
+    for (int r = 1; r <= rounds + 1; r++) {
+      log("démarrage " + r + (r == 1 ? " (base vide)" : " (base existante)"));
+      startups.add(footprint("startup-" + r, 5, 0, 0));
+    }
+    double rate = median(productRounds, "lifecyclesPerMinute") / 2;
+    log("endurance " + soak + " s à " + Math.round(rate) + " cycles/min");
+    report.put("soak", footprint("soak", 30, soak, Math.max(1, rate)));
+    report.put("finished", OffsetDateTime.now().toString());
+    save();
+    Files.writeString(out.resolve("report.md"), new MarkdownReport(report).render());
+    log("rapport : " + out.resolve("report.md"));
+  }
+
+  /** One arm of one round in its own JVM, on a fresh database. */
+  @SuppressWarnings("unchecked")
+  private Map<String, Object> node(String name, String database, String... args) throws Exception {
+    new BenchDatabase(database).recreate();
+    Path result = out.resolve(name + ".json");
+    Files.deleteIfExists(result);
+    List<String> command = command(args);
+    command.addAll(List.of("--db", database, "--result", result.toString()));
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(logs.resolve(name + ".log").toFile()).start();
+    int code = p.waitFor();
+    if (code != 0 || !Files.exists(result)) {
+      Map<String, Object> failed = new LinkedHashMap<>();
+      failed.put("error", "le nœud " + name + " a échoué (code " + code + "), voir logs/" + name + ".log");
+      return failed;
+    }
+    return json.readValue(result.toFile(), Map.class);
+  }
+
+  /** The product started as in production; time to health UP measured from outside, from the process start. */
+  @SuppressWarnings("unchecked")
+  private Map<String, Object> footprint(String name, int idle, int soak, double rate) throws Exception {
+    int port = ProductNode.freePort();
+    Path result = out.resolve(name + ".json");
+    Files.deleteIfExists(result);
+    List<String> command = command("footprint", "product", "--port", "" + port, "--idle", "" + idle, "--soak", "" + soak,
+        "--rate", "" + rate);
+    command.addAll(List.of("--db", "bench_footprint", "--result", result.toString()));
+    long start = System.nanoTime();
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(logs.resolve(name + ".log").toFile()).start();
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    Double ready = null;
+    while (p.isAlive() && ready == null && System.nanoTime() - start < 180e9) {
+      try {
+        HttpResponse<String> res = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
+            .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+        if (res.statusCode() == 200 && res.body().contains("\"UP\"")) {
+          ready = (System.nanoTime() - start) / 1e9;
+        }
+      } catch (java.io.IOException e) {
+        // not listening yet
+      }
+      if (ready == null) {
+        Thread.sleep(100);
+      }
+    }
+    int code = p.waitFor();
+    Map<String, Object> r = Files.exists(result) ? json.readValue(result.toFile(), Map.class) : new LinkedHashMap<>();
+    r.put("readySeconds", ready == null ? Double.NaN : Stats.round(ready));
+    if (code != 0) {
+      r.put("error", "code " + code + ", voir logs/" + name + ".log");
+    }
+    return r;
+  }
+
+  private List<String> command(String... args) {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-cp", classpath, BenchNode.class.getName()));
+    command.addAll(Arrays.asList(args));
+    return command;
+  }
+
+  private void save() throws Exception {
+    json.writeValue(out.resolve("report.json").toFile(), report);
+  }
+
+  static double median(List<Object> rounds, String key) {
+    List<Double> values = MarkdownReport.values(rounds, key);
+    return values.isEmpty() ? 0 : MarkdownReport.median(values);
+  }
+
+  private static void log(String message) {
+    System.out.println(OffsetDateTime.now().toLocalTime().withNano(0) + " " + message);
+  }
+
+  static File file(Path p) {
+    return p.toFile();
+  }
+}

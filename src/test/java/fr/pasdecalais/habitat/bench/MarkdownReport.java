@@ -1,0 +1,216 @@
+package fr.pasdecalais.habitat.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.DoublePredicate;
+
+/** The report in French: each figure's median and spread over the rounds, against its target. */
+final class MarkdownReport {
+
+  private final Map<String, Object> r;
+  private final StringBuilder md = new StringBuilder();
+
+  MarkdownReport(Map<String, Object> report) {
+    this.r = report;
+  }
+
+  @SuppressWarnings("unchecked")
+  String render() {
+    Map<String, Object> machine = (Map<String, Object>) r.get("machine");
+    md.append("# Banc d'essai — Appels à projets\n\n");
+    md.append("Mode ").append(r.get("mode")).append(", ").append(r.get("rounds")).append(" manche(s) entrelacées (C_db, moteur nu, produit), ")
+        .append(r.get("concurrency")).append(" cycles de vie en vol à saturation. Du ").append(r.get("started"))
+        .append(" au ").append(r.get("finished")).append(".\n\n");
+    md.append("Machine : ").append(machine.get("cpus")).append(" cœurs (").append(machine.get("cpuModel")).append("), ")
+        .append(machine.get("memory")).append(", ").append(machine.get("os")).append(" ; ").append(machine.get("java"))
+        .append(" ; ").append(machine.get("postgresql")).append(" (").append(machine.get("postgresqlSettings"))
+        .append(", même machine). JVM de chaque bras : `").append(r.get("jvmOptions")).append("`.\n\n");
+
+    List<Object> product = list("product");
+    List<Object> bare = list("bare");
+    List<Object> cdb = list("cdb");
+    md.append("## Résultats\n\n| Mesure | Médiane | Étendue (min – max) | Objectif | Atteint |\n|---|---:|---:|---|---|\n");
+    row("Cycles de vie complets par minute — produit", values(product, "lifecyclesPerMinute"), "≥ 300", v -> v >= 300);
+    row("Cycles de vie complets par minute — moteur nu", values(bare, "lifecyclesPerMinute"), "", null);
+    row("Rapport produit / moteur nu (%)", ratio(product, bare, "lifecyclesPerMinute", 100), "≥ 50 %", v -> v >= 50);
+    row("Commits PostgreSQL par cycle — produit", values(product, "commitsPerLifecycle"), "", null);
+    row("Commits PostgreSQL par cycle — moteur nu", values(bare, "commitsPerLifecycle"), "", null);
+    row("Commits par seconde consommés — produit à saturation", values(product, "commitsPerSecond"), "", null);
+    row("C_db : pgbench TPC-B 4 clients (tps = commits/s)", values(cdb, "tpcb4Tps"), "", null);
+    row("C_db : pgbench TPC-B 8 clients (tps)", values(cdb, "tpcb8Tps"), "", null);
+    row("C_db : script « forme moteur » 8 clients (tps)", values(cdb, "engineShape8Tps"), "", null);
+    row("Plafond de la base pour le produit (cycles/min = tps forme moteur × 60 / commits par cycle)",
+        ceiling(cdb, product), "", null);
+    row("Complétion d'une tâche p50 (ms) — produit à mi-charge", values(product, "halfLoad.completionMs.p50"), "", null);
+    row("Complétion d'une tâche p95 (ms) — produit à mi-charge", values(product, "halfLoad.completionMs.p95"), "≤ 50 ms", v -> v <= 50);
+    row("Complétion d'une tâche p99 (ms) — produit à mi-charge", values(product, "halfLoad.completionMs.p99"), "", null);
+    row("Complétion d'une tâche p95 (ms) — moteur nu à mi-charge", values(bare, "halfLoad.completionMs.p95"), "", null);
+    row("Complétion d'une tâche p95 (ms) — produit à saturation", values(product, "completionAtSaturationMs.p95"), "", null);
+    Object tasklist = r.get("tasklist");
+    if (tasklist instanceof Map<?, ?> t && t.get("rounds") instanceof List<?> rounds) {
+      List<Object> tr = new ArrayList<>(rounds);
+      row("Requête Tasklist p50 (ms) — groupe, page de 50 + total, par échéance", values(tr, TasklistPhase.P50_KEY), "", null);
+      row("Requête Tasklist p95 (ms)", values(tr, TasklistPhase.P95_KEY), "≤ 100 ms", v -> v <= 100);
+      row("Parcours séquentiels sur les tables tâches/variables (0 = aucun)", values(tr, TasklistPhase.SEQ_SCANS_KEY), "0", v -> v == 0);
+    }
+    row("Minuteries : vidage (tâches/s) — produit", values(list("timersProduct"), "jobsPerSecond"), "≥ 200", v -> v >= 200);
+    row("Minuteries : retard p95 (ms) — produit", values(list("timersProduct"), "latenessMs.p95"), "", null);
+    row("Minuteries : vidage (tâches/s) — moteur nu", values(list("timersBare"), "jobsPerSecond"), "", null);
+    List<Object> startups = list("startup");
+    if (!startups.isEmpty()) {
+      row("Démarrage jusqu'à la santé UP (s) — base vide", values(startups.subList(0, 1), "readySeconds"), "≤ 15 s", v -> v <= 15);
+      row("Démarrage jusqu'à la santé UP (s) — base existante", values(startups.subList(1, startups.size()), "readySeconds"),
+          "≤ 15 s", v -> v <= 15);
+      row("Mémoire résidente au repos (Mio)", values(startups, "rssIdleMiB"), "≤ 1024", v -> v <= 1024);
+    }
+    Object soak = r.get("soak");
+    if (soak instanceof Map<?, ?>) {
+      List<Object> s = List.of(soak);
+      row("Mémoire résidente après l'endurance (Mio)", values(s, "rssAfterSoakMiB"), "≤ 1024, stable", v -> v <= 1024);
+      row("Endurance : cycles terminés / échecs", values(s, "soakLifecyclesEnded"), "", null);
+    }
+    row("Octets de base par cycle terminé — produit", values(product, "bytesPerLifecycle"), "≤ 100 000", v -> v <= 100_000);
+    row("Octets de base par cycle terminé — moteur nu", values(bare, "bytesPerLifecycle"), "", null);
+    row("Cycles en échec — produit (par manche)", values(product, "failures"), "0", v -> v == 0);
+    row("Cycles en échec — moteur nu (par manche)", values(bare, "failures"), "0", v -> v == 0);
+    row("Incidents — produit", values(product, "incidents"), "0", v -> v == 0);
+
+    if (soak instanceof Map<?, ?> s && s.get("rssSamples") instanceof List<?> samples) {
+      md.append("\n## Mémoire pendant l'endurance\n\n| seconde | RSS (Mio) | tas utilisé (Mio) | cycles terminés |\n|---:|---:|---:|---:|\n");
+      for (Object o : samples) {
+        Map<?, ?> m = (Map<?, ?>) o;
+        md.append("| ").append(m.get("second")).append(" | ").append(m.get("rssMiB")).append(" | ").append(m.get("heapUsedMiB"))
+            .append(" | ").append(m.get("lifecyclesEnded")).append(" |\n");
+      }
+      md.append("\nAprès l'endurance : ").append(s.get("rssAfterSoakMiB")).append(" Mio ; échecs : ").append(s.get("soakFailures")).append(".\n");
+    }
+    if (tasklist instanceof Map<?, ?> t) {
+      md.append("\n## Requête Tasklist en volume\n\n").append(TasklistPhase.describe(t)).append('\n');
+    }
+    statements("Produit", product);
+    statements("Moteur nu", bare);
+    failures("Produit", product);
+    failures("Moteur nu", bare);
+    md.append("\nDonnées brutes : `report.json` ; journaux de chaque nœud : `logs/`.\n");
+    return md.toString();
+  }
+
+  private void statements(String arm, List<Object> rounds) {
+    Map<?, ?> median = medianRound(rounds);
+    if (median == null || !(median.get("topStatements") instanceof List<?> top)) {
+      return;
+    }
+    md.append("\n## Où va le temps — ").append(arm).append(" (pg_stat_statements, manche médiane, fenêtre mesurée)\n\n")
+        .append("| appels | total (ms) | moyenne (ms) | requête |\n|---:|---:|---:|---|\n");
+    for (Object o : top) {
+      Map<?, ?> m = (Map<?, ?>) o;
+      md.append("| ").append(m.get("calls")).append(" | ").append(m.get("totalMs")).append(" | ").append(m.get("meanMs"))
+          .append(" | `").append(String.valueOf(m.get("query")).replace("|", "\\|")).append("` |\n");
+    }
+  }
+
+  private void failures(String arm, List<Object> rounds) {
+    for (Object o : rounds) {
+      if (o instanceof Map<?, ?> m && m.get("failureSamples") instanceof List<?> f && !f.isEmpty()) {
+        md.append("\n").append(arm).append(", exemples d'échecs : ").append(f).append('\n');
+      }
+      if (o instanceof Map<?, ?> m && m.get("error") != null) {
+        md.append("\n").append(arm).append(" : ").append(m.get("error")).append('\n');
+      }
+    }
+  }
+
+  private Map<?, ?> medianRound(List<Object> rounds) {
+    List<Double> v = values(rounds, "lifecyclesPerMinute");
+    if (v.isEmpty()) {
+      return null;
+    }
+    double med = median(v);
+    for (Object o : rounds) {
+      Object x = get(o, "lifecyclesPerMinute");
+      if (x instanceof Number n && Math.abs(n.doubleValue() - med) < 1e-9) {
+        return (Map<?, ?>) o;
+      }
+    }
+    return (Map<?, ?>) rounds.get(0);
+  }
+
+  private void row(String label, List<Double> values, String target, DoublePredicate met) {
+    md.append("| ").append(label).append(" | ");
+    if (values.isEmpty()) {
+      md.append("— | — | ").append(target).append(" | — |\n");
+      return;
+    }
+    double med = median(values);
+    md.append(fmt(med)).append(" | ").append(fmt(values.stream().mapToDouble(d -> d).min().orElse(0))).append(" – ")
+        .append(fmt(values.stream().mapToDouble(d -> d).max().orElse(0))).append(" | ").append(target).append(" | ")
+        .append(met == null ? "" : met.test(med) ? "oui" : "**non**").append(" |\n");
+  }
+
+  private List<Double> ratio(List<Object> a, List<Object> b, String key, double factor) {
+    List<Double> out = new ArrayList<>();
+    for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
+      Object x = get(a.get(i), key);
+      Object y = get(b.get(i), key);
+      if (x instanceof Number n && y instanceof Number d && d.doubleValue() > 0) {
+        out.add(n.doubleValue() / d.doubleValue() * factor);
+      }
+    }
+    return out;
+  }
+
+  private List<Double> ceiling(List<Object> cdb, List<Object> product) {
+    List<Double> out = new ArrayList<>();
+    for (int i = 0; i < Math.min(cdb.size(), product.size()); i++) {
+      Object tps = get(cdb.get(i), "engineShape8Tps");
+      Object commits = get(product.get(i), "commitsPerLifecycle");
+      if (tps instanceof Number t && commits instanceof Number c && c.doubleValue() > 0) {
+        out.add(t.doubleValue() * 60 / c.doubleValue());
+      }
+    }
+    return out;
+  }
+
+  @SuppressWarnings("unchecked")
+  private List<Object> list(String key) {
+    Object v = r.get(key);
+    return v instanceof List<?> l ? (List<Object>) l : List.of();
+  }
+
+  static List<Double> values(List<Object> rounds, String path) {
+    List<Double> out = new ArrayList<>();
+    for (Object o : rounds) {
+      Object v = get(o, path);
+      if (v instanceof Number n && !Double.isNaN(n.doubleValue())) {
+        out.add(n.doubleValue());
+      }
+    }
+    return out;
+  }
+
+  static Object get(Object o, String path) {
+    for (String key : path.split("\\.")) {
+      if (!(o instanceof Map<?, ?> m)) {
+        return null;
+      }
+      o = m.get(key);
+    }
+    return o;
+  }
+
+  static double median(List<Double> values) {
+    List<Double> s = new ArrayList<>(values);
+    s.sort(null);
+    int n = s.size();
+    return n % 2 == 1 ? s.get(n / 2) : (s.get(n / 2 - 1) + s.get(n / 2)) / 2;
+  }
+
+  static String fmt(double v) {
+    if (Math.abs(v) >= 1000) {
+      return String.format(Locale.FRANCE, "%,.0f", v);
+    }
+    return String.format(Locale.FRANCE, "%.1f", v);
+  }
+}

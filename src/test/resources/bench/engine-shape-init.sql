@@ -1,0 +1,22 @@
+-- Tables for engine-shape.sql, with the kinds of columns and indexes the engine's tables have.
+DROP TABLE IF EXISTS shape_task, shape_execution, shape_variable, shape_hi_detail, shape_hi_actinst, shape_hi_taskinst, shape_identitylink;
+CREATE TABLE shape_execution (id_ int PRIMARY KEY, rev_ int NOT NULL, act_id_ varchar(255), proc_def_id_ varchar(64) DEFAULT 'application:1');
+CREATE TABLE shape_task (id_ int PRIMARY KEY, rev_ int NOT NULL, proc_inst_id_ int, name_ varchar(255), assignee_ varchar(255), due_date_ timestamp);
+CREATE TABLE shape_variable (id_ bigserial PRIMARY KEY, execution_id_ int, name_ varchar(255), text_ varchar(4000));
+CREATE TABLE shape_identitylink (id_ bigserial PRIMARY KEY, task_id_ int, group_id_ varchar(255), type_ varchar(255));
+CREATE TABLE shape_hi_detail (id_ bigserial PRIMARY KEY, proc_inst_id_ int, name_ varchar(255), text_ varchar(4000), time_ timestamp);
+CREATE TABLE shape_hi_actinst (id_ bigserial PRIMARY KEY, proc_inst_id_ int, act_id_ varchar(255), start_time_ timestamp, end_time_ timestamp);
+CREATE TABLE shape_hi_taskinst (id_ bigserial PRIMARY KEY, proc_inst_id_ int, name_ varchar(255), start_time_ timestamp, end_time_ timestamp, delete_reason_ varchar(4000));
+INSERT INTO shape_execution SELECT g, 1, 'Task_CheckCompleteness' FROM generate_series(1, 100000) g;
+INSERT INTO shape_task SELECT g, 1, g, 'Vérifier la complétude', NULL, now() + (g % 30) * interval '1 day' FROM generate_series(1, 100000) g;
+INSERT INTO shape_identitylink (task_id_, group_id_, type_) SELECT g, 'instructeurs', 'candidate' FROM generate_series(1, 100000) g;
+INSERT INTO shape_hi_actinst (proc_inst_id_, act_id_, start_time_) SELECT g, 'Task_CheckCompleteness', now() FROM generate_series(1, 100000) g;
+INSERT INTO shape_hi_taskinst (proc_inst_id_, name_, start_time_) SELECT g, 'Vérifier la complétude', now() FROM generate_series(1, 100000) g;
+CREATE INDEX shape_variable_exec ON shape_variable (execution_id_);
+CREATE INDEX shape_identitylink_task ON shape_identitylink (task_id_);
+CREATE INDEX shape_identitylink_group ON shape_identitylink (group_id_);
+CREATE INDEX shape_hi_detail_proc ON shape_hi_detail (proc_inst_id_);
+CREATE INDEX shape_hi_actinst_proc ON shape_hi_actinst (proc_inst_id_, act_id_);
+CREATE INDEX shape_hi_taskinst_proc ON shape_hi_taskinst (proc_inst_id_);
+CREATE INDEX shape_task_due ON shape_task (due_date_);
+VACUUM ANALYZE;
