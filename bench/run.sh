@@ -72,6 +72,7 @@ fi
 # the benchmark's own classes only (not the test suite's Spring configurations)
 rm -rf target/bench-classes && mkdir -p target/bench-classes/fr/pasdecalais/habitat
 cp -r target/test-classes/fr/pasdecalais/habitat/bench target/bench-classes/fr/pasdecalais/habitat/
+cp -r target/test-classes/bench target/bench-classes/
 export BENCH_CLASSPATH="$ROOT/target/classes:$ROOT/target/bench-classes:$(cat target/benchmark/classpath.txt)"
 export BENCH_JVM_OPTS=${BENCH_JVM_OPTS:-"-Xms256m -Xmx768m -XX:+UseG1GC -Duser.timezone=Europe/Paris -Dfile.encoding=UTF-8"}
 

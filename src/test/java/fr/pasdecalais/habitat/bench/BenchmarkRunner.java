@@ -48,9 +48,9 @@ public final class BenchmarkRunner {
 
   private void run(Map<String, String> o) throws Exception {
     int rounds = Integer.parseInt(o.getOrDefault("rounds", quick ? "1" : "3"));
-    int concurrency = Integer.parseInt(o.getOrDefault("concurrency", "24"));
-    String warmup = quick ? "10" : "15";
-    String measure = quick ? "20" : "45";
+    int concurrency = Integer.parseInt(o.getOrDefault("concurrency", "32"));
+    String warmup = quick ? "20" : "40";
+    String measure = quick ? "30" : "60";
     String half = quick ? "20" : "30";
     int pgbenchSeconds = quick ? 10 : 20;
     int timers = quick ? 2000 : 10_000;

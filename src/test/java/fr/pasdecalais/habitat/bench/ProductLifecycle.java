@@ -53,7 +53,7 @@ import org.camunda.spin.plugin.variable.SpinValues;
  */
 public final class ProductLifecycle implements Lifecycle {
 
-  public static final int CLOSING_DELAY_SECONDS = 5;
+  public static final int CLOSING_DELAY_SECONDS = 10;
   public static final String[] JURORS = {"bench-jure-1", "bench-jure-2", "bench-jure-3"};
   static final String AGENT = "bench-agent";
   static final String SECRETARY = "bench-secretariat";
