@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.TimeZone;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.web.context.support.StandardServletEnvironment;
 
 /**
  * The product as it runs in production: the Spring Boot application with its {@code postgres}
@@ -50,8 +52,19 @@ public final class ProductNode implements AutoCloseable {
     props.put("spring.main.banner-mode", "off");
     props.putAll(extra);
     ConfigurableApplicationContext context = new SpringApplicationBuilder(AppelsAProjetsApplication.class)
-        .profiles("postgres").properties(props).run();
+        .profiles("postgres").environment(environment(props)).run();
     return new ProductNode(context, port, smtp);
+  }
+
+  /**
+   * The properties first of all sources (builder.properties(...) would only be defaults, below the
+   * profile's {@code ${SPRING_DATASOURCE_URL:jdbc:postgresql://localhost:5432/...}}), and already
+   * there when logging and the banner are set up.
+   */
+  private static StandardServletEnvironment environment(Map<String, Object> props) {
+    StandardServletEnvironment env = new StandardServletEnvironment();
+    env.getPropertySources().addFirst(new MapPropertySource("bench", props));
+    return env;
   }
 
   public <T> T bean(Class<T> type) {
