@@ -91,6 +91,10 @@ public final class TasklistPhase {
   public static final String GROUP = "instructeurs";
   static final int BATCH = 200;
   static final int THREADS = 2;
+  /** Repetitions stop once this is spent (env BENCH_TASKLIST_MEASURE_SECONDS); at least one is measured. */
+  static final long MEASURE_BUDGET_SECONDS = Long.parseLong(BenchDatabase.env("BENCH_TASKLIST_MEASURE_SECONDS", "300"));
+  /** EXPLAIN ANALYZE longer than this is cancelled, and the plan given without ANALYZE (estimates). */
+  static final int EXPLAIN_TIMEOUT_SECONDS = 180;
 
   static final List<String> HISTORY_TABLES = List.of("act_hi_procinst", "act_hi_actinst", "act_hi_taskinst",
       "act_hi_varinst", "act_hi_detail", "act_hi_identitylink", "act_hi_job_log", "act_hi_op_log",
@@ -297,15 +301,25 @@ public final class TasklistPhase {
       result.put("filter", FILTER_NAME);
       result.put("variables", names);
       int warmUp = Math.max(1, Math.min(20, repetitions / 5));
+      long warmDeadline = System.nanoTime() + MEASURE_BUDGET_SECONDS * 1_000_000_000L / 4;
       for (int i = 0; i < warmUp; i++) {
         once(engine, filter.getId(), names, null);
+        if (System.nanoTime() > warmDeadline) {
+          warmUp = i + 1;
+          break;
+        }
       }
       List<Sample> samples = new ArrayList<>();
       long[] last = new long[2];
+      long deadline = System.nanoTime() + MEASURE_BUDGET_SECONDS * 1_000_000_000L;
       for (int i = 0; i < repetitions; i++) {
         samples.add(once(engine, filter.getId(), names, last));
+        if (System.nanoTime() > deadline) {
+          result.put("stoppedEarly", "time budget of " + MEASURE_BUDGET_SECONDS + " s spent after " + (i + 1) + " repetitions");
+          break;
+        }
       }
-      result.put("repetitions", repetitions);
+      result.put("repetitions", samples.size());
       result.put("warmUp", warmUp);
       result.put("count", last[0]);
       result.put("variablesOfPage", last[1]);
@@ -534,8 +548,25 @@ public final class TasklistPhase {
     out.put("statement", st.logger().substring(st.logger().lastIndexOf('.', st.logger().lastIndexOf('.') - 1) + 1));
     out.put("sql", st.sql());
     out.put("parameters", st.parameters());
+    try {
+      explain(ds, st, true, out);
+    } catch (Exception e) {
+      out.put("analyzeError", e.toString());
+      try {
+        explain(ds, st, false, out);
+        out.put("estimatedOnly", true);
+      } catch (Exception e2) {
+        out.put("error", e2.toString());
+      }
+    }
+    return out;
+  }
+
+  static void explain(DataSource ds, Captured st, boolean analyze, Map<String, Object> out) throws Exception {
     try (Connection c = ds.getConnection();
-        PreparedStatement ps = c.prepareStatement("EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) " + st.sql())) {
+        PreparedStatement ps = c.prepareStatement((analyze ? "EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) "
+            : "EXPLAIN (FORMAT JSON) ") + st.sql())) {
+      ps.setQueryTimeout(EXPLAIN_TIMEOUT_SECONDS);
       List<Object> params = parameters(st.parameters());
       for (int i = 0; i < params.size(); i++) {
         Object v = params.get(i);
@@ -564,10 +595,7 @@ public final class TasklistPhase {
       out.put("seqScans", seq);
       out.put("indexesUsed", indexes);
       out.put("plan", root);
-    } catch (Exception e) {
-      out.put("error", e.toString());
     }
-    return out;
   }
 
   static void walk(JsonNode n, Set<String> types, List<String> seq, List<String> indexes) {
