@@ -72,6 +72,7 @@ public final class BenchNode {
         try (ProductNode node = ProductNode.start(db, Map.of())) {
           result.put("load", TasklistPhase.load(node, Integer.parseInt(o.getOrDefault("tasks", "100000")),
               Long.parseLong(o.getOrDefault("history", "1000000"))));
+          result.put("vacuumAnalyzeSeconds", TasklistPhase.analyze(node));
           List<Object> rounds = new ArrayList<>();
           for (int i = 0; i < Integer.parseInt(o.getOrDefault("rounds", "3")); i++) {
             rounds.add(TasklistPhase.measure(node, Integer.parseInt(o.getOrDefault("repetitions", "200"))));

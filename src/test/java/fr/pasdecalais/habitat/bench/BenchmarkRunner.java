@@ -94,7 +94,7 @@ public final class BenchmarkRunner {
     log("requête Tasklist en volume");
     report.put("tasklist", node("tasklist", "bench_tasklist", "tasklist", "product",
         "--tasks", quick ? "10000" : "100000", "--history", quick ? "100000" : "1000000",
-        "--rounds", "" + rounds, "--repetitions", quick ? "50" : "200"));
+        "--rounds", "" + rounds, "--repetitions", quick ? "10" : "30"));
     save();
     List<Object> startups = new ArrayList<>();
     report.put("startup", startups);
