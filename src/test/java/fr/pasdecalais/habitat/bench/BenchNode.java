@@ -63,7 +63,9 @@ public final class BenchNode {
           }
         } else {
           try (ProductNode node = ProductNode.start(db, Map.of())) {
+            db.resetStatements();
             result.putAll(TimerDrain.run(node.bean(ProcessEngine.class), count));
+            result.put("topStatements", db.topStatements(10));
           }
         }
       }
