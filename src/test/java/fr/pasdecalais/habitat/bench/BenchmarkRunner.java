@@ -47,6 +47,10 @@ public final class BenchmarkRunner {
   }
 
   private void run(Map<String, String> o) throws Exception {
+    if ("timers-product".equals(o.get("only"))) {
+      rerunProductTimers(Integer.parseInt(o.getOrDefault("rounds", "2")), quick ? 2000 : 10_000);
+      return;
+    }
     int rounds = Integer.parseInt(o.getOrDefault("rounds", quick ? "1" : "3"));
     int concurrency = Integer.parseInt(o.getOrDefault("concurrency", "32"));
     String warmup = quick ? "20" : "40";
@@ -107,6 +111,22 @@ public final class BenchmarkRunner {
     log("endurance " + soak + " s à " + Math.round(rate) + " cycles/min");
     report.put("soak", footprint("soak", 30, soak, Math.max(1, rate)));
     report.put("finished", OffsetDateTime.now().toString());
+    save();
+    Files.writeString(out.resolve("report.md"), new MarkdownReport(report).render());
+    log("rapport : " + out.resolve("report.md"));
+  }
+
+  /** Runs the product's timer rounds again into an existing report.json, then renders report.md again. */
+  @SuppressWarnings("unchecked")
+  private void rerunProductTimers(int rounds, int timers) throws Exception {
+    report.putAll(json.readValue(out.resolve("report.json").toFile(), Map.class));
+    List<Object> timerProduct = new ArrayList<>();
+    for (int r = 1; r <= rounds; r++) {
+      log("minuteries du produit, manche " + r + " (reprise)");
+      timerProduct.add(node("timers-product-" + r, "bench_timers", "timers", "product", "--timers", "" + timers));
+    }
+    report.put("timersProduct", timerProduct);
+    report.put("timersProductRerun", OffsetDateTime.now().toString());
     save();
     Files.writeString(out.resolve("report.md"), new MarkdownReport(report).render());
     log("rapport : " + out.resolve("report.md"));

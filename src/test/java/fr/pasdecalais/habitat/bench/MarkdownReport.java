@@ -16,6 +16,14 @@ final class MarkdownReport {
     this.r = report;
   }
 
+  /** Renders {@code report.md} again from a {@code report.json} (e.g. after a change of this class). */
+  @SuppressWarnings("unchecked")
+  public static void main(String[] args) throws Exception {
+    java.nio.file.Path json = java.nio.file.Path.of(args.length > 0 ? args[0] : "target/benchmark/report.json");
+    Map<String, Object> report = new com.fasterxml.jackson.databind.ObjectMapper().readValue(json.toFile(), Map.class);
+    java.nio.file.Files.writeString(json.resolveSibling("report.md"), new MarkdownReport(report).render());
+  }
+
   @SuppressWarnings("unchecked")
   String render() {
     Map<String, Object> machine = (Map<String, Object>) r.get("machine");
@@ -37,6 +45,8 @@ final class MarkdownReport {
     row("Rapport produit / moteur nu (%)", ratio(product, bare, "lifecyclesPerMinute", 100), "≥ 50 %", v -> v >= 50);
     row("Commits PostgreSQL par cycle — produit", values(product, "commitsPerLifecycle"), "", null);
     row("Commits PostgreSQL par cycle — moteur nu", values(bare, "commitsPerLifecycle"), "", null);
+    row("  dont lectures de sondage du pilote (par cycle) — produit", values(product, "driverProbesPerLifecycle"), "", null);
+    row("  dont lectures de sondage du pilote (par cycle) — moteur nu", values(bare, "driverProbesPerLifecycle"), "", null);
     row("Commits par seconde consommés — produit à saturation", values(product, "commitsPerSecond"), "", null);
     row("C_db : pgbench TPC-B 4 clients (tps = commits/s)", values(cdb, "tpcb4Tps"), "", null);
     row("C_db : pgbench TPC-B 8 clients (tps)", values(cdb, "tpcb8Tps"), "", null);
@@ -81,7 +91,9 @@ final class MarkdownReport {
       row("Endurance : cycles terminés / échecs", values(s, "soakLifecyclesEnded"), "", null);
     }
     row("Octets de base par cycle terminé — produit", values(product, "bytesPerLifecycle"), "≤ 100 000", v -> v <= 100_000);
+    row("Octets de base par cycle terminé — produit, après VACUUM FULL", values(product, "bytesPerLifecycleCompacted"), "≤ 100 000", v -> v <= 100_000);
     row("Octets de base par cycle terminé — moteur nu", values(bare, "bytesPerLifecycle"), "", null);
+    row("Octets de base par cycle terminé — moteur nu, après VACUUM FULL", values(bare, "bytesPerLifecycleCompacted"), "", null);
     row("Cycles en échec — produit (par manche)", values(product, "failures"), "0", v -> v == 0);
     row("Cycles en échec — moteur nu (par manche)", values(bare, "failures"), "0", v -> v == 0);
     row("Incidents — produit", values(product, "incidents"), "0", v -> v == 0);
@@ -99,6 +111,7 @@ final class MarkdownReport {
       tasklist(t);
     }
     statements("Produit", product);
+    timerStatements();
     statements("Moteur nu", bare);
     failures("Produit", product);
     failures("Moteur nu", bare);
@@ -136,6 +149,20 @@ final class MarkdownReport {
       return;
     }
     md.append("\n## Où va le temps — ").append(arm).append(" (pg_stat_statements, manche médiane, fenêtre mesurée)\n\n")
+        .append("| appels | total (ms) | moyenne (ms) | requête |\n|---:|---:|---:|---|\n");
+    for (Object o : top) {
+      Map<?, ?> m = (Map<?, ?>) o;
+      md.append("| ").append(m.get("calls")).append(" | ").append(m.get("totalMs")).append(" | ").append(m.get("meanMs"))
+          .append(" | `").append(String.valueOf(m.get("query")).replace("|", "\\|")).append("` |\n");
+    }
+  }
+
+  private void timerStatements() {
+    List<Object> timers = list("timersProduct");
+    if (timers.isEmpty() || !(get(timers.get(0), "topStatements") instanceof List<?> top)) {
+      return;
+    }
+    md.append("\n## Où va le temps — vidage des minuteries du produit (pg_stat_statements, manche 1)\n\n")
         .append("| appels | total (ms) | moyenne (ms) | requête |\n|---:|---:|---:|---|\n");
     for (Object o : top) {
       Map<?, ?> m = (Map<?, ?>) o;
