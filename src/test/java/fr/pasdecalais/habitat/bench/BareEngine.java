@@ -161,25 +161,11 @@ public final class BareEngine implements AutoCloseable {
       return found.isEmpty() ? null : found.get(0);
     });
     String user = assignee != null ? assignee : "bench-agent";
-    identity.setAuthentication(user, List.of(GROUP));
-    try {
-      if (assignee == null) {
-        tasks.claim(task.getId(), user);
-      }
-      long start = System.nanoTime();
-      tasks.complete(task.getId(), variables);
-      r.completion(System.nanoTime() - start);
-    } finally {
-      identity.clearAuthentication();
-    }
+    AsTasklist.complete(r, tasks, identity, task, user, GROUP, assignee == null, variables);
   }
 
   private static VariableMap vars(Object... kv) {
-    VariableMap m = Variables.createVariables();
-    for (int i = 0; i < kv.length; i += 2) {
-      m.putValue((String) kv[i], kv[i + 1]);
-    }
-    return m;
+    return AsTasklist.vars(kv);
   }
 
   @Override

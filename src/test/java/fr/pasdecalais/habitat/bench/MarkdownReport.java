@@ -88,7 +88,8 @@ final class MarkdownReport {
     if (soak instanceof Map<?, ?>) {
       List<Object> s = List.of(soak);
       row("Mémoire résidente après l'endurance (Mio)", values(s, "rssAfterSoakMiB"), "≤ 1024, stable", v -> v <= 1024);
-      row("Endurance : cycles terminés / échecs", values(s, "soakLifecyclesEnded"), "", null);
+      row("Endurance : cycles terminés", values(s, "soakLifecyclesEnded"), "", null);
+      row("Endurance : cycles en échec", values(s, "soakFailures"), "0", v -> v == 0);
     }
     row("Octets de base par cycle terminé — produit", values(product, "bytesPerLifecycle"), "≤ 100 000", v -> v <= 100_000);
     row("Octets de base par cycle terminé — produit, après VACUUM FULL", values(product, "bytesPerLifecycleCompacted"), "≤ 100 000", v -> v <= 100_000);

@@ -226,25 +226,11 @@ public final class ProductLifecycle implements Lifecycle {
 
   /** As Tasklist does it: the user claims the task, then submits the form, authenticated. */
   private void complete(Recorder r, Task task, String user, String group, boolean claim, Map<String, Object> variables) {
-    identity.setAuthentication(user, List.of(group));
-    try {
-      if (claim) {
-        tasks.claim(task.getId(), user);
-      }
-      long start = System.nanoTime();
-      tasks.complete(task.getId(), variables);
-      r.completion(System.nanoTime() - start);
-    } finally {
-      identity.clearAuthentication();
-    }
+    AsTasklist.complete(r, tasks, identity, task, user, group, claim, variables);
   }
 
   private static VariableMap vars(Object... kv) {
-    VariableMap m = Variables.createVariables();
-    for (int i = 0; i < kv.length; i += 2) {
-      m.putValue((String) kv[i], kv[i + 1]);
-    }
-    return m;
+    return AsTasklist.vars(kv);
   }
 
   /** "2026-326": at most 5 digits after the year, unique (the CP numbers its deliberations per year). */
