@@ -3,8 +3,8 @@
 # the product), the Tasklist query at volume, the timer drain, start-up and memory.
 # Report: target/benchmark/report.md and report.json. Not part of `mvn verify`.
 #
-#   bash bench/run.sh            full run (≈ 35 min on 2 cores)
-#   bash bench/run.sh --quick    one short round of everything (≈ 8 min), to check the harness
+#   bash bench/run.sh            full run (≈ 70 min on 2 cores)
+#   bash bench/run.sh --quick    one short round of everything (≈ 15 min), to check the harness
 #
 # PostgreSQL: by default a throw-away cluster of the machine's PostgreSQL (installed with apt-get
 # when missing) under $BENCH_PG_DIR (default /tmp/aap-bench-pg), port $BENCH_PG_PORT (55432),
