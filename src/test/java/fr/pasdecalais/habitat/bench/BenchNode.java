@@ -11,9 +11,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.engine.ProcessEngine;
 
 /**
@@ -105,36 +102,19 @@ public final class BenchNode {
         ProductLifecycle lifecycle = new ProductLifecycle(node);
         Recorder r = new Recorder();
         List<Map<String, Object>> samples = new ArrayList<>();
-        ExecutorService pool = Executors.newCachedThreadPool();
-        long periodNanos = (long) (60e9 / perMinute);
         long s0 = System.nanoTime();
-        long next = s0;
-        long nextSample = s0;
-        while (System.nanoTime() - s0 < soak * 1_000_000_000L) {
-          if (System.nanoTime() >= nextSample) {
+        long[] nextSample = {s0};
+        LoadGenerator.openLoop(lifecycle, r, perMinute / 60.0, soak, () -> {
+          if (System.nanoTime() >= nextSample[0]) {
             Map<String, Object> sample = new LinkedHashMap<>();
             sample.put("second", Math.round((System.nanoTime() - s0) / 1e9));
             sample.put("rssMiB", rssMiB());
             sample.put("heapUsedMiB", (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20);
             sample.put("lifecyclesEnded", r.endedCount());
             samples.add(sample);
-            nextSample += 30_000_000_000L;
+            nextSample[0] += 30_000_000_000L;
           }
-          pool.submit(() -> {
-            try {
-              lifecycle.run(r);
-            } catch (Throwable e) {
-              r.failed(e);
-            }
-          });
-          next += periodNanos;
-          long sleep = next - System.nanoTime();
-          if (sleep > 0) {
-            TimeUnit.NANOSECONDS.sleep(sleep);
-          }
-        }
-        pool.shutdown();
-        pool.awaitTermination(Waits.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        });
         System.gc();
         Thread.sleep(2000);
         result.put("soakSeconds", soak);
@@ -157,8 +137,14 @@ public final class BenchNode {
   }
 
   /** Resident memory of this JVM (VmRSS), MiB. */
-  static long rssMiB() throws Exception {
-    for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+  static long rssMiB() {
+    List<String> status;
+    try {
+      status = Files.readAllLines(Path.of("/proc/self/status"));
+    } catch (java.io.IOException e) {
+      return -1; // not Linux
+    }
+    for (String line : status) {
       if (line.startsWith("VmRSS:")) {
         return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
       }

@@ -2,7 +2,6 @@ package fr.pasdecalais.habitat.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import java.io.File;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -206,9 +205,5 @@ public final class BenchmarkRunner {
 
   private static void log(String message) {
     System.out.println(OffsetDateTime.now().toLocalTime().withNano(0) + " " + message);
-  }
-
-  static File file(Path p) {
-    return p.toFile();
   }
 }

@@ -1,6 +1,5 @@
 package fr.pasdecalais.habitat.bench;
 
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -85,28 +84,8 @@ public final class LoadGenerator {
     // half load: open loop at half the measured rate
     Recorder half = new Recorder();
     double perSecond = Math.max(0.05, perMinute / 60.0 / 2);
-    long periodNanos = (long) (1e9 / perSecond);
-    ExecutorService pool = Executors.newCachedThreadPool();
     long h0 = System.nanoTime();
-    long next = h0;
-    int started = 0;
-    while (System.nanoTime() - h0 < halfLoadSeconds * 1_000_000_000L) {
-      pool.submit(() -> {
-        try {
-          lifecycle.run(half);
-        } catch (Throwable e) {
-          half.failed(e);
-        }
-      });
-      started++;
-      next += periodNanos;
-      long sleep = next - System.nanoTime();
-      if (sleep > 0) {
-        TimeUnit.NANOSECONDS.sleep(sleep);
-      }
-    }
-    pool.shutdown();
-    pool.awaitTermination(Waits.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+    int started = openLoop(lifecycle, half, perSecond, halfLoadSeconds, () -> {});
     Map<String, Object> halfOut = new LinkedHashMap<>();
     halfOut.put("lifecyclesPerMinuteOffered", Stats.round(perSecond * 60));
     halfOut.put("lifecyclesStarted", started);
@@ -128,11 +107,35 @@ public final class LoadGenerator {
     return out;
   }
 
-  static long size(BenchDatabase db) {
-    try {
-      return db.sizeBytes();
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
+  /**
+   * Open loop: starts a lifecycle every 1/{@code perSecond} s for {@code seconds}, whatever the
+   * previous ones are doing, calls {@code tick} between starts, then waits for those in flight.
+   */
+  static int openLoop(Lifecycle lifecycle, Recorder recorder, double perSecond, int seconds, Runnable tick)
+      throws InterruptedException {
+    long periodNanos = (long) (1e9 / perSecond);
+    ExecutorService pool = Executors.newCachedThreadPool();
+    long t0 = System.nanoTime();
+    long next = t0;
+    int started = 0;
+    while (System.nanoTime() - t0 < seconds * 1_000_000_000L) {
+      tick.run();
+      pool.submit(() -> {
+        try {
+          lifecycle.run(recorder);
+        } catch (Throwable e) {
+          recorder.failed(e);
+        }
+      });
+      started++;
+      next += periodNanos;
+      long sleep = next - System.nanoTime();
+      if (sleep > 0) {
+        TimeUnit.NANOSECONDS.sleep(sleep);
+      }
     }
+    pool.shutdown();
+    pool.awaitTermination(Waits.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+    return started;
   }
 }

@@ -25,7 +25,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -190,11 +189,11 @@ public final class ProductLifecycle implements Lifecycle {
         vars("reviewComment", "Appel soldé : un dossier conventionné, avance et solde versés."));
     Waits.until("fin des processus de " + ref, () -> history.createHistoricProcessInstanceQuery()
         .processInstanceBusinessKeyIn(ref, app).unfinished().count() == 0);
-    checkPayments(runtime, a, n);
+    checkPayments(a);
     r.ended();
   }
 
-  private void checkPayments(RuntimeService unused, Application a, long n) {
+  private void checkPayments(Application a) {
     Long agreementId = (Long) history.createHistoricVariableInstanceQuery().processInstanceIdIn(
             history.createHistoricProcessInstanceQuery().processDefinitionKey(GrantAgreementProcess.KEY)
                 .processInstanceBusinessKey(a.getReference()).singleResult().getId())
@@ -247,9 +246,5 @@ public final class ProductLifecycle implements Lifecycle {
       }
     }
     throw new IllegalStateException();
-  }
-
-  static String iso(LocalDateTime t) {
-    return t.format(DateTimeFormatter.ISO_LOCAL_DATE_TIME);
   }
 }

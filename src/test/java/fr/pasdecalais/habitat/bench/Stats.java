@@ -28,6 +28,7 @@ public final class Stats {
     m.put("p95", round(percentile(ms, 95)));
     m.put("p99", round(percentile(ms, 99)));
     m.put("max", round(percentile(ms, 100)));
+    m.put("mean", round(ms.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN)));
     return m;
   }
 

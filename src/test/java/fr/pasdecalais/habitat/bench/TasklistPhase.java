@@ -324,10 +324,10 @@ public final class TasklistPhase {
       result.put("count", last[0]);
       result.put("variablesOfPage", last[1]);
       Map<String, Object> ms = new LinkedHashMap<>();
-      ms.put("total", stats(samples.stream().mapToDouble(Sample::total).toArray()));
-      ms.put("list", stats(samples.stream().mapToDouble(Sample::list).toArray()));
-      ms.put("count", stats(samples.stream().mapToDouble(Sample::count).toArray()));
-      ms.put("variables", stats(samples.stream().mapToDouble(Sample::variables).toArray()));
+      ms.put("total", Stats.latency(samples.stream().map(Sample::total).toList()));
+      ms.put("list", Stats.latency(samples.stream().map(Sample::list).toList()));
+      ms.put("count", Stats.latency(samples.stream().map(Sample::count).toList()));
+      ms.put("variables", Stats.latency(samples.stream().map(Sample::variables).toList()));
       result.put("ms", ms);
       result.put("plans", plans(node, engine, filter.getId(), names));
     } finally {
@@ -401,32 +401,8 @@ public final class TasklistPhase {
         .variableScopeIdIn(scopes.toArray(String[]::new))).unlimitedList();
   }
 
-  static Map<String, Object> stats(double[] values) {
-    double[] v = values.clone();
-    Arrays.sort(v);
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("p50", round(pct(v, 50)));
-    m.put("p95", round(pct(v, 95)));
-    m.put("p99", round(pct(v, 99)));
-    m.put("max", round(v.length == 0 ? 0 : v[v.length - 1]));
-    m.put("mean", round(Arrays.stream(v).average().orElse(0)));
-    return m;
-  }
-
-  static double pct(double[] sorted, double p) {
-    if (sorted.length == 0) {
-      return 0;
-    }
-    int idx = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
-    return sorted[Math.max(0, Math.min(sorted.length - 1, idx))];
-  }
-
-  static double round(double d) {
-    return Math.round(d * 100.0) / 100.0;
-  }
-
   static double secs(long startNanos) {
-    return round((System.nanoTime() - startNanos) / 1e9);
+    return Stats.round((System.nanoTime() - startNanos) / 1e9);
   }
 
   // ----------------------------------------------------------------------------------------------- plans
@@ -584,9 +560,9 @@ public final class TasklistPhase {
       JsonNode root = new ObjectMapper().readTree(json).get(0);
       double planning = root.path("Planning Time").asDouble();
       double execution = root.path("Execution Time").asDouble();
-      out.put("planningMs", round(planning));
-      out.put("executionMs", round(execution));
-      out.put("totalMs", round(planning + execution));
+      out.put("planningMs", Stats.round(planning));
+      out.put("executionMs", Stats.round(execution));
+      out.put("totalMs", Stats.round(planning + execution));
       Set<String> types = new TreeSet<>();
       List<String> seq = new ArrayList<>();
       List<String> indexes = new ArrayList<>();
