@@ -1,34 +1,43 @@
 package fr.pasdecalais.habitat.aap.config;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.pasdecalais.habitat.aap.identity.CamundaAuthenticationProvider;
+import fr.pasdecalais.habitat.aap.identity.CamundaAuthenticationProvider.LoginThrottledException;
+import fr.pasdecalais.habitat.aap.identity.EngineApiGuard;
 import fr.pasdecalais.habitat.aap.identity.EngineAuthenticationFilter;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
-import java.net.URI;
+import fr.pasdecalais.habitat.aap.identity.FormFieldNames;
+import fr.pasdecalais.habitat.aap.identity.LoginThrottle;
+import fr.pasdecalais.habitat.aap.identity.ProblemResponse;
+import fr.pasdecalais.habitat.aap.identity.SameOriginFilter;
+import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * Who may call what.
+ * Who may call what (the whole table: {@code docs/access-matrix.md}).
  * <ul>
  *   <li>{@code /api/**} and {@code /engine-rest/**}: HTTP basic against the engine's identity
- *   service; the engine then checks its own authorizations for the authenticated user.</li>
- *   <li>{@code /camunda/**}: the webapps, which have their own login, session and CSRF protection.</li>
+ *   service, failed logins delayed ({@link LoginThrottle}); unsafe requests from a foreign
+ *   {@code Origin} refused ({@link SameOriginFilter}); the engine then checks its own
+ *   authorizations for the authenticated user.</li>
+ *   <li>{@code /engine-rest/**} and the webapps' engine API: {@link EngineApiGuard} first.</li>
+ *   <li>{@code /camunda/**}: the webapps, which have their own login (guarded too), session and CSRF protection.</li>
  *   <li>{@code /actuator/health}: open, for load balancers and compose health checks.</li>
  *   <li>Anything else: authentication required.</li>
  * </ul>
@@ -40,17 +49,27 @@ public class SecurityConfig {
   @Bean
   @Order(1)
   SecurityFilterChain apiChain(HttpSecurity http, CamundaAuthenticationProvider provider,
-      IdentityService identityService, ObjectMapper objectMapper) throws Exception {
+      IdentityService identityService, @Value("${aap.security.allowed-origins:}") List<String> allowedOrigins)
+      throws Exception {
     http.securityMatcher(new OrRequestMatcher(path("/api/**"), path("/engine-rest/**")))
         .authorizeHttpRequests(a -> a.anyRequest().authenticated())
         .authenticationProvider(provider)
         .httpBasic(b -> b.realmName("Appels a projets")
-            .authenticationEntryPoint((req, res, ex) -> problem(res, objectMapper, HttpStatus.UNAUTHORIZED,
-                "Authentification requise", "Identifiez-vous (authentification HTTP basic) pour utiliser l'API.")))
-        .exceptionHandling(e -> e.accessDeniedHandler((req, res, ex) -> problem(res, objectMapper,
+            .authenticationEntryPoint((req, res, ex) -> {
+              if (ex instanceof LoginThrottledException throttled) {
+                res.setHeader("Retry-After", Long.toString(Math.max(1, throttled.getWait().toSeconds())));
+                ProblemResponse.write(res, HttpStatus.TOO_MANY_REQUESTS, "Trop de tentatives", ex.getMessage());
+              } else {
+                ProblemResponse.write(res, HttpStatus.UNAUTHORIZED, "Authentification requise",
+                    "Identifiez-vous (authentification HTTP basic) pour utiliser l'API.");
+              }
+            }))
+        .exceptionHandling(e -> e.accessDeniedHandler((req, res, ex) -> ProblemResponse.write(res,
             HttpStatus.FORBIDDEN, "Accès refusé", "Vos droits ne permettent pas cette opération.")))
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .csrf(c -> c.disable())
+        .headers(h -> h.referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN)))
+        .addFilterBefore(new SameOriginFilter(allowedOrigins), BasicAuthenticationFilter.class)
         .addFilterAfter(new EngineAuthenticationFilter(identityService), BasicAuthenticationFilter.class);
     return http.build();
   }
@@ -67,8 +86,22 @@ public class SecurityConfig {
         .exceptionHandling(e -> e.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
         // the webapps protect themselves with their own CSRF token
         .csrf(c -> c.disable())
-        .headers(h -> h.frameOptions(f -> f.sameOrigin()));
+        .headers(h -> h.frameOptions(f -> f.sameOrigin())
+            .referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN)));
     return http.build();
+  }
+
+  /** The engine API's gate, after Spring Security (it reads the authenticated user), before the engine's servlets. */
+  @Bean
+  FilterRegistrationBean<EngineApiGuard> engineApiGuard(IdentityService identityService,
+      RepositoryService repositoryService, FormFieldNames formFields, LoginThrottle throttle,
+      @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath) {
+    FilterRegistrationBean<EngineApiGuard> registration = new FilterRegistrationBean<>(
+        new EngineApiGuard(identityService, repositoryService, formFields, throttle, webappPath));
+    registration.addUrlPatterns("/engine-rest/*", webappPath + "/api/*");
+    registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 10);
+    registration.setName("engineApiGuard");
+    return registration;
   }
 
   /**
@@ -77,19 +110,5 @@ public class SecurityConfig {
    */
   private static RequestMatcher path(String pattern) {
     return PathPatternRequestMatcher.withDefaults().matcher(pattern);
-  }
-
-  private static void problem(HttpServletResponse res, ObjectMapper mapper, HttpStatus status, String title,
-      String detail) throws IOException {
-    ProblemDetail pd = ProblemDetail.forStatusAndDetail(status, detail);
-    pd.setTitle(title);
-    pd.setType(URI.create("about:blank"));
-    if (status == HttpStatus.UNAUTHORIZED) {
-      res.setHeader("WWW-Authenticate", "Basic realm=\"Appels a projets\", charset=\"UTF-8\"");
-    }
-    res.setStatus(status.value());
-    res.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-    res.setCharacterEncoding("UTF-8");
-    mapper.writeValue(res.getOutputStream(), pd);
   }
 }

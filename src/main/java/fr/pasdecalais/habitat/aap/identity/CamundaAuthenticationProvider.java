@@ -1,35 +1,52 @@
 package fr.pasdecalais.habitat.aap.identity;
 
+import fr.pasdecalais.habitat.aap.identity.LoginAttempt.Door;
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * Checks a login against the engine's identity service: the same accounts as Tasklist. The
- * user's engine groups become Spring authorities {@code ROLE_<groupId>}.
+ * user's engine groups become Spring authorities {@code ROLE_<groupId>}. Failed logins are delayed
+ * by {@link LoginThrottle}: inside a window the password is not even checked.
  */
 @Component
 public class CamundaAuthenticationProvider implements AuthenticationProvider {
 
   private final IdentityService identityService;
+  private final LoginThrottle throttle;
 
-  public CamundaAuthenticationProvider(IdentityService identityService) {
+  public CamundaAuthenticationProvider(IdentityService identityService, LoginThrottle throttle) {
     this.identityService = identityService;
+    this.throttle = throttle;
   }
 
   @Override
   public Authentication authenticate(Authentication authentication) {
     String user = authentication.getName();
     Object credentials = authentication.getCredentials();
+    String source = sourceAddress();
+    Optional<Duration> blocked = throttle.blockedFor(user, source);
+    if (blocked.isPresent()) {
+      throw new LoginThrottledException(blocked.get());
+    }
     if (user == null || credentials == null || !identityService.checkPassword(user, credentials.toString())) {
+      throttle.failed(user, source, door());
       throw new BadCredentialsException("Identifiant ou mot de passe incorrect.");
     }
+    throttle.succeeded(user, source);
     List<SimpleGrantedAuthority> authorities = identityService.createGroupQuery().groupMember(user).list().stream()
         .map(Group::getId)
         .map(g -> new SimpleGrantedAuthority("ROLE_" + g))
@@ -40,5 +57,33 @@ public class CamundaAuthenticationProvider implements AuthenticationProvider {
   @Override
   public boolean supports(Class<?> authentication) {
     return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+  }
+
+  private static Optional<HttpServletRequest> request() {
+    return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
+        ? Optional.of(attributes.getRequest()) : Optional.empty();
+  }
+
+  private static String sourceAddress() {
+    return request().map(HttpServletRequest::getRemoteAddr).orElse("inconnue");
+  }
+
+  private static Door door() {
+    return request().map(HttpServletRequest::getRequestURI)
+        .map(uri -> uri.contains("/engine-rest/") ? Door.ENGINE_REST : Door.API).orElse(Door.API);
+  }
+
+  /** Too many failures: the request is answered 429 with the wait. */
+  public static class LoginThrottledException extends AuthenticationException {
+    private final transient Duration wait;
+
+    public LoginThrottledException(Duration wait) {
+      super(LoginThrottle.message(wait));
+      this.wait = wait;
+    }
+
+    public Duration getWait() {
+      return wait;
+    }
   }
 }

@@ -2,6 +2,7 @@ package fr.pasdecalais.habitat.aap.identity;
 
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
@@ -14,6 +15,7 @@ import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -129,58 +131,120 @@ public class IdentitySetup implements InitializingBean {
     }
   }
 
+  /**
+   * The engine authorizations of every group, made exactly so at each start: what is missing is
+   * granted, what is more is taken back (for the groups' grants on all resources, on process
+   * definitions and on webapps; per-task and per-filter grants are the engine's and {@link
+   * TasklistFilters}'). The whole table, with what each door adds: {@code docs/access-matrix.md}.
+   */
   private void grantAuthorizations() {
-    for (Resources resource : Resources.values()) {
-      grant(Groups.ADMIN, resource, ANY, Permissions.ALL);
-    }
-    for (String group : Groups.TASKLIST_GROUPS) {
-      grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-      grant(group, Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
-      grant(group, Resources.DEPLOYMENT, ANY, Permissions.READ);
-      grant(group, Resources.USER, ANY, Permissions.READ);
-      grant(group, Resources.GROUP, ANY, Permissions.READ);
-    }
-    // Agents, secretariat and finance read every instance's variables (Tasklist shows the dossier
-    // reference and organisation beside each task); jury members only their own (AssigneeInstanceReadPlugin).
-    for (String group : List.of(Groups.INSTRUCTEURS, Groups.SECRETARIAT, Groups.FINANCES)) {
-      grant(group, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ_INSTANCE);
-    }
-    // Agents start processes from Tasklist (a dossier received by post, a call published by hand).
-    grant(Groups.INSTRUCTEURS, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.CREATE_INSTANCE);
-    grant(Groups.INSTRUCTEURS, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
-    // Supervisors: Cockpit, everything readable, nothing changeable.
-    String sup = Groups.SUPERVISEURS;
-    grant(sup, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
-    grant(sup, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ_INSTANCE,
-        ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_TASK);
-    grant(sup, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
-    grant(sup, Resources.TASK, ANY, Permissions.READ);
-    grant(sup, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
-    grant(sup, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ);
-    grant(sup, Resources.HISTORIC_TASK, ANY, org.camunda.bpm.engine.authorization.HistoricTaskPermissions.READ);
-    grant(sup, Resources.HISTORIC_PROCESS_INSTANCE, ANY, org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions.READ);
-    grant(sup, Resources.BATCH, ANY, Permissions.READ);
+    Map<String, Map<GrantKey, Permission[]>> desired = desiredGrants();
+    desired.forEach((group, grants) -> {
+      if (!Groups.ADMIN.equals(group)) {
+        for (Authorization existing : authorizationService.createAuthorizationQuery().groupIdIn(group).list()) {
+          GrantKey key = new GrantKey(existing.getResourceType(), existing.getResourceId());
+          boolean managed = ANY.equals(existing.getResourceId())
+              || existing.getResourceType() == Resources.PROCESS_DEFINITION.resourceType()
+              || existing.getResourceType() == Resources.APPLICATION.resourceType();
+          if (managed && existing.getAuthorizationType() == AUTH_TYPE_GRANT && !grants.containsKey(key)) {
+            LOG.info("Autorisation retirée au groupe {} : ressource {} « {} »", group, key.type(), key.id());
+            authorizationService.deleteAuthorization(existing.getId());
+          }
+        }
+      }
+      grants.forEach((key, permissions) -> grant(group, key, permissions, !Groups.ADMIN.equals(group)));
+    });
   }
 
-  private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
-    Authorization existing = authorizationService.createAuthorizationQuery()
-        .groupIdIn(groupId).resourceType(resource).resourceId(resourceId).singleResult();
-    Authorization auth = existing != null ? existing : authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
-    if (existing == null) {
-      auth.setGroupId(groupId);
-      auth.setResource(resource);
-      auth.setResourceId(resourceId);
+  /** Group → (resource type, resource id) → permissions. */
+  static Map<String, Map<GrantKey, Permission[]>> desiredGrants() {
+    Map<String, Map<GrantKey, Permission[]>> grants = new LinkedHashMap<>();
+    Map<GrantKey, Permission[]> admin = new LinkedHashMap<>();
+    for (Resources resource : Resources.values()) {
+      admin.put(new GrantKey(resource.resourceType(), ANY), new Permission[] {Permissions.ALL});
     }
-    boolean changed = existing == null;
+    grants.put(Groups.ADMIN, admin);
+    for (String group : Groups.TASKLIST_GROUPS) {
+      Map<GrantKey, Permission[]> g = new LinkedHashMap<>();
+      g.put(new GrantKey(Resources.APPLICATION.resourceType(), "tasklist"), new Permission[] {Permissions.ACCESS});
+      g.put(new GrantKey(Resources.PROCESS_DEFINITION.resourceType(), ANY), new Permission[] {Permissions.READ});
+      g.put(new GrantKey(Resources.DEPLOYMENT.resourceType(), ANY), new Permission[] {Permissions.READ});
+      g.put(new GrantKey(Resources.USER.resourceType(), ANY), new Permission[] {Permissions.READ});
+      g.put(new GrantKey(Resources.GROUP.resourceType(), ANY), new Permission[] {Permissions.READ});
+      grants.put(group, g);
+    }
+    // Agents, secretariat and finance read instances' variables: Tasklist shows the dossier reference and
+    // organisation beside each task (the engine reads them through READ_INSTANCE); the doors refuse them the
+    // raw variable, execution and instance listings (EngineApiPolicy). Jury members read only the instance of
+    // their own task (AssigneeInstanceReadPlugin).
+    for (String group : List.of(Groups.INSTRUCTEURS, Groups.SECRETARIAT, Groups.FINANCES)) {
+      grants.get(group).put(new GrantKey(Resources.PROCESS_DEFINITION.resourceType(), ANY),
+          new Permission[] {Permissions.READ, ProcessDefinitionPermissions.READ_INSTANCE});
+    }
+    // Agents start only the processes meant for people: a call published by hand, a dossier received by post.
+    Map<GrantKey, Permission[]> instructeurs = grants.get(Groups.INSTRUCTEURS);
+    for (String key : EngineApiPolicy.STARTABLE_BY_PEOPLE.stream().sorted().toList()) {
+      instructeurs.put(new GrantKey(Resources.PROCESS_DEFINITION.resourceType(), key),
+          new Permission[] {Permissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE});
+    }
+    instructeurs.put(new GrantKey(Resources.PROCESS_INSTANCE.resourceType(), ANY), new Permission[] {Permissions.CREATE});
+    // Supervisors: Cockpit, everything readable, nothing changeable.
+    Map<GrantKey, Permission[]> sup = grants.get(Groups.SUPERVISEURS);
+    sup.put(new GrantKey(Resources.APPLICATION.resourceType(), "cockpit"), new Permission[] {Permissions.ACCESS});
+    sup.put(new GrantKey(Resources.PROCESS_DEFINITION.resourceType(), ANY), new Permission[] {Permissions.READ,
+        ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
+        ProcessDefinitionPermissions.READ_TASK});
+    sup.put(new GrantKey(Resources.PROCESS_INSTANCE.resourceType(), ANY), new Permission[] {Permissions.READ});
+    sup.put(new GrantKey(Resources.TASK.resourceType(), ANY), new Permission[] {Permissions.READ});
+    sup.put(new GrantKey(Resources.DECISION_DEFINITION.resourceType(), ANY),
+        new Permission[] {Permissions.READ, Permissions.READ_HISTORY});
+    sup.put(new GrantKey(Resources.DECISION_REQUIREMENTS_DEFINITION.resourceType(), ANY),
+        new Permission[] {Permissions.READ});
+    sup.put(new GrantKey(Resources.HISTORIC_TASK.resourceType(), ANY),
+        new Permission[] {org.camunda.bpm.engine.authorization.HistoricTaskPermissions.READ});
+    sup.put(new GrantKey(Resources.HISTORIC_PROCESS_INSTANCE.resourceType(), ANY),
+        new Permission[] {org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions.READ});
+    sup.put(new GrantKey(Resources.BATCH.resourceType(), ANY), new Permission[] {Permissions.READ});
+    // Partners: no engine right at all (their door is /api).
+    grants.put(Groups.PORTEURS, new LinkedHashMap<>());
+    return grants;
+  }
+
+  /** One grant row: resource type and id. */
+  record GrantKey(int type, String id) {}
+
+  /** Grants these permissions; with {@code exactly}, also takes back any other permission of the row. */
+  private void grant(String groupId, GrantKey key, Permission[] permissions, boolean exactly) {
+    Resource resource = resourceOf(key.type());
+    Authorization existing = authorizationService.createAuthorizationQuery()
+        .groupIdIn(groupId).resourceType(key.type()).resourceId(key.id()).singleResult();
+    Authorization wanted = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
+    wanted.setGroupId(groupId);
+    wanted.setResource(resource);
+    wanted.setResourceId(key.id());
     for (Permission p : permissions) {
-      if (!auth.isPermissionGranted(p)) {
-        auth.addPermission(p);
-        changed = true;
+      wanted.addPermission(p);
+    }
+    if (existing == null) {
+      authorizationService.saveAuthorization(wanted);
+      return;
+    }
+    int have = ((AuthorizationEntity) existing).getPermissions();
+    int want = ((AuthorizationEntity) wanted).getPermissions();
+    int next = exactly ? want : (have | want);
+    if (next != have) {
+      ((AuthorizationEntity) existing).setPermissions(next);
+      authorizationService.saveAuthorization(existing);
+    }
+  }
+
+  private static Resource resourceOf(int type) {
+    for (Resources r : Resources.values()) {
+      if (r.resourceType() == type) {
+        return r;
       }
     }
-    if (changed) {
-      authorizationService.saveAuthorization(auth);
-    }
+    throw new IllegalArgumentException("type de ressource inconnu : " + type);
   }
 
   /** A demo account. */

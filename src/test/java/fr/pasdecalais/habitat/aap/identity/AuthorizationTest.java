@@ -125,12 +125,29 @@ class AuthorizationTest {
         Map.of("juryMember", "someone.else", "reference", "AAP-TEST-0002"));
     TestRestTemplate jury = rest.withBasicAuth("test.jury", PASSWORD);
 
-    ResponseEntity<List> visible = jury.getForEntity("/engine-rest/process-instance?processInstanceIds="
-        + mine.getId() + "," + theirs.getId(), List.class);
-    assertThat(((List<Map<String, Object>>) visible.getBody()).stream().map(p -> p.get("id")))
-        .containsExactly(mine.getId());
-    assertThat(jury.getForEntity("/engine-rest/process-instance/" + mine.getId() + "/variables/reference", Map.class)
-        .getBody()).containsEntry("value", "AAP-TEST-0001");
+    // Tasklist's "Mes tâches" shows the reference beside their own task: the engine reads it through the
+    // instance read granted to the assignee (AssigneeInstanceReadPlugin)
+    String myTasks = engine.getFilterService().createFilterQuery().filterName(TasklistFilters.MY_TASKS)
+        .singleResult().getId();
+    HttpHeaders hal = new HttpHeaders();
+    hal.setContentType(MediaType.APPLICATION_JSON);
+    hal.setAccept(List.of(MediaType.parseMediaType("application/hal+json")));
+    ResponseEntity<Map> listed = jury.exchange("/engine-rest/filter/" + myTasks + "/list", HttpMethod.POST,
+        new HttpEntity<>("{\"processInstanceIdIn\": [\"" + mine.getId() + "\", \"" + theirs.getId() + "\"]}", hal),
+        Map.class);
+    assertThat(listed.getStatusCode()).isEqualTo(HttpStatus.OK);
+    Map<String, Object> embedded = (Map<String, Object>) listed.getBody().get("_embedded");
+    List<Map<String, Object>> tasks = (List<Map<String, Object>>) embedded.get("task");
+    assertThat(tasks).extracting(t -> t.get("processInstanceId")).containsExactly(mine.getId());
+    Map<String, Object> taskEmbedded = (Map<String, Object>) tasks.get(0).get("_embedded");
+    assertThat((List<Map<String, Object>>) taskEmbedded.get("variable"))
+        .anySatisfy(v -> assertThat(v).containsEntry("name", "reference").containsEntry("value", "AAP-TEST-0001"))
+        .noneSatisfy(v -> assertThat(v).containsEntry("value", "AAP-TEST-0002"));
+
+    // the raw instance API is not theirs: refused at the door, for their own instance as for another's
+    ResponseEntity<String> visible = jury.getForEntity("/engine-rest/process-instance?processInstanceIds="
+        + mine.getId() + "," + theirs.getId(), String.class);
+    assertThat(visible.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(jury.getForEntity("/engine-rest/process-instance/" + theirs.getId() + "/variables/reference", String.class)
         .getStatusCode().is4xxClientError()).isTrue();
   }
