@@ -48,13 +48,14 @@ public class SecurityConfig {
 
   @Bean
   @Order(1)
-  SecurityFilterChain apiChain(HttpSecurity http, CamundaAuthenticationProvider provider,
-      IdentityService identityService, @Value("${aap.security.allowed-origins:}") List<String> allowedOrigins)
+  SecurityFilterChain apiChain(HttpSecurity http, IdentityService identityService, @Value("${aap.security.allowed-origins:}") List<String> allowedOrigins)
       throws Exception {
     http.securityMatcher(new OrRequestMatcher(path("/api/**"), path("/engine-rest/**")))
         .authorizeHttpRequests(a -> a.anyRequest().authenticated())
-        .authenticationProvider(provider)
+        // the provider is the application's only one (Spring Boot makes it the global manager's): registering it
+        // here again would check a wrong password twice, once in this chain and once in the parent manager
         .httpBasic(b -> b.realmName("Appels a projets")
+            .authenticationDetailsSource(CamundaAuthenticationProvider.LoginDetails::of)
             .authenticationEntryPoint((req, res, ex) -> {
               if (ex instanceof LoginThrottledException throttled) {
                 res.setHeader("Retry-After", Long.toString(Math.max(1, throttled.getWait().toSeconds())));
@@ -76,12 +77,11 @@ public class SecurityConfig {
 
   @Bean
   @Order(2)
-  SecurityFilterChain webChain(HttpSecurity http, CamundaAuthenticationProvider provider) throws Exception {
+  SecurityFilterChain webChain(HttpSecurity http) throws Exception {
     http.authorizeHttpRequests(a -> a
             .requestMatchers(path("/"), path("/camunda/**"), path("/actuator/health/**"), path("/actuator/info"),
                 path("/error"), path("/favicon.ico")).permitAll()
             .anyRequest().authenticated())
-        .authenticationProvider(provider)
         // no Basic challenge outside the APIs: a browser on the webapps must never get a login pop-up
         .exceptionHandling(e -> e.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
         // the webapps protect themselves with their own CSRF token

@@ -14,8 +14,6 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.stereotype.Component;
-import org.springframework.web.context.request.RequestContextHolder;
-import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * Checks a login against the engine's identity service: the same accounts as Tasklist. The
@@ -37,13 +35,14 @@ public class CamundaAuthenticationProvider implements AuthenticationProvider {
   public Authentication authenticate(Authentication authentication) {
     String user = authentication.getName();
     Object credentials = authentication.getCredentials();
-    String source = sourceAddress();
+    LoginDetails details = authentication.getDetails() instanceof LoginDetails d ? d : new LoginDetails("inconnue", "");
+    String source = details.sourceAddress();
     Optional<Duration> blocked = throttle.blockedFor(user, source);
     if (blocked.isPresent()) {
       throw new LoginThrottledException(blocked.get());
     }
     if (user == null || credentials == null || !identityService.checkPassword(user, credentials.toString())) {
-      throttle.failed(user, source, door());
+      throttle.failed(user, source, details.door());
       throw new BadCredentialsException("Identifiant ou mot de passe incorrect.");
     }
     throttle.succeeded(user, source);
@@ -59,18 +58,15 @@ public class CamundaAuthenticationProvider implements AuthenticationProvider {
     return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
   }
 
-  private static Optional<HttpServletRequest> request() {
-    return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
-        ? Optional.of(attributes.getRequest()) : Optional.empty();
-  }
+  /** Where a login comes from (address) and through which door (set by the HTTP basic filter). */
+  public record LoginDetails(String sourceAddress, String requestUri) {
+    public static LoginDetails of(HttpServletRequest request) {
+      return new LoginDetails(request.getRemoteAddr(), request.getRequestURI());
+    }
 
-  private static String sourceAddress() {
-    return request().map(HttpServletRequest::getRemoteAddr).orElse("inconnue");
-  }
-
-  private static Door door() {
-    return request().map(HttpServletRequest::getRequestURI)
-        .map(uri -> uri.contains("/engine-rest/") ? Door.ENGINE_REST : Door.API).orElse(Door.API);
+    Door door() {
+      return requestUri.contains("/engine-rest/") ? Door.ENGINE_REST : Door.API;
+    }
   }
 
   /** Too many failures: the request is answered 429 with the wait. */

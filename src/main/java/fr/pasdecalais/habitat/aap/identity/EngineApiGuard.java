@@ -100,8 +100,14 @@ public class EngineApiGuard extends OncePerRequestFilter {
     String method = request.getMethod();
     Matcher login = webappLogin.matcher(path);
     if (login.matches() && method.equals("POST")) {
-      if (webappLogin(request, response, login.group(1))) {
-        chain.doFilter(request, response);
+      // read the form from a copy of the body, so that the webapp still reads it as it expects
+      CachedBody body = CachedBody.of(request);
+      if (body == null) {
+        ProblemResponse.write(response, HttpStatus.PAYLOAD_TOO_LARGE, "Requête refusée", "La requête dépasse 2 Mo.");
+        return;
+      }
+      if (webappLogin(body, response, login.group(1))) {
+        chain.doFilter(body, response);
       }
       return;
     }
@@ -223,10 +229,11 @@ public class EngineApiGuard extends OncePerRequestFilter {
   }
 
   /** @return true when the login may go on to the webapp. */
-  private boolean webappLogin(HttpServletRequest request, HttpServletResponse response, String app)
+  private boolean webappLogin(CachedBody request, HttpServletResponse response, String app)
       throws IOException {
-    String user = request.getParameter("username");
-    String password = request.getParameter("password");
+    Map<String, String> form = request.form();
+    String user = form.get("username");
+    String password = form.get("password");
     String source = request.getRemoteAddr();
     Optional<Duration> blocked = throttle.blockedFor(user, source);
     if (blocked.isPresent()) {
@@ -308,6 +315,23 @@ public class EngineApiGuard extends OncePerRequestFilter {
     static CachedBody of(HttpServletRequest request) throws IOException {
       byte[] bytes = request.getInputStream().readNBytes(MAX_BODY + 1);
       return bytes.length > MAX_BODY ? null : new CachedBody(request, bytes);
+    }
+
+    /** The fields of an {@code application/x-www-form-urlencoded} body (the first of each name). */
+    Map<String, String> form() {
+      Map<String, String> fields = new java.util.HashMap<>();
+      for (String pair : new String(bytes, StandardCharsets.UTF_8).split("&")) {
+        int eq = pair.indexOf('=');
+        if (eq > 0) {
+          try {
+            fields.putIfAbsent(java.net.URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                java.net.URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+          } catch (IllegalArgumentException e) {
+            // a malformed escape: the field is ignored, the login fails as with a wrong password
+          }
+        }
+      }
+      return fields;
     }
 
     Optional<JsonNode> json(ObjectMapper mapper) {
