@@ -41,7 +41,7 @@ public class ApplicationService {
 
   private final ApplicationRepository applications;
   private final OrganizationRepository organizations;
-  private final OrganizationMemberRepository members;
+  private final OrganizationMemberships memberships;
   private final ApplicationEventRepository events;
   private final RegularizationRequestRepository regularizations;
   private final ApplicationCounterRepository counters;
@@ -53,14 +53,14 @@ public class ApplicationService {
   private final Validator validator;
 
   public ApplicationService(ApplicationRepository applications, OrganizationRepository organizations,
-      OrganizationMemberRepository members, ApplicationEventRepository events,
+      OrganizationMemberships memberships, ApplicationEventRepository events,
       RegularizationRequestRepository regularizations, ApplicationCounterRepository counters,
       ApplicationNotifications notifications, CallCatalog calls, RuntimeService runtime,
       org.camunda.bpm.engine.TaskService taskService, EngineAsSystem engine, Validator validator) {
     this.taskService = taskService;
     this.applications = applications;
     this.organizations = organizations;
-    this.members = members;
+    this.memberships = memberships;
     this.events = events;
     this.regularizations = regularizations;
     this.counters = counters;
@@ -108,8 +108,9 @@ public class ApplicationService {
 
   /**
    * Checks and stores a dossier (without starting a process: the Tasklist start form has already
-   * started it). 404 unknown call or lot, 400 invalid fields, 409 before the opening or duplicate,
-   * 403 when a partner account submits for an organisation it does not act for.
+   * started it). 404 unknown call or lot (a draft call for anybody but agents), 400 invalid fields,
+   * 409 before the opening or duplicate, 403 when a partner account submits for an organisation it
+   * does not act for (a membership request then goes to the instructeurs, see {@link OrganizationMemberships}).
    */
   @Transactional
   public Submission record(String callReference, ApplicationRequest request, Application.Channel channel,
@@ -121,7 +122,8 @@ public class ApplicationService {
     if (request.requestedAmount() == null && request.requestedUnits() == null) {
       problems.add(new FieldProblem("requestedAmount", "Indiquez le montant demandé ou le nombre d'unités demandées."));
     }
-    CallForProjects call = calls.getByReference(callReference);
+    // a draft is the service's work in progress: anybody but an agent gets the 404 of an unknown call
+    CallForProjects call = calls.getVisible(callReference, caller.isAgent());
     CallLot lot = lot(call, request.lotCode());
     if (request.territories() != null) {
       for (int i = 0; i < request.territories().size(); i++) {
@@ -142,10 +144,10 @@ public class ApplicationService {
     ApplicationRequest.OrganizationData o = request.organization();
     Instant now = now();
     Organization org = organizations.findBySiret(o.siret()).orElse(null);
-    if (caller.isPartner() && !caller.isAgent()) {
-      if (org != null && !members.existsByUserIdAndOrganizationId(caller.userId(), org.getId())) {
-        throw ApiException.forbidden("Votre compte n'agit pas pour l'organisme SIRET " + o.siret() + ".");
-      }
+    if (caller.isPartner() && !caller.isAgent()
+        && (org == null || !memberships.isMember(caller.userId(), org.getId()))) {
+      // membership is granted by an agent, never taken by filing: refused, and a request goes to the instructeurs
+      throw memberships.refuseFiling(caller.userId(), o, call.getReference());
     }
     if (!call.isAllowsMultipleApplications() && applications.countBySiretAndLotExcludingStates(o.siret(), lot.getId(),
         ApplicationState.FINAL) > 0) {
@@ -158,9 +160,6 @@ public class ApplicationService {
     org.update(o.name().trim(), o.legalForm().trim(), o.holderType().trim(), new LinkedHashSet<>(o.approvals()),
         o.street().trim(), o.postalCode(), o.city().trim(), o.email().trim(), o.legalRepresentative().trim());
     org = organizations.save(org);
-    if (caller.isPartner() && !members.existsByUserIdAndOrganizationId(caller.userId(), org.getId())) {
-      members.save(new OrganizationMember(caller.userId(), org.getId()));
-    }
     ApplicationCounter counter = counters.lock(call.getReference())
         .orElseGet(() -> counters.saveAndFlush(new ApplicationCounter(call.getReference())));
     String reference = String.format(Locale.ROOT, "%s-%04d", call.getReference(), counter.next());

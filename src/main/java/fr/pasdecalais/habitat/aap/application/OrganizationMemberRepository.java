@@ -7,4 +7,6 @@ public interface OrganizationMemberRepository extends JpaRepository<Organization
   List<OrganizationMember> findByUserId(String userId);
 
   boolean existsByUserIdAndOrganizationId(String userId, Long organizationId);
+
+  List<OrganizationMember> findByOrganizationIdOrderByUserId(Long organizationId);
 }

@@ -35,8 +35,28 @@ public class CallCatalog {
   /** The call, or a 404 problem with a French message. */
   @Transactional(readOnly = true)
   public CallForProjects getByReference(String reference) {
-    return calls.findByReference(reference)
-        .orElseThrow(() -> ApiException.notFound("Aucun appel à projets n'a la référence « " + reference + " »."));
+    return calls.findByReference(reference).orElseThrow(() -> unknown(reference));
+  }
+
+  /**
+   * The call as someone sees it: agents see every call, anybody else ({@code seesDrafts} false)
+   * only published ones; a draft answers the same 404 as an unknown reference, so that its
+   * existence is not revealed.
+   */
+  @Transactional(readOnly = true)
+  public CallForProjects getVisible(String reference, boolean seesDrafts) {
+    return calls.findByReference(reference).filter(c -> seesDrafts || c.getStatus().isPublic())
+        .orElseThrow(() -> unknown(reference));
+  }
+
+  /** The catalogue as someone sees it (see {@link #getVisible}). */
+  @Transactional(readOnly = true)
+  public List<CallForProjects> findVisible(boolean seesDrafts) {
+    return calls.findAllByOrderByReferenceAsc().stream().filter(c -> seesDrafts || c.getStatus().isPublic()).toList();
+  }
+
+  private static ApiException unknown(String reference) {
+    return ApiException.notFound("Aucun appel à projets n'a la référence « " + reference + " ».");
   }
 
   @Transactional(readOnly = true)

@@ -1,10 +1,15 @@
 package fr.pasdecalais.habitat.aap.call;
 
+import fr.pasdecalais.habitat.aap.identity.Groups;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -15,7 +20,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code /api/calls}: the catalogue (any authenticated user) and the creation of a call (agents),
+ * {@code /api/calls}: the catalogue (any authenticated user; drafts for agents only) and the creation of a call (agents),
  * in the format of {@code docs/call-format.md}.
  */
 @RestController
@@ -32,15 +37,27 @@ public class CallController {
     this.counts = counts;
   }
 
+  /** The catalogue: drafts for agents only. */
   @GetMapping
   public List<CallView.Summary> list() {
-    return catalog.findAll().stream().map(c -> CallView.summary(c, CallCatalog.now())).toList();
+    return catalog.findVisible(seesDrafts()).stream().map(c -> CallView.summary(c, CallCatalog.now())).toList();
   }
 
+  /** One call; a draft is a 404 for anybody but agents. */
   @GetMapping("/{reference}")
   public CallView get(@PathVariable String reference) {
-    CallForProjects call = catalog.getByReference(reference);
+    CallForProjects call = catalog.getVisible(reference, seesDrafts());
     return CallView.of(call, CallCatalog.now(), counts(reference));
+  }
+
+  /** Agents of the service (instructeurs, superviseurs, administrators) see drafts; partners, jury and others do not. */
+  static boolean seesDrafts() {
+    Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+    if (auth == null) {
+      return false;
+    }
+    Set<String> agentRoles = Set.of("ROLE_" + Groups.INSTRUCTEURS, "ROLE_" + Groups.SUPERVISEURS, "ROLE_" + Groups.ADMIN);
+    return auth.getAuthorities().stream().map(GrantedAuthority::getAuthority).anyMatch(agentRoles::contains);
   }
 
   /**

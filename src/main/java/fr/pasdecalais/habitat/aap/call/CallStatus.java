@@ -28,4 +28,12 @@ public enum CallStatus {
   public String label() {
     return label;
   }
+
+  /**
+   * Whether people outside the service (partner accounts, jury members) may see the call: every
+   * status from the publication on. A draft is the service's work in progress.
+   */
+  public boolean isPublic() {
+    return this != DRAFT;
+  }
 }

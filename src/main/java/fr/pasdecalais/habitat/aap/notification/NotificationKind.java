@@ -10,6 +10,9 @@ public enum NotificationKind {
   DECISION_REFUSED,
   DECISION_GRANTED,
   WITHDRAWAL_ACKNOWLEDGED,
+  // partner accounts (application capability: organisation membership)
+  MEMBERSHIP_GRANTED,
+  MEMBERSHIP_REFUSED,
   // grant agreements (agreement, reporting capabilities)
   REPORT_REMINDER,
   RECOVERY_ORDERED,

@@ -46,6 +46,8 @@ class ApplicationApiIT {
   @Autowired CallDefinitionReader reader;
   @Autowired ApplicationService service;
   @Autowired ApplicationRepository applications;
+  @Autowired OrganizationRepository organizations;
+  @Autowired OrganizationMemberships memberships;
   @Autowired IdentitySetup identity;
   @Autowired ProcessEngine engine;
 
@@ -61,6 +63,8 @@ class ApplicationApiIT {
   void setUp() {
     dossiers = new Dossiers(catalog, reader, service);
     call = dossiers.call(false);
+    // partners see published calls only
+    catalog.publish(call.getReference());
     partner = "porteur-" + UUID.randomUUID().toString().substring(0, 8);
     otherPartner = "porteur-" + UUID.randomUUID().toString().substring(0, 8);
     identity.ensureUser(partner, "Paul", "Porteur", PASSWORD, Groups.PORTEURS);
@@ -81,7 +85,7 @@ class ApplicationApiIT {
 
   @Test
   void partnerSubmitsAndFollowsItsDossier() throws Exception {
-    ResponseEntity<String> created = post(partner, "/api/calls/" + call.getReference() + "/applications", body(Dossiers.siret()));
+    ResponseEntity<String> created = post(partner, "/api/calls/" + call.getReference() + "/applications", body(partnerSiret()));
 
     assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
     JsonNode view = json.readTree(created.getBody());
@@ -160,7 +164,7 @@ class ApplicationApiIT {
     assertThat(early.getBody()).contains("n'est pas encore ouvert aux candidatures : ouverture le 01/04/2023 à 00h00");
 
     clock("2023-04-10T10:00:00");
-    String siret = Dossiers.siret();
+    String siret = partnerSiret();
     assertThat(post(partner, "/api/calls/" + call.getReference() + "/applications", body(siret)).getStatusCode())
         .isEqualTo(HttpStatus.CREATED);
     ResponseEntity<String> duplicate = post(partner, "/api/calls/" + call.getReference() + "/applications", body(siret));
@@ -169,9 +173,10 @@ class ApplicationApiIT {
     // another partner account cannot submit for an organisation it does not act for
     ResponseEntity<String> foreign = post(otherPartner, "/api/calls/" + call.getReference() + "/applications", body(siret));
     assertThat(foreign.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(foreign.getBody()).contains("Votre compte n'est pas rattaché à l'organisme");
 
     clock("2023-06-01T00:00:05");
-    ResponseEntity<String> late = post(partner, "/api/calls/" + call.getReference() + "/applications", body(Dossiers.siret()));
+    ResponseEntity<String> late = post(partner, "/api/calls/" + call.getReference() + "/applications", body(partnerSiret()));
     assertThat(late.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
     JsonNode problem = json.readTree(late.getBody());
     assertThat(problem.get("detail").asText()).contains("est clos depuis le 31/05/2023 à 23h59")
@@ -183,7 +188,7 @@ class ApplicationApiIT {
   @Test
   void whoMayReadWhat() throws Exception {
     String reference = json.readTree(post(partner, "/api/calls/" + call.getReference() + "/applications",
-        body(Dossiers.siret())).getBody()).get("reference").asText();
+        body(partnerSiret())).getBody()).get("reference").asText();
 
     assertThat(get(otherPartner, "/api/applications/" + reference).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     assertThat(get(otherJuror, "/api/applications/" + reference).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
@@ -207,7 +212,7 @@ class ApplicationApiIT {
   @Test
   void partnerWithdrawsBeforeTheDecision() throws Exception {
     String reference = json.readTree(post(partner, "/api/calls/" + call.getReference() + "/applications",
-        body(Dossiers.siret())).getBody()).get("reference").asText();
+        body(partnerSiret())).getBody()).get("reference").asText();
 
     ResponseEntity<String> withdrawn = post(partner, "/api/applications/" + reference + "/withdrawal",
         Map.of("reason", "L'association renonce au projet."));
@@ -225,7 +230,7 @@ class ApplicationApiIT {
   @Test
   void piecesReceivedTwiceOrConcurrentlyOneWinsTheOtherGetsAConflict() throws Exception {
     String reference = json.readTree(post(partner, "/api/calls/" + call.getReference() + "/applications",
-        body(Dossiers.siret())).getBody()).get("reference").asText();
+        body(partnerSiret())).getBody()).get("reference").asText();
     var task = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(reference)
         .taskDefinitionKey(ApplicationProcess.TASK_CHECK_COMPLETENESS).singleResult();
     engine.getTaskService().claim(task.getId(), agent);
@@ -257,6 +262,11 @@ class ApplicationApiIT {
     assertThat(view.get("regularizationRequests").get(0).get("reason").asText()).isEqualTo("pièce périmée");
     assertThat(view.get("timeline")).extracting(n -> n.get("description").asText())
         .contains("Pièces reçues par courrier ou courriel : Budget reçu par courrier le 12/04/2023");
+  }
+
+  /** An organisation the partner account acts for, membership granted by an agent. */
+  private String partnerSiret() {
+    return Dossiers.memberOrganization(organizations, memberships, partner);
   }
 
   private Map<String, Object> body(String siret) {

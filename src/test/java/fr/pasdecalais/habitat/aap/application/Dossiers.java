@@ -78,6 +78,22 @@ public class Dossiers {
         "Accompagnement social de 20 ménages propriétaires occupants pendant leurs travaux de rénovation énergétique.");
   }
 
+  /**
+   * A new organisation known to the service, with the partner account granted membership by an
+   * agent (as an instructeur does through {@code POST /api/organizations/{siret}/members}): the
+   * account may then file for it. Returns its SIRET.
+   */
+  public static String memberOrganization(OrganizationRepository organizations, OrganizationMemberships memberships,
+      String partnerAccount) {
+    String siret = siret();
+    Organization org = new Organization(siret, ApplicationService.now());
+    org.update("Association Habitat Solidaire " + siret.substring(9), "Association loi 1901", HOLDER_TYPE,
+        new java.util.LinkedHashSet<>(List.of(AGREMENT)), "12 rue des Écoles", "62300", "Lens", email(), "Marie Lefebvre");
+    organizations.saveAndFlush(org);
+    memberships.grant(siret, partnerAccount, AGENT.userId());
+    return siret;
+  }
+
   public static String email() {
     return "porteur-" + UUID.randomUUID().toString().substring(0, 8) + "@exemple.fr";
   }

@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.pasdecalais.habitat.aap.application.ApplicationService;
 import fr.pasdecalais.habitat.aap.application.Caller;
 import fr.pasdecalais.habitat.aap.application.Dossiers;
+import fr.pasdecalais.habitat.aap.application.OrganizationMemberships;
+import fr.pasdecalais.habitat.aap.application.OrganizationRepository;
 import fr.pasdecalais.habitat.aap.call.CallCatalog;
 import fr.pasdecalais.habitat.aap.call.CallDefinitionReader;
 import fr.pasdecalais.habitat.aap.call.CallForProjects;
@@ -48,6 +50,8 @@ class DocumentApiIT {
   @Autowired CallCatalog catalog;
   @Autowired CallDefinitionReader reader;
   @Autowired ApplicationService service;
+  @Autowired OrganizationRepository organizations;
+  @Autowired OrganizationMemberships memberships;
   @Autowired IdentitySetup identity;
   @Autowired DocumentService documents;
 
@@ -73,7 +77,9 @@ class DocumentApiIT {
     identity.ensureUser(agent, "Camille", "Martin", PASSWORD, Groups.INSTRUCTEURS);
     identity.ensureUser(juror, "Thomas", "Leroy", PASSWORD, Groups.JURY);
     identity.ensureUser(otherJuror, "Pierre", "Lambert", PASSWORD, Groups.JURY);
-    reference = service.submit(call.getReference(), Dossiers.request(Dossiers.siret(), Dossiers.email(), true,
+    catalog.publish(call.getReference());
+    reference = service.submit(call.getReference(), Dossiers.request(
+        Dossiers.memberOrganization(organizations, memberships, partner), Dossiers.email(), true,
         List.of("ARTOIS")), new Caller(partner, Set.of(Groups.PORTEURS))).application().getReference();
   }
 

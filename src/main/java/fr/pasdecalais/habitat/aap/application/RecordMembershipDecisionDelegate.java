@@ -1,0 +1,33 @@
+package fr.pasdecalais.habitat.aap.application;
+
+import static fr.pasdecalais.habitat.aap.application.MembershipProcess.*;
+
+import fr.pasdecalais.habitat.aap.notification.SendNotificationDelegate;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * "Enregistrer la décision de rattachement": the instructeur's decision of "Valider le rattachement
+ * d'un compte partenaire" — accepted, the account acts for the organisation; refused, the refusal
+ * and its reason are recorded. Writes {@code membershipGranted} and the e-mail to send.
+ */
+@Component("recordMembershipDecision")
+public class RecordMembershipDecisionDelegate implements JavaDelegate {
+
+  private final OrganizationMemberships memberships;
+
+  public RecordMembershipDecisionDelegate(OrganizationMemberships memberships) {
+    this.memberships = memberships;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    long requestId = ((Number) execution.getVariable(VAR_REQUEST_ID)).longValue();
+    OrganizationMemberships.Decision decision = memberships.decide(requestId,
+        FormValues.bool(execution.getVariable(VAR_ACCEPTED)), (String) execution.getVariable(VAR_REFUSAL_REASON),
+        FormValues.lastAssignee(execution, TASK_VALIDATE));
+    execution.setVariable(VAR_GRANTED, decision.granted());
+    execution.setVariable(SendNotificationDelegate.VAR_NOTIFICATION_ID, decision.notificationId());
+  }
+}
