@@ -47,11 +47,12 @@ public class AgreementReading {
   }
 
   public record PaymentView(Long id, String kind, String kindLabel, String orderNumber, BigDecimal amount,
-      String amountLabel, String status, Instant orderedAt, LocalDate paidOn, String mandateNumber, String label) {
+      String amountLabel, String status, Instant orderedAt, LocalDate paidOn, String mandateNumber, String label,
+      String validatedBy) {
     public static PaymentView of(Payment p) {
       return new PaymentView(p.getId(), p.getKind().name(), p.getKind().label(), p.getOrderNumber(), p.getAmount(),
           Money.format(p.getAmount()), p.getStatus().name(), p.getOrderedAt(), p.getPaidOn(), p.getMandateNumber(),
-          p.getLabel());
+          p.getLabel(), p.getValidatedBy());
     }
   }
 
@@ -69,7 +70,8 @@ public class AgreementReading {
       String amountLabel, String units, String paymentSchedule, LocalDate decisionDate, LocalDate operatorSignedOn,
       LocalDate presidentSignedOn, LocalDate serviceRenderedOn, BigDecimal amountDue, LocalDate noticeSentOn,
       LocalDate closedOn, LocalDate terminatedOn, BigDecimal paid, BigDecimal recovered, List<PaymentView> payments,
-      List<ReportView> reports, List<AmendmentView> amendments, List<DocumentView> documents) {}
+      List<ReportView> reports, List<AmendmentView> amendments, List<DocumentView> documents,
+      String signaturesRecordedBy, String serviceRenderedBy) {}
 
   /** The convention of a dossier, if it has one. */
   @Transactional(readOnly = true)
@@ -93,7 +95,8 @@ public class AgreementReading {
         documents.findByAgreementIdOrderByIdDesc(a.getId()).stream()
             .map(d -> new DocumentView(d.getId(), d.getFileName(), d.getMediaType(), d.getSizeBytes(), d.getCreatedAt(),
                 "/api/agreements/" + a.getId() + "/documents/" + d.getId()))
-            .toList());
+            .toList(),
+        a.getSignaturesRecordedBy(), a.getServiceRenderedBy());
   }
 
   private static ReportView report(Report r) {

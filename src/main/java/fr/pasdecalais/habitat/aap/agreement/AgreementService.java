@@ -30,6 +30,7 @@ import fr.pasdecalais.habitat.aap.payment.PaymentService;
 import fr.pasdecalais.habitat.aap.payment.PaymentStatus;
 import fr.pasdecalais.habitat.aap.reporting.ReportKind;
 import fr.pasdecalais.habitat.aap.reporting.ReportingService;
+import fr.pasdecalais.habitat.aap.web.RefusedException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -141,34 +142,76 @@ public class AgreementService {
     return awardDecisions.findByApplicationReference(applicationReference).filter(AwardDecision::isGranted);
   }
 
+  /** A dossier a convention may be established for: the dossier and its granted award decision. */
+  public record GrantedDossier(Application application, AwardDecision award) {}
+
+  /**
+   * The precondition of a convention, checked when grant-agreement starts (whatever started it):
+   * the dossier exists, matches the instance's business key when there is one, its award decision
+   * is recorded as granted, and it has no convention beyond a draft yet. Refused otherwise, in
+   * French, so that the start rolls back whole.
+   */
+  @Transactional(readOnly = true)
+  public GrantedDossier requireGrantedDossier(Long applicationId, String businessKey) {
+    if (applicationId == null) {
+      throw new RefusedException("applicationId", "Une convention ne s'établit que pour un dossier subventionné : "
+          + "aucun dossier n'est indiqué.");
+    }
+    Application application = applications.findById(applicationId).orElseThrow(() -> new RefusedException(
+        "applicationId", "Le dossier n° " + applicationId + " n'existe pas : aucune convention ne peut être établie."));
+    if (businessKey != null && !businessKey.equals(application.getReference())) {
+      throw new RefusedException("businessKey", "La référence « " + businessKey + " » n'est pas celle du dossier "
+          + application.getReference() + " : aucune convention ne peut être établie.");
+    }
+    AwardDecision award = grantedDecision(application.getReference())
+        .filter(d -> d.getApplicationId() == null || d.getApplicationId().equals(application.getId()))
+        .orElseThrow(() -> new RefusedException("grantedDecision", "Le dossier " + application.getReference()
+            + " n'a pas de décision d'attribution accordée : aucune convention ne peut être établie."));
+    agreements.findByApplicationReference(application.getReference())
+        .filter(existing -> existing.getStatus() != AgreementStatus.DRAFT)
+        .ifPresent(existing -> {
+          throw new RefusedException("agreement", "La convention " + existing.getNumber() + " du dossier "
+              + application.getReference() + " existe déjà : elle ne s'établit pas une seconde fois.");
+        });
+    return new GrantedDossier(application, award);
+  }
+
   /** The convention's data as "Préparer la convention" submitted it. */
   public record Draft(Long applicationId, BigDecimal amount, String units, LocalDate decisionDate,
       LocalDate periodStart, LocalDate periodEnd) {}
 
   /**
-   * Drafts (or redrafts) the convention of a dossier and generates its PDF. Refused with
-   * {@code AGREEMENT_INVALID}: amount missing, not positive or above the lot's envelope, period
-   * reversed or outside a year and a half, decision date in the future.
+   * Drafts (or redrafts) the convention of a dossier and generates its PDF. Only for a dossier whose
+   * award decision is recorded as granted: the amount is the decision's when the form leaves it
+   * empty, and never above it. Refused with {@code AGREEMENT_INVALID}: no granted decision, amount
+   * not positive or above the lot's envelope or the decision, period reversed, decision date in the
+   * future.
    */
   @Transactional(noRollbackFor = {AgreementRuleException.class, PaymentRefusedException.class})
-  public GrantAgreement draft(Draft d) {
-    Application application = applications.findById(d.applicationId()).orElseThrow(() -> new IllegalStateException(
-        "Dossier " + d.applicationId() + " introuvable."));
+  public GrantAgreement draft(Draft submitted) {
+    Draft d = submitted;
+    Long applicationId = d.applicationId();
+    Application application = applications.findById(applicationId).orElseThrow(() -> new IllegalStateException(
+        "Dossier " + applicationId + " introuvable."));
     CallForProjects call = calls.getByReference(application.getCallReference());
     CallLot lot = lot(call, application.getLotCode());
+    AwardDecision award = grantedDecision(application.getReference()).orElseThrow(() -> new AgreementRuleException(
+        ERROR_AGREEMENT_INVALID, "Le dossier " + application.getReference()
+            + " n'a pas de décision d'attribution accordée : aucune convention ne peut être établie."));
+    if (d.amount() == null) {
+      d = new Draft(d.applicationId(), award.getAmount(), d.units(), d.decisionDate(), d.periodStart(), d.periodEnd());
+    }
     List<String> problems = new ArrayList<>();
-    if (d.amount() == null || d.amount().signum() <= 0) {
+    if (d.amount().signum() <= 0) {
       problems.add("le montant accordé doit être strictement positif");
     } else if (d.amount().scale() > 2 && d.amount().stripTrailingZeros().scale() > 2) {
       problems.add("le montant accordé a au plus deux décimales");
     } else if (d.amount().compareTo(lot.getBudget()) > 0) {
       problems.add("le montant accordé (" + Money.format(d.amount()) + ") dépasse l'enveloppe du lot ("
           + Money.format(lot.getBudget()) + ")");
-    } else {
-      grantedDecision(application.getReference())
-          .filter(award -> d.amount().compareTo(award.getAmount()) > 0)
-          .ifPresent(award -> problems.add("le montant de la convention (" + Money.format(d.amount())
-              + ") dépasse le montant attribué par la décision (" + Money.format(award.getAmount()) + ")"));
+    } else if (d.amount().compareTo(award.getAmount()) > 0) {
+      problems.add("le montant de la convention (" + Money.format(d.amount())
+          + ") dépasse le montant attribué par la décision (" + Money.format(award.getAmount()) + ")");
     }
     if (d.units() == null || d.units().isBlank()) {
       problems.add("le volume retenu est obligatoire");
@@ -244,6 +287,12 @@ public class AgreementService {
    */
   @Transactional(noRollbackFor = {AgreementRuleException.class, PaymentRefusedException.class})
   public GrantAgreement sign(Long agreementId, LocalDate operatorSignedOn, LocalDate presidentSignedOn) {
+    return sign(agreementId, operatorSignedOn, presidentSignedOn, null);
+  }
+
+  /** As {@link #sign(Long, LocalDate, LocalDate)}, recording who recorded the signatures (the task's assignee). */
+  @Transactional(noRollbackFor = {AgreementRuleException.class, PaymentRefusedException.class})
+  public GrantAgreement sign(Long agreementId, LocalDate operatorSignedOn, LocalDate presidentSignedOn, String recordedBy) {
     GrantAgreement a = lock(agreementId);
     List<String> problems = new ArrayList<>();
     check(problems, "de l'opérateur", operatorSignedOn, a.getDecisionDate());
@@ -252,7 +301,7 @@ public class AgreementService {
       throw new AgreementRuleException(ERROR_SIGNATURE_INVALID, String.join(" ", problems));
     }
     if (a.getStatus() == AgreementStatus.DRAFT) {
-      a.sign(operatorSignedOn, presidentSignedOn);
+      a.sign(operatorSignedOn, presidentSignedOn, recordedBy);
     }
     return a;
   }
@@ -274,6 +323,7 @@ public class AgreementService {
   @Transactional(noRollbackFor = {AgreementRuleException.class, PaymentRefusedException.class})
   public Payment orderAdvance(Long agreementId, int advancePercent, String balanceOn, String scheduleLabel) {
     GrantAgreement a = lock(agreementId);
+    requireSigned(a);
     a.schedule(advancePercent, balanceOn, scheduleLabel);
     BigDecimal advance = calculator.split(a.getAmount(), advancePercent).advance();
     return payments.order(a.getId(), a.getNumber(), PaymentKind.ADVANCE, advance, a.getAmount());
@@ -322,7 +372,14 @@ public class AgreementService {
    */
   @Transactional(noRollbackFor = {AgreementRuleException.class, PaymentRefusedException.class})
   public Settlement settle(Long agreementId, Map<String, BigDecimal> actual, LocalDate renderedOn) {
+    return settle(agreementId, actual, renderedOn, null);
+  }
+
+  /** As {@link #settle(Long, Map, LocalDate)}, recording who certified the service fait (the task's assignee). */
+  @Transactional(noRollbackFor = {AgreementRuleException.class, PaymentRefusedException.class})
+  public Settlement settle(Long agreementId, Map<String, BigDecimal> actual, LocalDate renderedOn, String certifiedBy) {
     GrantAgreement a = lock(agreementId);
+    requireSigned(a);
     BigDecimal due;
     if (actual == null) {
       due = a.getAmount();
@@ -333,11 +390,11 @@ public class AgreementService {
       } catch (IllegalArgumentException e) {
         throw new AgreementRuleException(ERROR_QUANTITIES_INVALID, e.getMessage());
       }
-      a.certifyService(renderedOn == null ? today() : renderedOn, FormValues.json(actual), due);
+      a.certifyService(renderedOn == null ? today() : renderedOn, FormValues.json(actual), due, certifiedBy);
     }
     BigDecimal paid = livePaid(a.getId());
     if (actual == null) {
-      a.certifyService(renderedOn == null ? today() : renderedOn, null, due);
+      a.certifyService(renderedOn == null ? today() : renderedOn, null, due, null);
     }
     BigDecimal diff = Money.of(due.subtract(paid));
     String outcome = diff.signum() > 0 ? Settlement.BALANCE : diff.signum() < 0 ? Settlement.RECOVERY : Settlement.NONE;
@@ -379,6 +436,7 @@ public class AgreementService {
   @Transactional(noRollbackFor = {AgreementRuleException.class, PaymentRefusedException.class})
   public Payment orderBalance(Long agreementId) {
     GrantAgreement a = lock(agreementId);
+    requireSigned(a);
     var existing = payments.live(a.getId(), PaymentKind.BALANCE);
     if (existing.isPresent()) {
       return existing.get();
@@ -394,18 +452,69 @@ public class AgreementService {
   @Transactional(noRollbackFor = {AgreementRuleException.class, PaymentRefusedException.class})
   public Recovery orderRecovery(Long agreementId) {
     GrantAgreement a = lock(agreementId);
-    BigDecimal excess = livePaid(a.getId()).subtract(a.getAmountDue());
+    requireSigned(a);
+    if (a.getAmountDue() == null) {
+      throw new RefusedException("amountDue", "Le montant dû de la convention " + a.getNumber()
+          + " n'est pas encore arrêté : aucun titre de recette ne peut être émis.");
+    }
+    // only money actually paid can be reclaimed: an order not yet paid is not a debt of the operator
+    BigDecimal paid = payments.ofAgreement(a.getId()).stream()
+        .filter(p -> p.getStatus() == PaymentStatus.PAID && p.getKind() != PaymentKind.RECOVERY)
+        .map(Payment::getAmount).reduce(Money.ZERO, BigDecimal::add);
+    BigDecimal excess = paid.subtract(a.getAmountDue());
+    if (excess.signum() <= 0) {
+      throw new RefusedException("paid", "Rien n'a été versé au-delà du montant dû de la convention " + a.getNumber()
+          + " (versé " + Money.format(paid) + ", dû " + Money.format(a.getAmountDue())
+          + ") : aucun titre de recette ne peut être émis.");
+    }
     Payment p = payments.order(a.getId(), a.getNumber(), PaymentKind.RECOVERY, excess, a.getAmount());
     Notification n = notifications.store(NotificationKind.RECOVERY_ORDERED, a.getOperatorEmail(),
         "Convention " + a.getNumber() + " : titre de recette de " + Money.format(p.getAmount()),
         "Madame, Monsieur,\n\nAu vu du service fait constaté le " + french(a.getServiceRenderedOn())
             + ", le montant dû au titre de la convention " + a.getNumber() + " s'élève à " + Money.format(a.getAmountDue())
-            + ", alors que " + Money.format(livePaid(a.getId())) + " vous ont été versés.\n"
+            + ", alors que " + Money.format(paid) + " vous ont été versés.\n"
             + "Un titre de recette n° " + p.getOrderNumber() + " de " + Money.format(p.getAmount())
             + " va être émis à votre encontre par la paierie départementale ; merci de procéder au reversement à sa réception.\n\n"
             + "Le service des politiques sociales du logement et de l'habitat\nDépartement du Pas-de-Calais",
         a.getApplicationReference());
     return new Recovery(p, n.getId());
+  }
+
+  /**
+   * "Enregistrer le paiement": confirms an order of this convention with the mandate number and
+   * date, recording who validated it. Only for a signed convention and for one of its own orders;
+   * refused with {@code PAYMENT_REFUSED} otherwise (back to the mandate task with the reason).
+   */
+  @Transactional(noRollbackFor = {AgreementRuleException.class, PaymentRefusedException.class})
+  public Payment confirmPayment(Long agreementId, Long paymentId, LocalDate paidOn, String mandateNumber,
+      String validatedBy) {
+    GrantAgreement a = lock(agreementId);
+    if (a.getStatus() != AgreementStatus.SIGNED) {
+      throw new PaymentRefusedException("La convention " + a.getNumber() + " n'est pas en vigueur ("
+          + statusLabel(a.getStatus()) + ") : aucun paiement ne peut être enregistré.");
+    }
+    if (paymentId == null || payments.ofAgreement(a.getId()).stream().noneMatch(p -> p.getId().equals(paymentId))) {
+      throw new PaymentRefusedException("L'ordre de paiement n° " + paymentId + " n'appartient pas à la convention "
+          + a.getNumber() + ".");
+    }
+    return payments.confirm(paymentId, paidOn, mandateNumber, validatedBy);
+  }
+
+  /** Orders of payment exist only for a convention in force: signed, neither closed nor terminated. */
+  private static void requireSigned(GrantAgreement a) {
+    if (a.getStatus() != AgreementStatus.SIGNED) {
+      throw new RefusedException("signedAgreement", "La convention " + a.getNumber() + " n'est pas en vigueur ("
+          + statusLabel(a.getStatus()) + ") : aucun paiement ne peut être ordonné.");
+    }
+  }
+
+  private static String statusLabel(AgreementStatus status) {
+    return switch (status) {
+      case DRAFT -> "non signée";
+      case SIGNED -> "signée";
+      case CLOSED -> "close";
+      case TERMINATED -> "résiliée";
+    };
   }
 
   @Transactional

@@ -1,21 +1,18 @@
 package fr.pasdecalais.habitat.aap.agreement;
 
 import fr.pasdecalais.habitat.aap.payment.PaymentRefusedException;
-import fr.pasdecalais.habitat.aap.payment.PaymentService;
 import java.time.LocalDate;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** "Enregistrer le paiement": the mandate number and payment date entered by finances. */
+/** "Enregistrer le paiement": the mandate number and payment date entered by finances, and who validated it. */
 @Component("confirmPayment")
 public class ConfirmPaymentDelegate implements JavaDelegate {
 
-  private final PaymentService payments;
   private final AgreementService agreements;
 
-  public ConfirmPaymentDelegate(PaymentService payments, AgreementService agreements) {
-    this.payments = payments;
+  public ConfirmPaymentDelegate(AgreementService agreements) {
     this.agreements = agreements;
   }
 
@@ -27,8 +24,12 @@ public class ConfirmPaymentDelegate implements JavaDelegate {
     } catch (IllegalArgumentException e) {
       throw new AgreementRuleExceptionAsBpmn(PaymentRefusedException.ERROR_CODE, e.getMessage());
     }
-    Delegates.bpmn(() -> payments.confirm(Delegates.longVar(execution, GrantAgreementProcess.VAR_PAYMENT_ID), paidOn,
-        (String) execution.getVariable("mandateNumber")));
+    String validatedBy = Delegates.completedBy(execution, GrantAgreementProcess.TASK_VALIDATE_ADVANCE,
+        GrantAgreementProcess.TASK_VALIDATE_BALANCE);
+    Object paymentId = execution.getVariable(GrantAgreementProcess.VAR_PAYMENT_ID);
+    Delegates.bpmn(() -> agreements.confirmPayment(Delegates.agreementId(execution),
+        paymentId instanceof Number n ? n.longValue() : null, paidOn, (String) execution.getVariable("mandateNumber"),
+        validatedBy));
     execution.setVariable("paymentError", null);
     execution.setVariables(agreements.formVariables(Delegates.agreementId(execution)));
   }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.camunda.spin.plugin.variable.value.JsonValue;
 
@@ -23,6 +24,17 @@ final class Delegates {
       throw new IllegalStateException("Variable " + name + " absente.");
     }
     return ((Number) v).longValue();
+  }
+
+  /**
+   * Who completed the last instance of one of these user tasks of this process instance: the
+   * task's assignee as the engine recorded it (never a variable), or null when it had none.
+   */
+  static String completedBy(DelegateExecution execution, String... taskDefinitionKeys) {
+    List<HistoricTaskInstance> tasks = execution.getProcessEngineServices().getHistoryService()
+        .createHistoricTaskInstanceQuery().processInstanceId(execution.getProcessInstanceId())
+        .taskDefinitionKeyIn(taskDefinitionKeys).finished().orderByHistoricTaskInstanceEndTime().desc().listPage(0, 1);
+    return tasks.isEmpty() ? null : tasks.get(0).getAssignee();
   }
 
   /** Runs a service call; a refused business rule becomes the BPMN error the model catches. */

@@ -85,11 +85,19 @@ public class GrantAgreement {
   @Column(name = "president_signed_on")
   private LocalDate presidentSignedOn;
 
+  /** Who recorded both signatures: the assignee of "Enregistrer les signatures" when it was completed. */
+  @Column(name = "signatures_recorded_by", length = 64)
+  private String signaturesRecordedBy;
+
   @Column(name = "signatory_title", length = 100)
   private String signatoryTitle;
 
   @Column(name = "service_rendered_on")
   private LocalDate serviceRenderedOn;
+
+  /** Who certified the service fait: the assignee of "Constater le service fait" when it was completed. */
+  @Column(name = "service_rendered_by", length = 64)
+  private String serviceRenderedBy;
 
   @Column(name = "rendered_quantities", length = 2000)
   private String renderedQuantities;
@@ -146,7 +154,8 @@ public class GrantAgreement {
     this.units = units;
   }
 
-  void sign(LocalDate operatorSignedOn, LocalDate presidentSignedOn) {
+  void sign(LocalDate operatorSignedOn, LocalDate presidentSignedOn, String recordedBy) {
+    this.signaturesRecordedBy = recordedBy;
     this.operatorSignedOn = operatorSignedOn;
     this.presidentSignedOn = presidentSignedOn;
     this.status = AgreementStatus.SIGNED;
@@ -167,7 +176,8 @@ public class GrantAgreement {
     }
   }
 
-  void certifyService(LocalDate on, String quantities, BigDecimal due) {
+  void certifyService(LocalDate on, String quantities, BigDecimal due, String certifiedBy) {
+    this.serviceRenderedBy = certifiedBy;
     this.serviceRenderedOn = on;
     this.renderedQuantities = quantities;
     this.amountDue = due.setScale(2, RoundingMode.HALF_UP);
@@ -213,6 +223,8 @@ public class GrantAgreement {
   public LocalDate getOperatorSignedOn() { return operatorSignedOn; }
   public LocalDate getPresidentSignedOn() { return presidentSignedOn; }
   public String getSignatoryTitle() { return signatoryTitle; }
+  public String getSignaturesRecordedBy() { return signaturesRecordedBy; }
+  public String getServiceRenderedBy() { return serviceRenderedBy; }
   public LocalDate getServiceRenderedOn() { return serviceRenderedOn; }
   public String getRenderedQuantities() { return renderedQuantities; }
   public BigDecimal getAmountDue() { return amountDue; }

@@ -33,8 +33,9 @@ public class SettleAgreementDelegate implements JavaDelegate {
         }
       }
       Map<String, BigDecimal> quantities = actual;
+      String certifiedBy = serviceRendered ? Delegates.completedBy(execution, GrantAgreementProcess.TASK_CERTIFY_SERVICE) : null;
       var settlement = Delegates.bpmn(() -> agreements.settle(Delegates.agreementId(execution), quantities,
-          serviceRendered ? FormValues.date(execution.getVariable("serviceRenderedOn")) : null));
+          serviceRendered ? FormValues.date(execution.getVariable("serviceRenderedOn")) : null, certifiedBy));
       execution.setVariable(GrantAgreementProcess.VAR_SETTLEMENT, settlement.outcome());
       execution.setVariable("amountDueLabel", fr.pasdecalais.habitat.aap.payment.Money.format(settlement.amountDue()));
       execution.setVariable("serviceError", null);

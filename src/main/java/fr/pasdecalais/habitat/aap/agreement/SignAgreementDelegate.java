@@ -5,7 +5,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** "Mettre la convention en vigueur": both signature dates checked and recorded. */
+/** "Mettre la convention en vigueur": both signature dates checked and recorded, with who recorded them. */
 @Component("signAgreement")
 public class SignAgreementDelegate implements JavaDelegate {
 
@@ -25,7 +25,8 @@ public class SignAgreementDelegate implements JavaDelegate {
     } catch (IllegalArgumentException e) {
       throw new AgreementRuleExceptionAsBpmn(GrantAgreementProcess.ERROR_SIGNATURE_INVALID, e.getMessage());
     }
-    Delegates.bpmn(() -> agreements.sign(Delegates.agreementId(execution), operator, president));
+    String recordedBy = Delegates.completedBy(execution, GrantAgreementProcess.TASK_RECORD_SIGNATURES);
+    Delegates.bpmn(() -> agreements.sign(Delegates.agreementId(execution), operator, president, recordedBy));
     execution.setVariable("signatureError", null);
   }
 }

@@ -488,6 +488,11 @@ public class ApplicationService {
   }
 
   @Transactional(readOnly = true)
+  public Optional<Application> find(long applicationId) {
+    return applications.findById(applicationId);
+  }
+
+  @Transactional(readOnly = true)
   public Application get(long applicationId) {
     return applications.findById(applicationId)
         .orElseThrow(() -> new IllegalStateException("Dossier " + applicationId + " introuvable"));

@@ -6,6 +6,8 @@ import fr.pasdecalais.habitat.aap.call.CallCatalog;
 import fr.pasdecalais.habitat.aap.call.CallForProjects;
 import fr.pasdecalais.habitat.aap.call.CallJuryMember;
 import fr.pasdecalais.habitat.aap.call.CallLot;
+import fr.pasdecalais.habitat.aap.call.JurySession;
+import fr.pasdecalais.habitat.aap.call.JurySessionRepository;
 import fr.pasdecalais.habitat.aap.document.DocumentService;
 import fr.pasdecalais.habitat.aap.identity.Groups;
 import fr.pasdecalais.habitat.aap.identity.IdentityProperties;
@@ -58,11 +60,12 @@ public class DemoDossiers {
   private final RuntimeService runtime;
   private final TaskService tasks;
   private final ManagementService management;
+  private final JurySessionRepository sessions;
 
   public DemoDossiers(IdentityProperties properties, IdentitySetup identitySetup, CallCatalog calls,
       ApplicationService service, ApplicationRepository applications, OrganizationRepository organizations,
       OrganizationMemberRepository members, DocumentService documents, RuntimeService runtime, TaskService tasks,
-      ManagementService management) {
+      ManagementService management, JurySessionRepository sessions) {
     this.properties = properties;
     this.identitySetup = identitySetup;
     this.calls = calls;
@@ -74,6 +77,7 @@ public class DemoDossiers {
     this.runtime = runtime;
     this.tasks = tasks;
     this.management = management;
+    this.sessions = sessions;
   }
 
   @EventListener
@@ -155,10 +159,13 @@ public class DemoDossiers {
     List<String> jury = new ArrayList<>(call.getJury().stream().map(CallJuryMember::getUserId).toList());
     if (!jury.isEmpty()) {
       Date deadline = Date.from(now.plus(21, ChronoUnit.DAYS));
+      // a real session of the call: an opinion is only opened for a member who sits in it
+      JurySession session = sessions.save(new JurySession(call, now.plus(28, ChronoUnit.DAYS).atOffset(java.time.ZoneOffset.UTC),
+          deadline.toInstant().atOffset(java.time.ZoneOffset.UTC), call.getJury(), "camille.martin", now));
       for (String ref : refs.subList(3, 5)) {
         runtime.createMessageCorrelation(MSG_JURY_CONVENED).processInstanceBusinessKey(ref)
             .setVariable(VAR_JURY_MEMBERS, jury).setVariable(VAR_OPINION_DEADLINE, deadline)
-            .setVariable(VAR_JURY_SESSION_ID, 1L).correlateAllWithResult();
+            .setVariable(VAR_JURY_SESSION_ID, session.getId()).correlateAllWithResult();
         runJobs(ref);
       }
     }

@@ -74,7 +74,10 @@ public final class DecisionDelegates {
           adopted == null ? null : Boolean.valueOf(adopted.toString()),
           (String) execution.getVariable("decisionReference"));
       try {
-        Deliberation d = service.record((String) execution.getVariable(VAR_CALL_REFERENCE), in);
+        String recordedBy = fr.pasdecalais.habitat.aap.application.FormValues.lastAssignee(execution,
+            TASK_RECORD_DELIBERATION);
+        Deliberation d = service.record((String) execution.getVariable(VAR_CALL_REFERENCE), in,
+            fr.pasdecalais.habitat.aap.application.ApplicationProcess.SYSTEM_ACTOR.equals(recordedBy) ? null : recordedBy);
         execution.setVariable(VAR_DELIBERATION_ID, d.getId());
         execution.setVariable(VAR_DELIBERATION_ADOPTED, d.isAdopted());
         execution.setVariable(VAR_DELIBERATION_LABEL, d.frenchLabel());

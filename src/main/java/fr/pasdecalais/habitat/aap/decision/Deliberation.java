@@ -48,6 +48,9 @@ public class Deliberation {
   private String decisionReference;
   @Column(name = "recorded_at", nullable = false)
   private Instant recordedAt;
+  /** Who recorded the act: the assignee of "Enregistrer la délibération" when it was completed. */
+  @Column(name = "recorded_by", length = 64)
+  private String recordedBy;
 
   protected Deliberation() {}
 
@@ -81,6 +84,14 @@ public class Deliberation {
     d.adopted = adopted;
     d.recordedAt = recordedAt;
     return d;
+  }
+
+  void recordedBy(String user) {
+    this.recordedBy = user;
+  }
+
+  public String getRecordedBy() {
+    return recordedBy;
   }
 
   /** "délibération n° 2023-326 du 03/07/2023" or "décision du Préfet réf. … du …". */

@@ -61,6 +61,12 @@ public class DeliberationService {
   /** "Enregistrer la délibération": checks and stores the act (a refusal rolls nothing back: nothing is written). */
   @Transactional(noRollbackFor = InvalidDeliberationException.class)
   public Deliberation record(String callReference, DeliberationInput in) {
+    return record(callReference, in, null);
+  }
+
+  /** As {@link #record(String, DeliberationInput)}, with who recorded it (the task's assignee, read from the engine). */
+  @Transactional(noRollbackFor = InvalidDeliberationException.class)
+  public Deliberation record(String callReference, DeliberationInput in, String recordedBy) {
     CallForProjects call = catalog.getByReference(callReference);
     List<String> problems = new ArrayList<>();
     if (in.decidedOn() == null) {
@@ -98,6 +104,7 @@ public class DeliberationService {
       d = Deliberation.ofAssembly(call.getId(), callReference, number, in.decidedOn(), in.votesFor(),
           in.votesAgainst(), in.votesAbstention(), in.votesAbsent(), in.adopted(), CallCatalog.now());
     }
+    d.recordedBy(recordedBy);
     d = deliberations.save(d);
     if (d.isAdopted()) {
       catalog.moveTo(callReference, CallStatus.DECIDED);

@@ -79,6 +79,10 @@ public class JuryOpinion {
   @Column(name = "weighted_score", precision = 6, scale = 2)
   private BigDecimal weightedScore;
 
+  /** The jury-opinion instance whose tasks record this opinion (null for rows older than V16). */
+  @Column(name = "process_instance_id", length = 64)
+  private String processInstanceId;
+
   @Column(name = "opened_at", nullable = false)
   private Instant openedAt;
 
@@ -95,6 +99,10 @@ public class JuryOpinion {
     this.jurySessionId = jurySessionId;
     this.memberId = memberId;
     this.openedAt = openedAt;
+  }
+
+  void attachTo(String processInstanceId) {
+    this.processInstanceId = processInstanceId;
   }
 
   void abstain(String reason, Instant at) {
@@ -133,6 +141,7 @@ public class JuryOpinion {
   public Map<String, Integer> getScores() { return scores; }
   public BigDecimal getWeightedScore() { return weightedScore; }
   public Instant getOpenedAt() { return openedAt; }
+  public String getProcessInstanceId() { return processInstanceId; }
   public Instant getSubmittedAt() { return submittedAt; }
 
   /** A second submission of a locked opinion. */

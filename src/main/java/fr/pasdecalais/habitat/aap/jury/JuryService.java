@@ -2,6 +2,10 @@ package fr.pasdecalais.habitat.aap.jury;
 
 import fr.pasdecalais.habitat.aap.application.Application;
 import fr.pasdecalais.habitat.aap.application.ApplicationService;
+import fr.pasdecalais.habitat.aap.application.ApplicationState;
+import fr.pasdecalais.habitat.aap.call.JurySession;
+import fr.pasdecalais.habitat.aap.call.JurySessionRepository;
+import fr.pasdecalais.habitat.aap.web.RefusedException;
 import fr.pasdecalais.habitat.aap.call.CallCatalog;
 import fr.pasdecalais.habitat.aap.call.SelectionCriterion;
 import fr.pasdecalais.habitat.aap.notification.NotificationKind;
@@ -15,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,9 +36,14 @@ public class JuryService {
   private final CallCatalog calls;
   private final NotificationService notifications;
   private final IdentityService identity;
+  private final JurySessionRepository sessions;
+  private final RuntimeService runtime;
 
   public JuryService(JuryOpinionRepository opinions, ApplicationService applications, CallCatalog calls,
-      NotificationService notifications, IdentityService identity) {
+      NotificationService notifications, IdentityService identity, JurySessionRepository sessions,
+      RuntimeService runtime) {
+    this.sessions = sessions;
+    this.runtime = runtime;
     this.opinions = opinions;
     this.applications = applications;
     this.calls = calls;
@@ -41,12 +51,65 @@ public class JuryService {
     this.identity = identity;
   }
 
-  /** Step "Préparer l'avis": the opinion row (idempotent) and what the form shows. */
+  /** The message of a completion in someone else's name. */
+  public static final String NOT_YOUR_OPINION =
+      "Cet avis ne peut être enregistré qu'au nom du membre du jury à qui la tâche est attribuée.";
+
+  /** Step "Préparer l'avis" outside an engine instance (kept for callers without one). */
   @Transactional
   public Map<String, Object> openOpinion(long applicationId, Long jurySessionId, String member, Date opinionDeadline) {
-    Application a = applications.get(applicationId);
-    opinions.findByApplicationIdAndMemberId(applicationId, member)
+    return openOpinion(applicationId, jurySessionId, member, opinionDeadline, null);
+  }
+
+  /**
+   * Step "Préparer l'avis", the first (synchronous) step of a jury-opinion instance: the opinion
+   * row and what the form shows. Only for a dossier at the jury step of a convened session of its
+   * call ({@code UNDER_JURY_REVIEW} for that session) and a member who sits in that session; an
+   * opinion already given is not reopened, nor one another running instance collects. Refused in
+   * French ({@link RefusedException}) otherwise, so that the start rolls back whole.
+   */
+  @Transactional
+  public Map<String, Object> openOpinion(Long applicationId, Long jurySessionId, String member, Date opinionDeadline,
+      String processInstanceId) {
+    if (applicationId == null) {
+      throw new RefusedException("applicationId", "Un avis du jury porte sur un dossier : aucun dossier n'est indiqué.");
+    }
+    if (member == null || member.isBlank()) {
+      throw new RefusedException("juryMember", "Un avis du jury est celui d'un membre du jury : aucun membre n'est indiqué.");
+    }
+    if (jurySessionId == null) {
+      throw new RefusedException("jurySessionId", "Un avis du jury se donne pour une séance convoquée : aucune séance "
+          + "n'est indiquée.");
+    }
+    Application a = applications.find(applicationId).orElseThrow(() -> new RefusedException("applicationId",
+        "Le dossier n° " + applicationId + " n'existe pas : aucun avis ne peut être ouvert."));
+    JurySession session = sessions.findById(jurySessionId)
+        .filter(s -> s.getCallReference().equals(a.getCallReference()))
+        .orElseThrow(() -> new RefusedException("jurySessionId", "La séance de jury n° " + jurySessionId
+            + " n'est pas une séance de l'appel " + a.getCallReference() + " : aucun avis ne peut être ouvert."));
+    if (a.getState() != ApplicationState.UNDER_JURY_REVIEW || !jurySessionId.equals(a.getJurySessionId())) {
+      throw new RefusedException("applicationId", "Le dossier " + a.getReference() + " n'est pas soumis au jury de "
+          + "cette séance (état : " + a.getState().label() + ") : aucun avis ne peut être ouvert.");
+    }
+    if (!session.memberIds().contains(member)) {
+      throw new RefusedException("juryMember", "« " + member + " » ne siège pas au jury de la séance qui examine le "
+          + "dossier " + a.getReference() + " : aucun avis ne peut être ouvert à son nom.");
+    }
+    JuryOpinion opinion = opinions.findByApplicationIdAndMemberId(applicationId, member)
         .orElseGet(() -> opinions.save(new JuryOpinion(applicationId, jurySessionId, member, ApplicationService.now())));
+    if (opinion.getStatus() != JuryOpinion.Status.PENDING) {
+      throw new RefusedException("juryMember", "L'avis de " + member + " sur le dossier " + a.getReference()
+          + " est déjà rendu : il ne se donne pas une seconde fois.");
+    }
+    String other = opinion.getProcessInstanceId();
+    if (other != null && !other.equals(processInstanceId)
+        && runtime.createProcessInstanceQuery().processInstanceId(other).count() > 0) {
+      throw new RefusedException("juryMember", "L'avis de " + member + " sur le dossier " + a.getReference()
+          + " est déjà demandé : il ne se demande pas une seconde fois.");
+    }
+    if (processInstanceId != null) {
+      opinion.attachTo(processInstanceId);
+    }
     List<SelectionCriterion> criteria = criteria(a);
     Map<String, Object> form = new LinkedHashMap<>();
     form.put("criterionCount", criteria.size());
@@ -68,6 +131,27 @@ public class JuryService {
   private List<SelectionCriterion> criteria(Application a) {
     List<SelectionCriterion> criteria = calls.getByReference(a.getCallReference()).getSelectionCriteria();
     return criteria.size() > MAX_CRITERIA ? criteria.subList(0, MAX_CRITERIA) : criteria;
+  }
+
+  /**
+   * Complete listener of "Déclarer un éventuel conflit d'intérêts" and "Donner un avis": the opinion
+   * is recorded in the name of the task's assignee (as the engine holds it), so the {@code juryMember}
+   * variable must name them, and their opinion must be the one this instance collects and still
+   * open. Refused with {@link #NOT_YOUR_OPINION} otherwise: the completion rolls back, the task stays.
+   */
+  @Transactional(readOnly = true)
+  public void requireOwnOpinion(Object applicationId, String assignee, Object juryMember, String processInstanceId) {
+    if (assignee == null || assignee.isBlank() || !assignee.equals(juryMember) || !(applicationId instanceof Number n)) {
+      throw new RefusedException("juryMember", NOT_YOUR_OPINION);
+    }
+    JuryOpinion o = opinions.findByApplicationIdAndMemberId(n.longValue(), assignee)
+        .orElseThrow(() -> new RefusedException("juryMember", NOT_YOUR_OPINION));
+    if (o.getProcessInstanceId() != null && !o.getProcessInstanceId().equals(processInstanceId)) {
+      throw new RefusedException("juryMember", NOT_YOUR_OPINION);
+    }
+    if (o.getStatus() != JuryOpinion.Status.PENDING) {
+      throw new RefusedException("juryMember", "Votre avis sur ce dossier est déjà rendu : il ne peut plus être modifié.");
+    }
   }
 
   /** The scores given in the form ({@code score1}…), checked against each criterion's maximum. French message when wrong. */

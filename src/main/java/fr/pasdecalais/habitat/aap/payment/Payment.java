@@ -60,6 +60,10 @@ public class Payment {
   @Column(name = "paid_on")
   private LocalDate paidOn;
 
+  /** Who validated the mandate: the assignee of "Valider le mandatement" when it was completed. */
+  @Column(name = "validated_by", length = 64)
+  private String validatedBy;
+
   @Column(name = "cancelled_at")
   private Instant cancelledAt;
 
@@ -79,7 +83,8 @@ public class Payment {
     this.orderedAt = orderedAt;
   }
 
-  void markPaid(LocalDate paidOn, String mandateNumber) {
+  void markPaid(LocalDate paidOn, String mandateNumber, String validatedBy) {
+    this.validatedBy = validatedBy;
     this.status = PaymentStatus.PAID;
     this.paidOn = paidOn;
     this.mandateNumber = mandateNumber;
@@ -89,6 +94,10 @@ public class Payment {
     this.status = PaymentStatus.CANCELLED;
     this.slot = null;
     this.cancelledAt = at;
+  }
+
+  public String getValidatedBy() {
+    return validatedBy;
   }
 
   public Long getId() {

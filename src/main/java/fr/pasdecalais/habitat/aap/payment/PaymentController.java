@@ -25,7 +25,7 @@ public class PaymentController {
 
   public record PaymentListItem(Long id, Long agreementId, String kind, String kindLabel, String orderNumber,
       BigDecimal amount, String amountLabel, String status, Instant orderedAt, LocalDate paidOn, String mandateNumber,
-      String label) {}
+      String label, String validatedBy) {}
 
   @GetMapping("/api/payments")
   public List<PaymentListItem> list(@RequestParam(required = false) String status) {
@@ -41,7 +41,7 @@ public class PaymentController {
     return payments.withStatus(wanted).stream()
         .map(p -> new PaymentListItem(p.getId(), p.getAgreementId(), p.getKind().name(), p.getKind().label(),
             p.getOrderNumber(), p.getAmount(), Money.format(p.getAmount()), p.getStatus().name(), p.getOrderedAt(),
-            p.getPaidOn(), p.getMandateNumber(), p.getLabel()))
+            p.getPaidOn(), p.getMandateNumber(), p.getLabel(), p.getValidatedBy()))
         .toList();
   }
 }

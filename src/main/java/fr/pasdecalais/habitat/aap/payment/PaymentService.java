@@ -76,6 +76,15 @@ public class PaymentService {
    */
   @Transactional(noRollbackFor = PaymentRefusedException.class)
   public Payment confirm(Long paymentId, LocalDate paidOn, String mandateNumber) {
+    return confirm(paymentId, paidOn, mandateNumber, null);
+  }
+
+  /**
+   * As {@link #confirm(Long, LocalDate, String)}, recording who validated the mandate (the user who
+   * completed "Valider le mandatement", read from the engine, never from a variable).
+   */
+  @Transactional(noRollbackFor = PaymentRefusedException.class)
+  public Payment confirm(Long paymentId, LocalDate paidOn, String mandateNumber, String validatedBy) {
     Payment payment = payments.findById(paymentId)
         .orElseThrow(() -> new PaymentRefusedException("L'ordre de paiement n° " + paymentId + " n'existe pas."));
     if (mandateNumber == null || mandateNumber.isBlank()) {
@@ -103,7 +112,7 @@ public class PaymentService {
       throw new PaymentRefusedException("La date de paiement (" + paidOn
           + ") ne peut pas précéder la date de l'ordre (" + orderedOn + ").");
     }
-    payment.markPaid(paidOn, mandateNumber.trim());
+    payment.markPaid(paidOn, mandateNumber.trim(), validatedBy);
     return payment;
   }
 

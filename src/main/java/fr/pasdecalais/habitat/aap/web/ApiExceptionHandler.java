@@ -47,6 +47,12 @@ public class ApiExceptionHandler {
     return problem(e.getStatus(), e.getTitle(), e.getMessage(), e.getFieldProblems());
   }
 
+  /** A business precondition refused the change: 409 with the French reason. */
+  @ExceptionHandler(RefusedException.class)
+  ResponseEntity<ProblemDetail> refused(RefusedException e) {
+    return problem(HttpStatus.CONFLICT, "Opération refusée", e.getMessage(), List.of());
+  }
+
   @ExceptionHandler(MethodArgumentNotValidException.class)
   ResponseEntity<ProblemDetail> invalidBody(MethodArgumentNotValidException e) {
     List<ApiException.FieldProblem> problems = e.getBindingResult().getFieldErrors().stream()

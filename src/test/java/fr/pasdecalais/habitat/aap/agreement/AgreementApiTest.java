@@ -83,6 +83,7 @@ class AgreementApiTest {
     assertThat(view.get("amountLabel").asText()).isEqualTo("100 000,00 €");
     assertThat(view.get("payments")).hasSize(1);
     assertThat(view.get("reports")).isEmpty();
+    assertThat(view.get("signaturesRecordedBy").asText()).isEqualTo(AgreementScenarios.AGENT);
     String url = view.get("documents").get(0).get("url").asText();
     ResponseEntity<byte[]> pdf = agent.getForEntity(url, byte[].class);
     assertThat(pdf.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PDF);
@@ -93,6 +94,7 @@ class AgreementApiTest {
     assertThat(view.get("reports").get(0).get("kind").asText()).isEqualTo("FINAL");
     assertThat(view.get("reports").get(0).get("dueOn").asText()).isEqualTo("2024-06-30");
     assertThat(view.get("payments").get(0).get("status").asText()).isEqualTo("PAID");
+    assertThat(view.get("payments").get(0).get("validatedBy").asText()).isEqualTo(AgreementScenarios.FINANCE);
     JsonNode totals = json.readTree(agent.getForObject("/api/calls/" + call + "/agreement-totals", String.class));
     assertThat(totals.get("granted").decimalValue()).isEqualByComparingTo("100000.00");
     assertThat(totals.get("paid").decimalValue()).isEqualByComparingTo("100000.00");

@@ -10,6 +10,8 @@ import fr.pasdecalais.habitat.aap.application.ApplicationService;
 import fr.pasdecalais.habitat.aap.application.Caller;
 import fr.pasdecalais.habitat.aap.call.CallCatalog;
 import fr.pasdecalais.habitat.aap.call.CallDefinitionReader;
+import fr.pasdecalais.habitat.aap.decision.AwardDecision;
+import fr.pasdecalais.habitat.aap.decision.AwardDecisions;
 import fr.pasdecalais.habitat.aap.identity.Groups;
 import fr.pasdecalais.habitat.aap.payment.Payment;
 import fr.pasdecalais.habitat.aap.payment.PaymentService;
@@ -24,7 +26,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.spin.plugin.variable.SpinValues;
@@ -33,13 +37,18 @@ import org.springframework.stereotype.Component;
 
 /**
  * The steps of the grant-agreement scenarios: a call from a test definition (unique reference), a
- * dossier recorded through the application capability, the process started as the application's
- * call activity would start it, and each user task completed as Tasklist would submit it.
+ * dossier recorded through the application capability, granted by an award decision, the process
+ * started as the application's call activity would start it, and each user task claimed by its
+ * actor and completed as Tasklist would submit it.
  */
 @Component
 public class AgreementScenarios {
 
   private static final AtomicInteger COUNTER = new AtomicInteger((int) (System.nanoTime() % 100_000));
+  /** Who completes the instructeurs' tasks of the scenarios. */
+  public static final String AGENT = "camille.martin";
+  /** Who validates the mandates. */
+  public static final String FINANCE = "laurent.petit";
 
   private final CallCatalog calls;
   private final CallDefinitionReader reader;
@@ -48,9 +57,12 @@ public class AgreementScenarios {
   private final PaymentService payments;
   private final AgreementService agreements;
   private final GrantAgreementRepository repository;
+  private final AwardDecisions decisions;
 
   AgreementScenarios(CallCatalog calls, CallDefinitionReader reader, ApplicationService applications,
-      ProcessEngine engine, PaymentService payments, AgreementService agreements, GrantAgreementRepository repository) {
+      ProcessEngine engine, PaymentService payments, AgreementService agreements, GrantAgreementRepository repository,
+      AwardDecisions decisions) {
+    this.decisions = decisions;
     this.repository = repository;
     this.calls = calls;
     this.reader = reader;
@@ -84,33 +96,53 @@ public class AgreementScenarios {
         new Caller("camille.martin", Set.of(Groups.INSTRUCTEURS))).application();
   }
 
-  /** Starts grant-agreement with the variables the application's call activity passes down. */
+  /** The dossier granted its requested amount by a deliberation of today (engine clock). */
+  public AwardDecision grant(Application a) {
+    return decisions.grant(a, a.getRequestedAmount(), a.getRequestedUnits(),
+        ClockUtil.getCurrentTime().toInstant().atZone(ProcessTestSupport.PARIS).toLocalDate());
+  }
+
+  /** Grants the dossier (see {@link #grant}) and starts grant-agreement as the application's call activity would. */
   public ProcessInstance start(Application a) {
-    ProcessInstance pi = engine.getRuntimeService().startProcessInstanceByKey(GrantAgreementProcess.KEY, a.getReference(),
-        Map.of("applicationId", a.getId(), "reference", a.getReference(),
-            "organizationName", a.getOrganization().getName(), "callReference", a.getCallReference(),
-            "lotCode", a.getLotCode()));
+    grant(a);
+    ProcessInstance pi = startAsCallActivity(a);
     ProcessTestSupport.executeDueJobs(engine);
     return pi;
   }
 
+  /** Starts grant-agreement with the variables the application's call activity passes down, nothing else. */
+  public ProcessInstance startAsCallActivity(Application a) {
+    return engine.getRuntimeService().startProcessInstanceByKey(GrantAgreementProcess.KEY, a.getReference(),
+        Map.of("applicationId", a.getId(), "reference", a.getReference(),
+            "organizationName", a.getOrganization().getName(), "callReference", a.getCallReference(),
+            "lotCode", a.getLotCode()));
+  }
+
+  /** Claims the task for {@code user} (as Tasklist does before a completion) and completes it. */
+  public void completeAs(String user, Task task, Map<String, Object> variables) {
+    if (task.getAssignee() == null) {
+      engine.getTaskService().claim(task.getId(), user);
+    }
+    complete(task, variables);
+  }
+
   public void prepare(ProcessInstance pi, String amount, String units, String decisionDate) {
     assertThat(pi).isWaitingAt(GrantAgreementProcess.TASK_PREPARE);
-    complete(task(GrantAgreementProcess.TASK_PREPARE, pi), Map.of("agreementAmount", Double.valueOf(amount),
+    completeAs(AGENT, task(GrantAgreementProcess.TASK_PREPARE, pi), Map.of("agreementAmount", Double.valueOf(amount),
         "agreementUnits", units, "decisionDate", decisionDate, "termsChecked", true));
     ProcessTestSupport.executeDueJobs(engine);
   }
 
   public void sign(ProcessInstance pi, String operatorOn, String presidentOn) {
     assertThat(pi).isWaitingAt(GrantAgreementProcess.TASK_RECORD_SIGNATURES);
-    complete(task(GrantAgreementProcess.TASK_RECORD_SIGNATURES, pi),
+    completeAs(AGENT, task(GrantAgreementProcess.TASK_RECORD_SIGNATURES, pi),
         Map.of("operatorSignedOn", operatorOn, "presidentSignedOn", presidentOn));
     ProcessTestSupport.executeDueJobs(engine);
   }
 
   public void mandate(ProcessInstance pi, String taskId, String paidOn, String mandateNumber) {
     assertThat(pi).isWaitingAt(taskId);
-    complete(task(taskId, pi), Map.of("paymentDate", paidOn, "mandateNumber", mandateNumber));
+    completeAs(FINANCE, task(taskId, pi), Map.of("paymentDate", paidOn, "mandateNumber", mandateNumber));
     ProcessTestSupport.executeDueJobs(engine);
   }
 
@@ -124,7 +156,7 @@ public class AgreementScenarios {
         .putValue("reportReceivedOn", receivedOn)
         .putValue("reportSummary", "Bilan d'essai")
         .putValue("finalReportDecision", approved ? "APPROVED" : "REJECTED");
-    complete(task(GrantAgreementProcess.TASK_RECEIVE_FINAL, pi), vars);
+    completeAs(AGENT, task(GrantAgreementProcess.TASK_RECEIVE_FINAL, pi), vars);
     ProcessTestSupport.executeDueJobs(engine);
   }
 
@@ -136,7 +168,7 @@ public class AgreementScenarios {
         .append("{\"code\":\"").append(code).append("\",\"label\":\"").append(code).append("\",\"value\":")
         .append(value).append('}'));
     json.append(']');
-    complete(task(GrantAgreementProcess.TASK_CERTIFY_SERVICE, pi), Variables.createVariables()
+    completeAs(AGENT, task(GrantAgreementProcess.TASK_CERTIFY_SERVICE, pi), Variables.createVariables()
         .putValueTyped("quantities", SpinValues.jsonValue(json.toString()).create())
         .putValue("serviceRenderedOn", on));
     ProcessTestSupport.executeDueJobs(engine);

@@ -10,6 +10,10 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import fr.pasdecalais.habitat.aap.call.CallCatalog;
 import fr.pasdecalais.habitat.aap.call.CallDefinitionReader;
 import fr.pasdecalais.habitat.aap.call.CallForProjects;
+import fr.pasdecalais.habitat.aap.call.JurySession;
+import fr.pasdecalais.habitat.aap.call.JurySessionRepository;
+import fr.pasdecalais.habitat.aap.decision.AwardDecision;
+import fr.pasdecalais.habitat.aap.decision.AwardDecisions;
 import fr.pasdecalais.habitat.aap.document.DocumentService;
 import fr.pasdecalais.habitat.aap.identity.Groups;
 import fr.pasdecalais.habitat.aap.identity.IdentitySetup;
@@ -62,6 +66,8 @@ class ApplicationProcessScenarioTest {
   @Autowired ApplicationAccess access;
   @Autowired IdentitySetup identitySetup;
   @Autowired AgreementScenarios agreements;
+  @Autowired JurySessionRepository sessions;
+  @Autowired AwardDecisions awards;
 
   Dossiers dossiers;
   CallForProjects call;
@@ -276,8 +282,10 @@ class ApplicationProcessScenarioTest {
         .isEqualByComparingTo(new BigDecimal("76.00")); // (72 + 80) / 2
     assertThat(callStandIn).hasPassed("Event_AllOpinionsIn").isWaitingAt("Event_ApplicationEnded");
 
+    // the deliberation's award, as the call process records it before telling the dossier
+    AwardDecision award = awards.grant(s.application(), new BigDecimal("42000.00"), 20, java.time.LocalDate.of(2023, 7, 3));
     runtime.createMessageCorrelation(MSG_DECISION).processInstanceBusinessKey(s.application().getReference())
-        .setVariable(VAR_GRANTED, true).setVariable(VAR_AWARD_DECISION_ID, 41L)
+        .setVariable(VAR_GRANTED, true).setVariable(VAR_AWARD_DECISION_ID, award.getId())
         .setVariable(VAR_DECISION_LABEL, "Subvention de 33 600,00 € accordée (CP du 03/07/2023, délibération n° 2023-326)")
         .correlateWithResult();
     executeDueJobs(engine);
@@ -291,7 +299,7 @@ class ApplicationProcessScenarioTest {
         .containsEntry("reference", s.application().getReference()).containsEntry("lotCode", s.application().getLotCode());
     Application a = applications.findByReference(s.application().getReference()).orElseThrow();
     assertThat(a.getState()).isEqualTo(ApplicationState.GRANTED);
-    assertThat(a.getAwardDecisionId()).isEqualTo(41L);
+    assertThat(a.getAwardDecisionId()).isEqualTo(award.getId());
     assertThat(mails()).singleElement().satisfies(m -> {
       assertThat(m.getSubject()).endsWith("subvention accordée");
       assertThat(body(m)).contains("Subvention de 33 600,00 € accordée").contains("Montant demandé : 42 000,00 €")
@@ -388,12 +396,16 @@ class ApplicationProcessScenarioTest {
     return s;
   }
 
+  /** A session of the call with its first two jury members, recorded as "Convoquer le jury" does, then the message. */
   private void convenesJury(Date deadline) {
+    JurySession session = sessions.save(new JurySession(call, deadline.toInstant().plusSeconds(86400).atOffset(java.time.ZoneOffset.UTC),
+        deadline.toInstant().atOffset(java.time.ZoneOffset.UTC), call.getJury().subList(0, 2), "camille.martin",
+        ProcessTestSupport.now()));
     runtime.createMessageCorrelation(MSG_JURY_CONVENED)
         .processInstanceVariableEquals(VAR_CALL_REFERENCE, call.getReference())
         .setVariable(VAR_JURY_MEMBERS, new ArrayList<>(List.of(MEMBER_A, MEMBER_B)))
         .setVariable(VAR_OPINION_DEADLINE, deadline)
-        .setVariable(VAR_JURY_SESSION_ID, 7L)
+        .setVariable(VAR_JURY_SESSION_ID, session.getId())
         .correlateAllWithResult();
     executeDueJobs(engine);
   }

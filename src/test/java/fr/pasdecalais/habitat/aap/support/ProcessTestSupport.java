@@ -31,6 +31,11 @@ public final class ProcessTestSupport {
     ClockUtil.setCurrentTime(Date.from(time.toInstant()));
   }
 
+  /** The engine clock as an instant. */
+  public static java.time.Instant now() {
+    return ClockUtil.getCurrentTime().toInstant();
+  }
+
   public static void resetClock() {
     ClockUtil.reset();
   }
