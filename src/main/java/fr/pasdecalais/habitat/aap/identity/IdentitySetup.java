@@ -70,10 +70,13 @@ public class IdentitySetup implements InitializingBean {
     this.properties = properties;
   }
 
-  /** Without demo data, the administrator must come from the environment with a strong password. */
+  /**
+   * Without demo data, the administrator must come from the environment with a strong password
+   * (not with a directory, profile {@code ldap}: there the administrators are the directory's).
+   */
   @Override
   public void afterPropertiesSet() {
-    if (!properties.demoData().enabled()) {
+    if (!properties.demoData().enabled() && !identityService.isReadOnly()) {
       String refusal = AdminPasswordPolicy.refusal(properties.admin().user(), properties.admin().password());
       if (refusal != null) {
         throw new IllegalStateException("Démarrage refusé : " + refusal);
@@ -88,6 +91,12 @@ public class IdentitySetup implements InitializingBean {
   }
 
   public void setUp() {
+    if (identityService.isReadOnly()) {
+      // users and groups come from a directory (profile ldap): only what the engine's database holds
+      grantAuthorizations();
+      tasklistFilters.ensureFilters();
+      return;
+    }
     GROUP_NAMES.forEach(this::ensureGroup);
     grantAuthorizations();
     if (properties.admin().user() != null && !properties.admin().user().isBlank()) {

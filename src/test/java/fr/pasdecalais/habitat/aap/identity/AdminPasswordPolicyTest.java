@@ -2,7 +2,10 @@ package fr.pasdecalais.habitat.aap.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
 
+import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.Test;
 
 /** Without demo data (the postgres profile), the app refuses to start with a weak administrator password. */
@@ -22,13 +25,21 @@ class AdminPasswordPolicyTest {
   void startUpFailsWithoutDemoDataAndWithAWeakPassword() {
     IdentityProperties props = new IdentityProperties(new IdentityProperties.Admin("admin", "admin"),
         new IdentityProperties.DemoData(false));
-    IdentitySetup setup = new IdentitySetup(null, null, null, props);
+    IdentitySetup setup = new IdentitySetup(mock(IdentityService.class), null, null, props);
     assertThatThrownBy(setup::afterPropertiesSet)
         .isInstanceOf(IllegalStateException.class)
         .hasMessageStartingWith("Démarrage refusé");
 
-    IdentitySetup demo = new IdentitySetup(null, null, null,
+    IdentitySetup demo = new IdentitySetup(mock(IdentityService.class), null, null,
         new IdentityProperties(new IdentityProperties.Admin(null, null), new IdentityProperties.DemoData(true)));
     demo.afterPropertiesSet();
+  }
+
+  @Test
+  void aDirectoryNeedsNoLocalAdministrator() {
+    IdentityService directory = mock(IdentityService.class);
+    when(directory.isReadOnly()).thenReturn(true);
+    new IdentitySetup(directory, null, null, new IdentityProperties(new IdentityProperties.Admin(null, null),
+        new IdentityProperties.DemoData(false))).afterPropertiesSet();
   }
 }
