@@ -110,6 +110,13 @@ public class Application {
   @Column(name = "closed_at")
   private Instant closedAt;
 
+  /**
+   * "lot id:SIRET" while the dossier is active on a call admitting one dossier per holder, else null:
+   * the database's unique constraint then refuses a second active dossier, whatever the race.
+   */
+  @Column(name = "holder_slot", length = 120)
+  private String holderSlot;
+
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
 
@@ -142,7 +149,13 @@ public class Application {
     this.state = newState;
     if (ApplicationState.FINAL.contains(newState)) {
       this.closedAt = at;
+      this.holderSlot = null;
     }
+  }
+
+  /** The call admits one dossier per holder: this one takes the holder's slot on its lot. */
+  void takeHolderSlot() {
+    this.holderSlot = lotId + ":" + organization.getSiret();
   }
 
   void attachProcess(String processInstanceId) { this.processInstanceId = processInstanceId; }

@@ -27,4 +27,9 @@ public interface ApplicationRepository extends JpaRepository<Application, Long> 
 
   /** Dossiers of the call whose process still runs. */
   long countByCallReferenceAndClosedAtIsNull(String callReference);
+
+  /** The dossier's row, locked until the end of the transaction. */
+  @org.springframework.data.jpa.repository.Lock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+  @org.springframework.data.jpa.repository.Query("select a from Application a where a.reference = ?1")
+  java.util.Optional<Application> lockByReference(String reference);
 }

@@ -51,13 +51,17 @@ public class ApplicationService {
   private final org.camunda.bpm.engine.TaskService taskService;
   private final EngineAsSystem engine;
   private final Validator validator;
+  private final org.springframework.transaction.support.TransactionTemplate newTransaction;
 
   public ApplicationService(ApplicationRepository applications, OrganizationRepository organizations,
       OrganizationMemberships memberships, ApplicationEventRepository events,
       RegularizationRequestRepository regularizations, ApplicationCounterRepository counters,
       ApplicationNotifications notifications, CallCatalog calls, RuntimeService runtime,
-      org.camunda.bpm.engine.TaskService taskService, EngineAsSystem engine, Validator validator) {
+      org.camunda.bpm.engine.TaskService taskService, EngineAsSystem engine, Validator validator,
+      org.springframework.transaction.PlatformTransactionManager transactions) {
     this.taskService = taskService;
+    this.newTransaction = new org.springframework.transaction.support.TransactionTemplate(transactions);
+    this.newTransaction.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     this.applications = applications;
     this.organizations = organizations;
     this.memberships = memberships;
@@ -141,6 +145,9 @@ public class ApplicationService {
       throw ApiException.conflict("L'appel « " + call.getReference() + " » n'est pas encore ouvert aux candidatures : "
           + "ouverture le " + ParisDateTime.french(lot.getOpensAt()) + ".");
     }
+    // one submission to a call at a time from here on (the call's counter row is locked until commit): the
+    // duplicate check below is then exact, and two filings of one organisation never update it together
+    ApplicationCounter counter = lockCounter(call.getReference());
     ApplicationRequest.OrganizationData o = request.organization();
     Instant now = now();
     Organization org = organizations.findBySiret(o.siret()).orElse(null);
@@ -149,10 +156,11 @@ public class ApplicationService {
       // membership is granted by an agent, never taken by filing: refused, and a request goes to the instructeurs
       throw memberships.refuseFiling(caller.userId(), o, call.getReference());
     }
+    ApiException duplicate = ApiException.conflict("L'organisme SIRET " + o.siret() + " a déjà un dossier en cours sur le lot « "
+        + lot.getLabel() + " » de l'appel « " + call.getReference() + " », qui n'admet qu'un dossier par porteur.");
     if (!call.isAllowsMultipleApplications() && applications.countBySiretAndLotExcludingStates(o.siret(), lot.getId(),
         ApplicationState.FINAL) > 0) {
-      throw ApiException.conflict("L'organisme SIRET " + o.siret() + " a déjà un dossier en cours sur le lot « "
-          + lot.getLabel() + " » de l'appel « " + call.getReference() + " », qui n'admet qu'un dossier par porteur.");
+      throw duplicate;
     }
     if (org == null) {
       org = new Organization(o.siret(), now);
@@ -160,17 +168,39 @@ public class ApplicationService {
     org.update(o.name().trim(), o.legalForm().trim(), o.holderType().trim(), new LinkedHashSet<>(o.approvals()),
         o.street().trim(), o.postalCode(), o.city().trim(), o.email().trim(), o.legalRepresentative().trim());
     org = organizations.save(org);
-    ApplicationCounter counter = counters.lock(call.getReference())
-        .orElseGet(() -> counters.saveAndFlush(new ApplicationCounter(call.getReference())));
     String reference = String.format(Locale.ROOT, "%s-%04d", call.getReference(), counter.next());
-    Application a = applications.saveAndFlush(new Application(reference, call.getId(), call.getReference(), lot.getId(),
+    Application created = new Application(reference, call.getId(), call.getReference(), lot.getId(),
         lot.getCode(), org, new LinkedHashSet<>(request.territories()), request.requestedAmount(),
-        request.requestedUnits(), request.summary().trim(), channel, receivedAt, caller.userId(), now));
+        request.requestedUnits(), request.summary().trim(), channel, receivedAt, caller.userId(), now);
+    if (!call.isAllowsMultipleApplications()) {
+      created.takeHolderSlot();
+    }
+    Application a;
+    try {
+      a = applications.saveAndFlush(created);
+    } catch (org.springframework.dao.DataIntegrityViolationException e) {
+      throw duplicate; // the database's unique slot: another node filed the same holder at the same instant
+    }
     boolean late = receivedAt.isAfter(lot.getClosesAt().toInstant());
     log(a, caller.userId(), "DEPOT", (channel == Application.Channel.API ? "Candidature déposée en ligne"
         : "Candidature reçue par courrier ou courriel, enregistrée") + " le " + FrenchFormat.dateTime(receivedAt)
         + " (lot « " + lot.getLabel() + " »).");
     return new Submission(a, late, lot.getClosesAt().toInstant());
+  }
+
+  /**
+   * Locks the call's counter row, creating it first if this is the call's first dossier: the creation runs
+   * in a transaction of its own, so that two first filings at once do not both insert it.
+   */
+  private ApplicationCounter lockCounter(String callReference) {
+    if (counters.findById(callReference).isEmpty()) {
+      try {
+        newTransaction.executeWithoutResult(s -> counters.saveAndFlush(new ApplicationCounter(callReference)));
+      } catch (org.springframework.dao.DataIntegrityViolationException e) {
+        // the other filing created it: lock it as it is
+      }
+    }
+    return counters.lock(callReference).orElseThrow();
   }
 
   private static CallLot lot(CallForProjects call, String lotCode) {
@@ -450,6 +480,9 @@ public class ApplicationService {
   /** API: the applicant or an agent withdraws the dossier before the decision. */
   @Transactional
   public Application withdraw(String reference, String reason, Caller caller, ApplicationAccess access) {
+    // the dossier's row is locked before it is read: a second withdrawal at the same instant waits, then
+    // finds it withdrawn (409) instead of racing the first one through the engine
+    applications.lockByReference(reference);
     Application a = access.actionable(reference, caller);
     if (ApplicationState.FINAL.contains(a.getState()) || ApplicationState.DECIDED.contains(a.getState())) {
       throw new ApiException(HttpStatus.CONFLICT, "Désistement impossible", "Le dossier « " + reference

@@ -56,6 +56,9 @@ public class EngineApiGuard extends OncePerRequestFilter {
   private static final Logger LOG = LoggerFactory.getLogger(EngineApiGuard.class);
   private static final int MAX_BODY = 2 * 1024 * 1024;
   private static final Pattern TASK_COMPLETION = Pattern.compile("task/([^/]+)/(complete|submit-form)");
+  /** Work on tasks and starts, where two people may race. */
+  private static final Pattern CONCURRENT_WORK = Pattern.compile(
+      "task/[^/]+/(claim|unclaim|complete|submit-form|assignee)|process-definition/.+/(start|submit-form)");
   private static final Set<String> COMPLETION_FIELDS = Set.of("variables", "withVariablesInReturn");
   private static final Set<String> START_FIELDS = Set.of("variables", "businessKey", "withVariablesInReturn");
 
@@ -149,10 +152,40 @@ public class EngineApiGuard extends OncePerRequestFilter {
             refusal.replaceFirst("^\\d{3}:", ""), caller, method, enginePath);
         return;
       }
-      chain.doFilter(body, response);
+      concurrencyAsConflict(body, response, chain);
+      return;
+    }
+    if (!method.equals("GET") && CONCURRENT_WORK.matcher(enginePath).matches()) {
+      concurrencyAsConflict(request, response, chain);
       return;
     }
     chain.doFilter(request, response);
+  }
+
+  /**
+   * Two people acting on one task at once: the engine refuses the second with an optimistic-locking
+   * failure (ENGINE-03005) or the database with a deadlock, which the engine's REST API answers 500.
+   * Both doors answer 409 instead, in French and in the engine's error format, so that Tasklist shows why.
+   */
+  private void concurrencyAsConflict(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws IOException, ServletException {
+    org.springframework.web.util.ContentCachingResponseWrapper wrapper =
+        new org.springframework.web.util.ContentCachingResponseWrapper(response);
+    chain.doFilter(request, wrapper);
+    if (wrapper.getStatus() == 500) {
+      String body = new String(wrapper.getContentAsByteArray(), StandardCharsets.UTF_8);
+      if (body.contains("ENGINE-03005") || body.contains("updated by another transaction concurrently")
+          || body.contains("deadlock detected") || body.contains("OptimisticLockingException")) {
+        wrapper.resetBuffer();
+        wrapper.setStatus(409);
+        wrapper.setContentType("application/json");
+        wrapper.setCharacterEncoding("UTF-8");
+        mapper.writeValue(wrapper.getOutputStream(), Map.of("type", "OptimisticLockingException",
+            "message", "Une autre personne a traité cette tâche au même moment : rechargez la liste des tâches.",
+            "code", 0));
+      }
+    }
+    wrapper.copyBodyToResponse();
   }
 
   /** @return null when the completion may go on, else the French reason (prefixed "400:" for a malformed body). */

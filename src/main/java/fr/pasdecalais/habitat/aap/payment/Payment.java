@@ -51,6 +51,15 @@ public class Payment {
   @Column(name = "mandate_number", length = 60)
   private String mandateNumber;
 
+  /** MANDAT-year (advance, balance) or TITRE-year (recovery) once paid: a number is unique in its series. */
+  @Column(name = "mandate_series", length = 20)
+  private String mandateSeries;
+
+  /** The series an order's mandate (or titre de recette) number belongs to: its kind and budget year. */
+  public static String mandateSeries(PaymentKind kind, LocalDate paidOn) {
+    return (kind == PaymentKind.RECOVERY ? "TITRE-" : "MANDAT-") + paidOn.getYear();
+  }
+
   @Column(nullable = false, length = 255)
   private String label;
 
@@ -85,6 +94,7 @@ public class Payment {
 
   void markPaid(LocalDate paidOn, String mandateNumber, String validatedBy) {
     this.validatedBy = validatedBy;
+    this.mandateSeries = mandateSeries(kind, paidOn);
     this.status = PaymentStatus.PAID;
     this.paidOn = paidOn;
     this.mandateNumber = mandateNumber;

@@ -16,4 +16,7 @@ public interface PaymentRepository extends JpaRepository<Payment, Long> {
   List<Payment> findByStatusOrderByOrderedAtAsc(PaymentStatus status);
 
   List<Payment> findAllByOrderByOrderedAtAsc();
+
+  /** The order already bearing this mandate (or titre de recette) number in its series, if any. */
+  java.util.Optional<Payment> findFirstByMandateSeriesAndMandateNumber(String mandateSeries, String mandateNumber);
 }

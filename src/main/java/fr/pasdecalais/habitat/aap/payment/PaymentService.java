@@ -112,7 +112,13 @@ public class PaymentService {
       throw new PaymentRefusedException("La date de paiement (" + paidOn
           + ") ne peut pas précéder la date de l'ordre (" + orderedOn + ").");
     }
+    String series = Payment.mandateSeries(payment.getKind(), paidOn);
+    payments.findFirstByMandateSeriesAndMandateNumber(series, mandateNumber.trim()).ifPresent(other -> {
+      throw new PaymentRefusedException("Le numéro " + (series.startsWith("TITRE") ? "de titre de recette " : "de mandat ")
+          + mandateNumber.trim() + " de " + paidOn.getYear() + " est déjà enregistré sur l'ordre " + other.getOrderNumber() + ".");
+    });
     payment.markPaid(paidOn, mandateNumber.trim(), validatedBy);
+    payments.flush(); // the unique (series, number) of the database settles a race between two validations
     return payment;
   }
 

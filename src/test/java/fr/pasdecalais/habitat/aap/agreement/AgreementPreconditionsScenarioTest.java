@@ -183,11 +183,11 @@ class AgreementPreconditionsScenarioTest {
         "presidentSignedOn", "2023-10-24"));
     ProcessTestSupport.executeDueJobs(engine);
     Long id = scenario.agreementId(pi);
-    scenario.mandate(pi, TASK_VALIDATE_ADVANCE, "2023-10-25", "M-2023-4410");
+    scenario.mandate(pi, TASK_VALIDATE_ADVANCE, "2023-10-25", "M-2023-4420");
     ProcessTestSupport.clock("2024-12-16T10:00:00");
     scenario.finalReport(pi, "2024-12-15", true);
     scenario.serviceRendered(pi, Map.of("MESURE_MOIS", 216, "DIAGNOSTIC", 2), "2024-12-16");
-    scenario.mandate(pi, TASK_VALIDATE_BALANCE, "2024-12-16", "M-2024-5120");
+    scenario.mandate(pi, TASK_VALIDATE_BALANCE, "2024-12-16", "M-2024-5121");
 
     assertThat(pi).isEnded().hasPassed(GrantAgreementProcess.END_CLOSED);
     GrantAgreement agreement = scenario.agreement(id);

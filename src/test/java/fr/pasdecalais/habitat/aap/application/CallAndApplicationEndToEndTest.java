@@ -151,7 +151,7 @@ class CallAndApplicationEndToEndTest {
     clock("2023-10-25T10:00:00");
     agreements.prepare(agreement, "33600", "16 mesures de 12 mois", "2023-07-03");
     agreements.sign(agreement, "2023-10-20", "2023-10-24");
-    agreements.mandate(agreement, "Task_ValidateAdvanceMandate", "2023-10-25", "M-2023-0101");
+    agreements.mandate(agreement, "Task_ValidateAdvanceMandate", "2023-10-25", "M-2023-0103");
     clock("2024-12-16T10:00:00");
     agreements.finalReport(agreement, "2024-12-15", true);
     agreements.serviceRendered(agreement, Map.of("MESURE_MOIS", 192, "DIAGNOSTIC", 0), "2024-12-16");

@@ -62,6 +62,26 @@ class PaymentServiceTest {
   }
 
   @Test
+  void aMandateNumberIsGivenOncePerSeriesAndBudgetYear() {
+    ProcessTestSupport.clock("2026-12-01T10:00:00");
+    long first = AGREEMENT_IDS.incrementAndGet();
+    long second = AGREEMENT_IDS.incrementAndGet();
+    Payment a = service.order(first, "C-" + first, PaymentKind.ADVANCE, Money.of("1000"), Money.of("1000"));
+    Payment b = service.order(second, "C-" + second, PaymentKind.ADVANCE, Money.of("2000"), Money.of("2000"));
+    String number = "M-" + second;
+    service.confirm(a.getId(), LocalDate.of(2026, 12, 1), number);
+    assertThatThrownBy(() -> service.confirm(b.getId(), LocalDate.of(2026, 12, 1), number))
+        .isInstanceOf(PaymentRefusedException.class)
+        .hasMessage("Le numéro de mandat " + number + " de 2026 est déjà enregistré sur l'ordre " + a.getOrderNumber() + ".");
+    assertThat(repository.findById(b.getId()).orElseThrow().getStatus()).isEqualTo(PaymentStatus.ORDERED);
+
+    // the database refuses it too, whatever the service checked
+    Payment c = service.order(AGREEMENT_IDS.incrementAndGet(), "C-x", PaymentKind.ADVANCE, Money.of("10"), Money.of("10"));
+    c.markPaid(LocalDate.of(2026, 12, 1), number, "essai");
+    assertThatThrownBy(() -> repository.saveAndFlush(c)).isInstanceOf(DataIntegrityViolationException.class);
+  }
+
+  @Test
   void neverAboveTheGrantedAmount() {
     long agreement = AGREEMENT_IDS.incrementAndGet();
     service.order(agreement, "C-" + agreement, PaymentKind.ADVANCE, Money.of("80000"), Money.of("100000"));
