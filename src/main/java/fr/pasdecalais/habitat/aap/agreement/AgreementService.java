@@ -1,10 +1,14 @@
 package fr.pasdecalais.habitat.aap.agreement;
 
+import static fr.pasdecalais.habitat.aap.shared.ParisDateTime.PARIS;
+
 import static fr.pasdecalais.habitat.aap.agreement.GrantAgreementProcess.ERROR_AGREEMENT_INVALID;
 import static fr.pasdecalais.habitat.aap.agreement.GrantAgreementProcess.ERROR_AMENDMENT_INVALID;
 import static fr.pasdecalais.habitat.aap.agreement.GrantAgreementProcess.ERROR_QUANTITIES_INVALID;
 import static fr.pasdecalais.habitat.aap.agreement.GrantAgreementProcess.ERROR_SIGNATURE_INVALID;
 
+import fr.pasdecalais.habitat.aap.shared.EngineClock;
+import fr.pasdecalais.habitat.aap.shared.FormValues;
 import fr.pasdecalais.habitat.aap.application.Application;
 import fr.pasdecalais.habitat.aap.application.ApplicationRepository;
 import fr.pasdecalais.habitat.aap.call.CallCatalog;
@@ -22,7 +26,7 @@ import fr.pasdecalais.habitat.aap.decision.AwardDecisionRepository;
 import fr.pasdecalais.habitat.aap.notification.Notification;
 import fr.pasdecalais.habitat.aap.notification.NotificationKind;
 import fr.pasdecalais.habitat.aap.notification.NotificationService;
-import fr.pasdecalais.habitat.aap.payment.Money;
+import fr.pasdecalais.habitat.aap.shared.Money;
 import fr.pasdecalais.habitat.aap.payment.Payment;
 import fr.pasdecalais.habitat.aap.payment.PaymentKind;
 import fr.pasdecalais.habitat.aap.payment.PaymentRefusedException;
@@ -30,11 +34,9 @@ import fr.pasdecalais.habitat.aap.payment.PaymentService;
 import fr.pasdecalais.habitat.aap.payment.PaymentStatus;
 import fr.pasdecalais.habitat.aap.reporting.ReportKind;
 import fr.pasdecalais.habitat.aap.reporting.ReportingService;
-import fr.pasdecalais.habitat.aap.web.RefusedException;
+import fr.pasdecalais.habitat.aap.shared.RefusedException;
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -43,7 +45,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -54,7 +55,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class AgreementService {
 
-  public static final ZoneId PARIS = ZoneId.of("Europe/Paris");
   public static final DateTimeFormatter FRENCH_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy", Locale.FRANCE);
   public static final String MEDIA_PDF = "application/pdf";
 
@@ -236,7 +236,7 @@ public class AgreementService {
           application.getReference(), application.getOrganization().getName(), application.getOrganization().getEmail(),
           call.getReference(), lot.getCode(), call.getTitle(), d.periodStart(), d.periodEnd(), d.amount(),
           d.units().trim(), call.getPaymentTerms().getAdvancePercent(), call.getPaymentTerms().getBalanceTrigger().name(),
-          d.decisionDate(), signatory(call), now());
+          d.decisionDate(), signatory(call), EngineClock.now());
     } else if (agreement.getStatus() != AgreementStatus.DRAFT) {
       throw new AgreementRuleException(ERROR_AGREEMENT_INVALID, "La convention " + agreement.getNumber()
           + " est déjà signée : elle ne se modifie plus que par avenant.");
@@ -245,7 +245,7 @@ public class AgreementService {
     }
     agreement = agreements.saveAndFlush(agreement);
     byte[] pdf = renderer.render(templateValues(agreement, call));
-    documents.save(new AgreementDocument(agreement.getId(), agreement.getNumber() + ".pdf", MEDIA_PDF, pdf, now()));
+    documents.save(new AgreementDocument(agreement.getId(), agreement.getNumber() + ".pdf", MEDIA_PDF, pdf, EngineClock.now()));
     return agreement;
   }
 
@@ -533,7 +533,7 @@ public class AgreementService {
     GrantAgreement a = lock(agreementId);
     int next = (int) amendments.countByAgreementId(a.getId()) + 1;
     String why = reason == null || reason.isBlank() ? "Demande d'avenant sans motif précisé" : reason.trim();
-    return amendments.saveAndFlush(new Amendment(a, next, why.length() > 2000 ? why.substring(0, 2000) : why, now()));
+    return amendments.saveAndFlush(new Amendment(a, next, why.length() > 2000 ? why.substring(0, 2000) : why, EngineClock.now()));
   }
 
   /**
@@ -764,11 +764,8 @@ public class AgreementService {
     return date == null ? "" : FRENCH_DATE.format(date);
   }
 
-  static Instant now() {
-    return ClockUtil.getCurrentTime().toInstant();
-  }
 
   static LocalDate today() {
-    return now().atZone(PARIS).toLocalDate();
+    return EngineClock.now().atZone(PARIS).toLocalDate();
   }
 }

@@ -1,5 +1,6 @@
 package fr.pasdecalais.habitat.aap.application;
 
+import fr.pasdecalais.habitat.aap.identity.Caller;
 import fr.pasdecalais.habitat.aap.call.CallCatalog;
 import fr.pasdecalais.habitat.aap.call.CallForProjects;
 import fr.pasdecalais.habitat.aap.call.RequiredDocument;
@@ -7,7 +8,7 @@ import fr.pasdecalais.habitat.aap.document.ApplicationDocument;
 import fr.pasdecalais.habitat.aap.document.DocumentService;
 import fr.pasdecalais.habitat.aap.jury.JuryOpinion;
 import fr.pasdecalais.habitat.aap.jury.JuryService;
-import fr.pasdecalais.habitat.aap.web.ApiException;
+import fr.pasdecalais.habitat.aap.shared.DomainException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -137,7 +138,7 @@ public class ApplicationReading {
       try {
         wanted = ApplicationState.valueOf(state.trim());
       } catch (IllegalArgumentException e) {
-        throw ApiException.invalid("state", "L'état « " + state + " » n'existe pas ; états possibles : "
+        throw DomainException.invalid("state", "L'état « " + state + " » n'existe pas ; états possibles : "
             + String.join(", ", java.util.Arrays.stream(ApplicationState.values()).map(Enum::name).toList()) + ".");
       }
     }

@@ -1,7 +1,10 @@
 package fr.pasdecalais.habitat.aap.application;
 
 import static fr.pasdecalais.habitat.aap.application.ApplicationProcess.*;
+import static fr.pasdecalais.habitat.aap.shared.ProcessContract.*;
 
+import fr.pasdecalais.habitat.aap.shared.EngineClock;
+import fr.pasdecalais.habitat.aap.identity.Caller;
 import fr.pasdecalais.habitat.aap.call.CallCatalog;
 import fr.pasdecalais.habitat.aap.call.CallForProjects;
 import fr.pasdecalais.habitat.aap.call.CallJuryMember;
@@ -105,7 +108,7 @@ public class DemoDossiers {
 
   /** Creates the demo dossiers; returns how many. */
   public int load() {
-    Instant now = ApplicationService.now();
+    Instant now = EngineClock.now();
     Optional<CallForProjects> open = calls.findAll().stream()
         .filter(c -> c.getLots().stream().anyMatch(l -> l.isOpenAt(now))).findFirst();
     if (open.isEmpty()) {
@@ -117,7 +120,7 @@ public class DemoDossiers {
 
   /** Creates the demo dossiers on this call (one of its lots must be open now); returns how many. */
   public int load(CallForProjects call) {
-    Instant now = ApplicationService.now();
+    Instant now = EngineClock.now();
     if (!applications.findByCallReferenceOrderByReference(call.getReference()).isEmpty()) {
       return 0;
     }

@@ -1,5 +1,9 @@
 package fr.pasdecalais.habitat.aap.application;
 
+import static fr.pasdecalais.habitat.aap.shared.ParisDateTime.PARIS;
+
+import fr.pasdecalais.habitat.aap.shared.ProcessContract;
+import fr.pasdecalais.habitat.aap.shared.EngineClock;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -20,7 +24,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -62,7 +65,6 @@ import org.springframework.stereotype.Component;
 public class DemoPastCalls {
 
   private static final Logger LOG = LoggerFactory.getLogger(DemoPastCalls.class);
-  private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
   private static final String AGENT = "camille.martin";
   private static final String SECRETARIAT = "isabelle.moreau";
 
@@ -174,13 +176,13 @@ public class DemoPastCalls {
     // the call's process: published now, its lot's window is over, so it closes with its candidates
     lifecycle.startProcess(ref);
     List<String> jury = call.getJury().stream().map(CallJuryMember::getUserId).toList();
-    LocalDate today = LocalDate.ofInstant(ApplicationService.now(), PARIS);
+    LocalDate today = LocalDate.ofInstant(EngineClock.now(), PARIS);
     complete(ref, CallProcess.TASK_ORGANISE_JURY, AGENT, Map.of(
         CallProcess.VAR_JURY_SESSION_DATE, lot.getClosesAt().atZoneSameInstant(PARIS).toLocalDate().plusWeeks(6)
             + "T09:30:00+02:00",
         // every opinion is given below: a deadline still ahead keeps the deadline timers out of the way
-        CallProcess.VAR_OPINION_DEADLINE, today.plusDays(14).toString(),
-        CallProcess.VAR_JURY_MEMBERS, Spin.JSON(json.valueToTree(jury).toString())));
+        ProcessContract.VAR_OPINION_DEADLINE, today.plusDays(14).toString(),
+        ProcessContract.VAR_JURY_MEMBERS, Spin.JSON(json.valueToTree(jury).toString())));
     for (int d = 0; d < dossiers.size(); d++) {
       for (String member : jury) {
         opinion(dossiers.get(d), member, MARKS[d], call.getSelectionCriteria().size());
@@ -218,8 +220,8 @@ public class DemoPastCalls {
   /** "Enregistrer une candidature reçue" (Tasklist start form), received within the lot's window. */
   private String receive(CallForProjects call, CallLot lot, DemoOrganization o, int index) {
     Map<String, Object> form = new HashMap<>();
-    form.put(CallProcess.VAR_CALL_REFERENCE, call.getReference());
-    form.put(CallProcess.VAR_LOT_CODE, lot.getCode());
+    form.put(ProcessContract.VAR_CALL_REFERENCE, call.getReference());
+    form.put(ProcessContract.VAR_LOT_CODE, lot.getCode());
     form.put("receivedAt", lot.getOpensAt().atZoneSameInstant(PARIS).toLocalDate().plusDays(10L + 7L * index)
         + "T10:30");
     form.put("siret", o.siret());

@@ -1,6 +1,8 @@
 package fr.pasdecalais.habitat.aap.decision;
 
-import fr.pasdecalais.habitat.aap.payment.Money;
+import fr.pasdecalais.habitat.aap.shared.ProcessContract;
+import fr.pasdecalais.habitat.aap.shared.EngineClock;
+import fr.pasdecalais.habitat.aap.shared.Money;
 import fr.pasdecalais.habitat.aap.agreement.AgreementReading;
 import fr.pasdecalais.habitat.aap.call.CallCatalog;
 import fr.pasdecalais.habitat.aap.call.CallForProjects;
@@ -82,7 +84,7 @@ public class DeliberationService {
       }
       fail(problems);
       d = Deliberation.ofPrefect(call.getId(), callReference, in.decisionReference().trim(), in.decidedOn(),
-          in.adopted(), CallCatalog.now());
+          in.adopted(), EngineClock.now());
     } else {
       String number = in.number() == null ? "" : in.number().trim();
       if (!number.matches("\\d{4}-\\d{1,5}")) {
@@ -102,7 +104,7 @@ public class DeliberationService {
       }
       fail(problems);
       d = Deliberation.ofAssembly(call.getId(), callReference, number, in.decidedOn(), in.votesFor(),
-          in.votesAgainst(), in.votesAbstention(), in.votesAbsent(), in.adopted(), CallCatalog.now());
+          in.votesAgainst(), in.votesAbstention(), in.votesAbsent(), in.adopted(), EngineClock.now());
     }
     d.recordedBy(recordedBy);
     d = deliberations.save(d);
@@ -133,8 +135,8 @@ public class DeliberationService {
     String label = d.frenchLabel();
     for (SelectionProposal p : proposals.findByCallReferenceOrderByLotCodeAscRankAsc(callReference)) {
       AwardDecision award = awards.findByApplicationReference(p.getApplicationReference())
-          .orElseGet(() -> awards.save(new AwardDecision(d, p, CallCatalog.now())));
-      runtime.createMessageCorrelation(CallProcess.MSG_DECISION)
+          .orElseGet(() -> awards.save(new AwardDecision(d, p, EngineClock.now())));
+      runtime.createMessageCorrelation(ProcessContract.MSG_DECISION)
           .processInstanceBusinessKey(award.getApplicationReference())
           .setVariable("granted", award.isGranted())
           .setVariable("awardDecisionId", award.getId())
@@ -165,7 +167,7 @@ public class DeliberationService {
   public ExecutionCheck executionCheck(String callReference) {
     boolean active = runtime.createProcessInstanceQuery()
         .processDefinitionKey(CallProcess.APPLICATION_PROCESS_KEY)
-        .variableValueEquals(CallProcess.VAR_CALL_REFERENCE, callReference)
+        .variableValueEquals(ProcessContract.VAR_CALL_REFERENCE, callReference)
         .active().count() > 0;
     if (active) {
       return new ExecutionCheck(true, null);
@@ -215,7 +217,7 @@ public class DeliberationService {
     AgreementReading.CallTotals totals = reading == null ? null : reading.callTotals(callReference);
     CallReview review = reviews.findByCallId(call.getId()).orElseGet(() -> reviews.save(new CallReview(call.getId(),
         total, totals == null ? null : totals.paid(), totals == null ? null : totals.recovered(), granted, list.size() - granted, comment == null || comment.isBlank() ? "(sans commentaire)" : comment,
-        reviewer, CallCatalog.now())));
+        reviewer, EngineClock.now())));
     catalog.moveTo(callReference, CallStatus.CLOSED_OUT);
     return review;
   }

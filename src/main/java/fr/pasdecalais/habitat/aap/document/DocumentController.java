@@ -1,6 +1,6 @@
 package fr.pasdecalais.habitat.aap.document;
 
-import fr.pasdecalais.habitat.aap.application.Caller;
+import fr.pasdecalais.habitat.aap.identity.Caller;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;

@@ -1,14 +1,15 @@
 package fr.pasdecalais.habitat.aap.document;
 
+import fr.pasdecalais.habitat.aap.shared.EngineClock;
 import fr.pasdecalais.habitat.aap.application.Application;
 import fr.pasdecalais.habitat.aap.application.ApplicationAccess;
 import fr.pasdecalais.habitat.aap.application.ApplicationProcess;
 import fr.pasdecalais.habitat.aap.application.ApplicationService;
 import fr.pasdecalais.habitat.aap.application.ApplicationState;
-import fr.pasdecalais.habitat.aap.application.Caller;
-import fr.pasdecalais.habitat.aap.application.EngineAsSystem;
+import fr.pasdecalais.habitat.aap.identity.Caller;
+import fr.pasdecalais.habitat.aap.identity.EngineAsSystem;
 import fr.pasdecalais.habitat.aap.call.CallCatalog;
-import fr.pasdecalais.habitat.aap.web.ApiException;
+import fr.pasdecalais.habitat.aap.shared.DomainException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -18,7 +19,6 @@ import java.util.Set;
 import org.apache.tika.Tika;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.unit.DataSize;
@@ -68,31 +68,31 @@ public class DocumentService {
   public ApplicationDocument upload(String reference, String type, String fileName, byte[] bytes, Caller caller) {
     Application a = access.actionable(reference, caller);
     if (ApplicationState.FINAL.contains(a.getState())) {
-      throw ApiException.conflict("Le dossier « " + reference + " » est clos (" + a.getState().label()
+      throw DomainException.conflict("Le dossier « " + reference + " » est clos (" + a.getState().label()
           + ") : il n'accepte plus de pièce.");
     }
     Map<String, String> labels = applications.documentLabels(calls.getByReference(a.getCallReference()));
     if (type == null || !labels.containsKey(type)) {
-      throw ApiException.invalid("type", "Le type de pièce « " + type + " » n'est pas demandé par l'appel ; types possibles : "
+      throw DomainException.invalid("type", "Le type de pièce « " + type + " » n'est pas demandé par l'appel ; types possibles : "
           + String.join(", ", labels.keySet()) + ".");
     }
     if (bytes == null || bytes.length == 0) {
-      throw ApiException.invalid("file", "Le fichier est vide.");
+      throw DomainException.invalid("file", "Le fichier est vide.");
     }
     if (bytes.length > maxSize.toBytes()) {
-      throw new ApiException(HttpStatus.PAYLOAD_TOO_LARGE, "Fichier trop volumineux", "Le fichier fait "
+      throw new DomainException(DomainException.Kind.TOO_LARGE, "Fichier trop volumineux", "Le fichier fait "
           + megabytes(bytes.length) + " ; la taille maximale est de " + megabytes(maxSize.toBytes()) + ".");
     }
     String name = fileName == null || fileName.isBlank() ? type.toLowerCase() : fileName.replaceAll("[\\\\/\\r\\n\"]", "_");
     String detected = detect(bytes, name);
     if (!ACCEPTED.contains(detected)) {
-      throw new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Format de fichier refusé", "Le contenu du fichier « "
+      throw new DomainException(DomainException.Kind.UNSUPPORTED_CONTENT, "Format de fichier refusé", "Le contenu du fichier « "
           + name + " » est de type « " + detected + " » : seuls les fichiers PDF, ODT, DOCX, XLSX et les images "
           + "(PNG, JPEG, GIF, TIFF, WebP, BMP) sont acceptés.");
     }
     ApplicationDocument d = documents.saveAndFlush(new ApplicationDocument(a.getId(), type,
         name.length() > 255 ? name.substring(name.length() - 255) : name, detected, bytes.length, sha256(bytes),
-        caller.userId(), ApplicationService.now()));
+        caller.userId(), EngineClock.now()));
     contents.save(new DocumentContent(d.getId(), bytes));
     applications.log(a, caller.userId(), "PIECE", "Pièce déposée : " + labels.get(type) + " (" + d.getFileName() + ", "
         + megabytes(bytes.length) + ").");
@@ -119,7 +119,7 @@ public class DocumentService {
   public StoredFile file(String reference, long documentId, Caller caller) {
     Application a = access.readable(reference, caller);
     ApplicationDocument d = documents.findByIdAndApplicationId(documentId, a.getId())
-        .orElseThrow(() -> ApiException.notFound("Le dossier « " + reference + " » n'a pas de pièce n° " + documentId + "."));
+        .orElseThrow(() -> DomainException.notFound("Le dossier « " + reference + " » n'a pas de pièce n° " + documentId + "."));
     return new StoredFile(d, contents.findById(d.getId()).orElseThrow().getContent());
   }
 

@@ -1,11 +1,12 @@
 package fr.pasdecalais.habitat.aap.jury;
 
+import fr.pasdecalais.habitat.aap.shared.EngineClock;
 import fr.pasdecalais.habitat.aap.application.Application;
 import fr.pasdecalais.habitat.aap.application.ApplicationService;
 import fr.pasdecalais.habitat.aap.application.ApplicationState;
 import fr.pasdecalais.habitat.aap.call.JurySession;
 import fr.pasdecalais.habitat.aap.call.JurySessionRepository;
-import fr.pasdecalais.habitat.aap.web.RefusedException;
+import fr.pasdecalais.habitat.aap.shared.RefusedException;
 import fr.pasdecalais.habitat.aap.call.CallCatalog;
 import fr.pasdecalais.habitat.aap.call.SelectionCriterion;
 import fr.pasdecalais.habitat.aap.notification.NotificationKind;
@@ -96,7 +97,7 @@ public class JuryService {
           + "dossier " + a.getReference() + " : aucun avis ne peut être ouvert à son nom.");
     }
     JuryOpinion opinion = opinions.findByApplicationIdAndMemberId(applicationId, member)
-        .orElseGet(() -> opinions.save(new JuryOpinion(applicationId, jurySessionId, member, ApplicationService.now())));
+        .orElseGet(() -> opinions.save(new JuryOpinion(applicationId, jurySessionId, member, EngineClock.now())));
     if (opinion.getStatus() != JuryOpinion.Status.PENDING) {
       throw new RefusedException("juryMember", "L'avis de " + member + " sur le dossier " + a.getReference()
           + " est déjà rendu : il ne se donne pas une seconde fois.");
@@ -119,10 +120,10 @@ public class JuryService {
           + ", pondération " + c.getWeight() + " %)");
     }
     form.put("projectSummary", a.getSummary());
-    form.put("opinionDeadlineText", opinionDeadline == null ? "" : fr.pasdecalais.habitat.aap.application.FrenchFormat
+    form.put("opinionDeadlineText", opinionDeadline == null ? "" : fr.pasdecalais.habitat.aap.shared.FrenchFormat
         .dateTime(opinionDeadline.toInstant()));
     // reminder two days before the deadline (or at once when the deadline is nearer than that)
-    Instant now = ApplicationService.now();
+    Instant now = EngineClock.now();
     Instant reminder = opinionDeadline == null ? now.plusSeconds(7 * 86400) : opinionDeadline.toInstant().minusSeconds(2 * 86400);
     form.put("reminderDate", Date.from(reminder.isBefore(now) ? now : reminder));
     return form;
@@ -183,7 +184,7 @@ public class JuryService {
   @Transactional
   public void abstain(long applicationId, String member, String reason) {
     JuryOpinion o = opinion(applicationId, member);
-    o.abstain(reason, ApplicationService.now());
+    o.abstain(reason, EngineClock.now());
     applications.log(applicationId, member, "ABSTENTION", "Conflit d'intérêts déclaré par " + member
         + " : abstention" + (reason == null || reason.isBlank() ? "." : " (" + reason + ")."));
   }
@@ -194,7 +195,7 @@ public class JuryService {
       String comment) {
     Application a = applications.get(applicationId);
     JuryOpinion o = opinion(applicationId, member);
-    o.submit(scores, weighted(criteria(a), scores), avis, comment, ApplicationService.now());
+    o.submit(scores, weighted(criteria(a), scores), avis, comment, EngineClock.now());
     applications.log(a, member, "AVIS", "Avis du jury rendu par " + member + " (" + progress(applicationId) + ").");
     return o;
   }

@@ -2,6 +2,7 @@ package fr.pasdecalais.habitat.aap.call;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.pasdecalais.habitat.aap.shared.EngineClock;
 import fr.pasdecalais.habitat.aap.support.PostgresIntegrationTest;
 import fr.pasdecalais.habitat.aap.support.ProcessTestSupport;
 import java.time.Instant;
@@ -39,7 +40,7 @@ class CallCatalogOnPostgresIT {
       // demo edition: open today, both lots
       CallForProjects demo = catalog.getByReference("AAP-2027-ASTRE");
       assertThat(demo.getStatus()).isEqualTo(CallStatus.OPEN);
-      Instant now = CallCatalog.now();
+      Instant now = EngineClock.now();
       assertThat(demo.getLots()).allMatch(l -> catalog.isOpen(l, now));
       assertThat(catalog.getLot("AMI-2019-AML-LDA", "ARTOIS").getClosesAt().toString()).isEqualTo("2019-09-06T14:00Z");
     } finally {

@@ -4,10 +4,11 @@ import static fr.pasdecalais.habitat.aap.support.ProcessTestSupport.clock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import fr.pasdecalais.habitat.aap.web.ApiExceptionHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.pasdecalais.habitat.aap.application.ApplicationService;
-import fr.pasdecalais.habitat.aap.application.Caller;
+import fr.pasdecalais.habitat.aap.identity.Caller;
 import fr.pasdecalais.habitat.aap.application.Dossiers;
 import fr.pasdecalais.habitat.aap.application.OrganizationMemberships;
 import fr.pasdecalais.habitat.aap.application.OrganizationRepository;
@@ -18,7 +19,7 @@ import fr.pasdecalais.habitat.aap.identity.Groups;
 import fr.pasdecalais.habitat.aap.identity.IdentitySetup;
 import fr.pasdecalais.habitat.aap.support.PostgresIntegrationTest;
 import fr.pasdecalais.habitat.aap.support.ProcessTestSupport;
-import fr.pasdecalais.habitat.aap.web.ApiException;
+import fr.pasdecalais.habitat.aap.shared.DomainException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;
@@ -150,8 +151,9 @@ class DocumentApiIT {
     byte[] big = new byte[21 * 1024 * 1024];
     System.arraycopy(pdf(), 0, big, 0, pdf().length);
     assertThatThrownBy(() -> documents.upload(reference, "BUDGET", "gros.pdf", big, new Caller(partner, Set.of(Groups.PORTEURS))))
-        .isInstanceOfSatisfying(ApiException.class, e -> {
-          assertThat(e.getStatus()).isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE);
+        .isInstanceOfSatisfying(DomainException.class, e -> {
+          assertThat(e.getKind()).isEqualTo(DomainException.Kind.TOO_LARGE);
+          assertThat(ApiExceptionHandler.status(e.getKind())).isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE);
           assertThat(e.getMessage()).isEqualTo("Le fichier fait 21,0 Mo ; la taille maximale est de 20,0 Mo.");
         });
 

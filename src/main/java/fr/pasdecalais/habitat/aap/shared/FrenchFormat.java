@@ -1,16 +1,16 @@
-package fr.pasdecalais.habitat.aap.application;
+package fr.pasdecalais.habitat.aap.shared;
 
-import fr.pasdecalais.habitat.aap.payment.Money;
+
+
+import fr.pasdecalais.habitat.aap.shared.Money;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /** Amounts and dates as French readers expect them: {@code 33 600,00 €}, {@code 03/02/2023 à 23h59}. */
 public final class FrenchFormat {
 
-  public static final ZoneId PARIS = ZoneId.of("Europe/Paris");
   private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy 'à' HH'h'mm", Locale.FRANCE);
 
   private FrenchFormat() {}
@@ -20,6 +20,6 @@ public final class FrenchFormat {
   }
 
   public static String dateTime(Instant instant) {
-    return instant == null ? "" : DATE_TIME.format(instant.atZone(PARIS));
+    return instant == null ? "" : DATE_TIME.format(instant.atZone(ParisDateTime.PARIS));
   }
 }

@@ -1,4 +1,4 @@
-package fr.pasdecalais.habitat.aap.call;
+package fr.pasdecalais.habitat.aap.shared;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -6,16 +6,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.List;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.spin.json.SpinJsonNode;
 import org.camunda.spin.plugin.variable.SpinValues;
 
 /**
  * Process variables that Tasklist's forms read and write as JSON (lists, objects): Tasklist submits
- * them as Spin {@code Json} values, tests may pass a string or a Java collection.
+ * them as Spin {@code Json} values, tests may pass a string or a Java collection. Lists of strings:
+ * {@link FormValues#strings}.
  */
 public final class JsonVariables {
 
@@ -51,24 +49,5 @@ public final class JsonVariables {
     } catch (Exception e) {
       throw new IllegalArgumentException("Valeur JSON illisible : " + e.getMessage(), e);
     }
-  }
-
-  /** A list of strings from a JSON array, a Java collection or a comma-separated string. */
-  public static List<String> strings(Object value) {
-    List<String> result = new ArrayList<>();
-    if (value instanceof Collection<?> c) {
-      c.forEach(o -> result.add(String.valueOf(o)));
-      return result;
-    }
-    if (value instanceof String s && !s.trim().startsWith("[")) {
-      for (String part : s.split(",")) {
-        if (!part.isBlank()) {
-          result.add(part.trim());
-        }
-      }
-      return result;
-    }
-    tree(value).forEach(n -> result.add(n.asText()));
-    return result;
   }
 }

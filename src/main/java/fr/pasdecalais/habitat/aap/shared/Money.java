@@ -1,4 +1,4 @@
-package fr.pasdecalais.habitat.aap.payment;
+package fr.pasdecalais.habitat.aap.shared;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

@@ -1,4 +1,4 @@
-package fr.pasdecalais.habitat.aap.call;
+package fr.pasdecalais.habitat.aap.shared;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;

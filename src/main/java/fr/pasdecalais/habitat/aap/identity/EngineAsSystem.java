@@ -1,4 +1,4 @@
-package fr.pasdecalais.habitat.aap.application;
+package fr.pasdecalais.habitat.aap.identity;
 
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;

@@ -1,4 +1,4 @@
-package fr.pasdecalais.habitat.aap.application;
+package fr.pasdecalais.habitat.aap.identity;
 
 import fr.pasdecalais.habitat.aap.identity.Groups;
 import java.util.Set;
@@ -13,7 +13,7 @@ public record Caller(String userId, Set<String> groups) {
   public static Caller current() {
     Authentication auth = SecurityContextHolder.getContext().getAuthentication();
     if (auth == null) {
-      return new Caller(ApplicationProcess.SYSTEM_ACTOR, Set.of());
+      return new Caller(Actors.SYSTEM, Set.of());
     }
     return new Caller(auth.getName(), auth.getAuthorities().stream().map(GrantedAuthority::getAuthority)
         .filter(a -> a.startsWith("ROLE_")).map(a -> a.substring(5)).collect(Collectors.toSet()));

@@ -1,4 +1,4 @@
-package fr.pasdecalais.habitat.aap.web;
+package fr.pasdecalais.habitat.aap.shared;
 
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 
