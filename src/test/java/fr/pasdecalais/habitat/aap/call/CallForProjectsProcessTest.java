@@ -55,7 +55,7 @@ class CallForProjectsProcessTest {
     for (String id : List.of("sophie.dubois", "thomas.leroy", "nadia.benali")) {
       if (engine.getIdentityService().createUserQuery().userId(id).count() == 0) {
         identity.ensureUser(id, id.substring(0, 1).toUpperCase() + id.substring(1, id.indexOf('.')), "Jury",
-            IdentitySetup.DEMO_PASSWORD, Groups.JURY);
+            "demo", Groups.JURY);
       }
     }
   }

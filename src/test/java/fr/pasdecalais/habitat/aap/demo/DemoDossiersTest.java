@@ -1,8 +1,12 @@
-package fr.pasdecalais.habitat.aap.application;
+package fr.pasdecalais.habitat.aap.demo;
 
 import static fr.pasdecalais.habitat.aap.application.ApplicationProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.pasdecalais.habitat.aap.application.ApplicationState;
+import fr.pasdecalais.habitat.aap.application.Application;
+import fr.pasdecalais.habitat.aap.application.OrganizationMemberRepository;
+import fr.pasdecalais.habitat.aap.application.ApplicationRepository;
 import fr.pasdecalais.habitat.aap.call.CallCatalog;
 import fr.pasdecalais.habitat.aap.call.CallDefinitionReader;
 import fr.pasdecalais.habitat.aap.call.CallForProjects;
@@ -17,13 +21,22 @@ import java.util.UUID;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.config.AutowireCapableBeanFactory;
+import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** The demo dossiers: on the demo call open "today", at different stages, so every demo account has work; idempotent. */
 @SpringScenarioTest
 class DemoDossiersTest {
 
-  @Autowired DemoDossiers demo;
+  @Autowired AutowireCapableBeanFactory beans;
+  /** A demo loader is a bean only with {@code aap.demo-data.enabled}: made here without forking the context. */
+  DemoDossiers demo;
+
+  @BeforeEach
+  void makeDemoLoader() {
+    demo = beans.createBean(DemoDossiers.class);
+  }
   @Autowired CallCatalog catalog;
   @Autowired CallDefinitionReader reader;
   @Autowired ApplicationRepository applications;

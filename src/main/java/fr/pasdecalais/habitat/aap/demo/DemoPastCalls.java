@@ -1,7 +1,9 @@
-package fr.pasdecalais.habitat.aap.application;
+package fr.pasdecalais.habitat.aap.demo;
 
 import static fr.pasdecalais.habitat.aap.shared.ParisDateTime.PARIS;
 
+import fr.pasdecalais.habitat.aap.application.ApplicationProcess;
+import fr.pasdecalais.habitat.aap.application.ApplicationRepository;
 import fr.pasdecalais.habitat.aap.shared.ProcessContract;
 import fr.pasdecalais.habitat.aap.shared.EngineClock;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,7 +20,6 @@ import fr.pasdecalais.habitat.aap.call.CallLifecycle;
 import fr.pasdecalais.habitat.aap.call.CallLot;
 import fr.pasdecalais.habitat.aap.call.CallProcess;
 import fr.pasdecalais.habitat.aap.identity.Groups;
-import fr.pasdecalais.habitat.aap.identity.IdentityProperties;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -44,6 +45,7 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
@@ -61,6 +63,7 @@ import org.springframework.stereotype.Component;
  * timers are already due, so the call closes with its candidates). Idempotent: a call that exists is
  * left alone.
  */
+@ConditionalOnProperty(prefix = "aap.demo-data", name = "enabled", havingValue = "true")
 @Component
 public class DemoPastCalls {
 
@@ -92,7 +95,6 @@ public class DemoPastCalls {
   /** Marks per dossier and jury member, on the call's criteria in order (capped by their top mark). */
   private static final int[][] MARKS = {{5, 4, 4, 4}, {4, 3, 3, 2}, {2, 2, 3, 1}};
 
-  private final IdentityProperties properties;
   private final CallDefinitionReader reader;
   private final CallCatalog calls;
   private final CallLifecycle lifecycle;
@@ -103,10 +105,9 @@ public class DemoPastCalls {
   private final IdentityService identity;
   private final ObjectMapper json;
 
-  public DemoPastCalls(IdentityProperties properties, CallDefinitionReader reader, CallCatalog calls,
+  public DemoPastCalls(CallDefinitionReader reader, CallCatalog calls,
       CallLifecycle lifecycle, ApplicationRepository applications, RuntimeService runtime, TaskService tasks,
       ManagementService management, IdentityService identity, ObjectMapper json) {
-    this.properties = properties;
     this.reader = reader;
     this.calls = calls;
     this.lifecycle = lifecycle;
@@ -121,12 +122,10 @@ public class DemoPastCalls {
   @EventListener
   @Order(40)
   public void onApplicationReady(ApplicationReadyEvent event) {
-    if (properties.demoData().enabled()) {
-      try {
-        load();
-      } catch (RuntimeException e) {
-        LOG.warn("Appels 2026 de démonstration non chargés : {}", e.getMessage(), e);
-      }
+    try {
+      load();
+    } catch (RuntimeException e) {
+      LOG.warn("Appels 2026 de démonstration non chargés : {}", e.getMessage(), e);
     }
   }
 

@@ -1,7 +1,10 @@
-package fr.pasdecalais.habitat.aap.application;
+package fr.pasdecalais.habitat.aap.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.pasdecalais.habitat.aap.application.ApplicationState;
+import fr.pasdecalais.habitat.aap.application.Application;
+import fr.pasdecalais.habitat.aap.application.ApplicationRepository;
 import fr.pasdecalais.habitat.aap.agreement.GrantAgreementProcess;
 import fr.pasdecalais.habitat.aap.call.CallDefinition;
 import fr.pasdecalais.habitat.aap.call.CallDefinitionReader;
@@ -18,6 +21,8 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.config.AutowireCapableBeanFactory;
+import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -27,7 +32,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 @SpringScenarioTest
 class DemoPastCallsTest {
 
-  @Autowired DemoPastCalls demo;
+  @Autowired AutowireCapableBeanFactory beans;
+  /** A demo loader is a bean only with {@code aap.demo-data.enabled}: made here without forking the context. */
+  DemoPastCalls demo;
+
+  @BeforeEach
+  void makeDemoLoader() {
+    demo = beans.createBean(DemoPastCalls.class);
+  }
   @Autowired CallDefinitionReader reader;
   @Autowired ApplicationRepository applications;
   @Autowired TaskService tasks;

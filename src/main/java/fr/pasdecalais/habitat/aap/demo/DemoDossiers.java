@@ -1,8 +1,14 @@
-package fr.pasdecalais.habitat.aap.application;
+package fr.pasdecalais.habitat.aap.demo;
 
 import static fr.pasdecalais.habitat.aap.application.ApplicationProcess.*;
 import static fr.pasdecalais.habitat.aap.shared.ProcessContract.*;
 
+import fr.pasdecalais.habitat.aap.application.OrganizationMember;
+import fr.pasdecalais.habitat.aap.application.ApplicationRequest;
+import fr.pasdecalais.habitat.aap.application.OrganizationRepository;
+import fr.pasdecalais.habitat.aap.application.ApplicationService;
+import fr.pasdecalais.habitat.aap.application.OrganizationMemberRepository;
+import fr.pasdecalais.habitat.aap.application.ApplicationRepository;
 import fr.pasdecalais.habitat.aap.shared.EngineClock;
 import fr.pasdecalais.habitat.aap.identity.Caller;
 import fr.pasdecalais.habitat.aap.call.CallCatalog;
@@ -13,7 +19,6 @@ import fr.pasdecalais.habitat.aap.call.JurySession;
 import fr.pasdecalais.habitat.aap.call.JurySessionRepository;
 import fr.pasdecalais.habitat.aap.document.DocumentService;
 import fr.pasdecalais.habitat.aap.identity.Groups;
-import fr.pasdecalais.habitat.aap.identity.IdentityProperties;
 import fr.pasdecalais.habitat.aap.identity.IdentitySetup;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -38,6 +43,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
@@ -46,13 +52,13 @@ import org.springframework.stereotype.Component;
  * account {@code asso.habitat} (password {@code demo}) acting for the first organisation.
  * Idempotent: nothing is done when the call already has dossiers.
  */
+@ConditionalOnProperty(prefix = "aap.demo-data", name = "enabled", havingValue = "true")
 @Component
 public class DemoDossiers {
 
   private static final Logger LOG = LoggerFactory.getLogger(DemoDossiers.class);
   public static final String PARTNER_USER = "asso.habitat";
 
-  private final IdentityProperties properties;
   private final IdentitySetup identitySetup;
   private final CallCatalog calls;
   private final ApplicationService service;
@@ -65,11 +71,10 @@ public class DemoDossiers {
   private final ManagementService management;
   private final JurySessionRepository sessions;
 
-  public DemoDossiers(IdentityProperties properties, IdentitySetup identitySetup, CallCatalog calls,
+  public DemoDossiers(IdentitySetup identitySetup, CallCatalog calls,
       ApplicationService service, ApplicationRepository applications, OrganizationRepository organizations,
       OrganizationMemberRepository members, DocumentService documents, RuntimeService runtime, TaskService tasks,
       ManagementService management, JurySessionRepository sessions) {
-    this.properties = properties;
     this.identitySetup = identitySetup;
     this.calls = calls;
     this.service = service;
@@ -86,12 +91,10 @@ public class DemoDossiers {
   @EventListener
   @Order(30)
   public void onApplicationReady(ApplicationReadyEvent event) {
-    if (properties.demoData().enabled()) {
-      try {
-        load();
-      } catch (RuntimeException e) {
-        LOG.warn("Dossiers de démonstration non chargés : {}", e.getMessage(), e);
-      }
+    try {
+      load();
+    } catch (RuntimeException e) {
+      LOG.warn("Dossiers de démonstration non chargés : {}", e.getMessage(), e);
     }
   }
 
@@ -126,7 +129,7 @@ public class DemoDossiers {
     }
     CallLot lot = call.getLots().stream().filter(l -> l.isOpenAt(now)).findFirst().orElseThrow();
     String territory = lot.getTerritories().get(0);
-    identitySetup.ensureUser(PARTNER_USER, "Martine", "Caron", IdentitySetup.DEMO_PASSWORD, Groups.PORTEURS);
+    identitySetup.ensureUser(PARTNER_USER, "Martine", "Caron", DemoUsers.PASSWORD, Groups.PORTEURS);
     Caller agent = new Caller("camille.martin", Set.of(Groups.INSTRUCTEURS));
     List<String> refs = new ArrayList<>();
     for (DemoOrganization o : ORGANIZATIONS) {

@@ -1,28 +1,30 @@
-package fr.pasdecalais.habitat.aap.call;
+package fr.pasdecalais.habitat.aap.demo;
 
-import fr.pasdecalais.habitat.aap.identity.IdentityProperties;
+import fr.pasdecalais.habitat.aap.call.CallDefinition;
+import fr.pasdecalais.habitat.aap.call.CallLifecycle;
+import fr.pasdecalais.habitat.aap.call.CallDefinitionReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
  * Demo data: the catalogue of calls ({@code calls/*.yaml}) created and published at start-up, each
  * with its {@code call-for-projects} instance; idempotent (a call that exists is left alone).
  */
+@ConditionalOnProperty(prefix = "aap.demo-data", name = "enabled", havingValue = "true")
 @Component
-public class CallDemoData {
+public class DemoCalls {
 
-  private static final Logger LOG = LoggerFactory.getLogger(CallDemoData.class);
+  private static final Logger LOG = LoggerFactory.getLogger(DemoCalls.class);
 
-  private final IdentityProperties properties;
   private final CallDefinitionReader reader;
   private final CallLifecycle lifecycle;
 
-  public CallDemoData(IdentityProperties properties, CallDefinitionReader reader, CallLifecycle lifecycle) {
-    this.properties = properties;
+  public DemoCalls(CallDefinitionReader reader, CallLifecycle lifecycle) {
     this.reader = reader;
     this.lifecycle = lifecycle;
   }
@@ -30,9 +32,7 @@ public class CallDemoData {
   @EventListener
   @Order(20)
   public void onApplicationReady(ApplicationReadyEvent event) {
-    if (properties.demoData().enabled()) {
-      load();
-    }
+    load();
   }
 
   /** Loads every call file; returns how many calls were created. */
