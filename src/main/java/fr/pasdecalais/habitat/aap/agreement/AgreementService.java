@@ -10,7 +10,7 @@ import static fr.pasdecalais.habitat.aap.agreement.GrantAgreementProcess.ERROR_S
 import fr.pasdecalais.habitat.aap.shared.EngineClock;
 import fr.pasdecalais.habitat.aap.shared.FormValues;
 import fr.pasdecalais.habitat.aap.application.Application;
-import fr.pasdecalais.habitat.aap.application.ApplicationRepository;
+import fr.pasdecalais.habitat.aap.application.ApplicationService;
 import fr.pasdecalais.habitat.aap.call.CallCatalog;
 import fr.pasdecalais.habitat.aap.call.CallDefinition;
 import fr.pasdecalais.habitat.aap.call.CallForProjects;
@@ -22,7 +22,7 @@ import fr.pasdecalais.habitat.aap.call.FundingRule;
 import fr.pasdecalais.habitat.aap.call.Indicator;
 import fr.pasdecalais.habitat.aap.call.ReportingMilestone;
 import fr.pasdecalais.habitat.aap.decision.AwardDecision;
-import fr.pasdecalais.habitat.aap.decision.AwardDecisionRepository;
+import fr.pasdecalais.habitat.aap.decision.DeliberationService;
 import fr.pasdecalais.habitat.aap.notification.Notification;
 import fr.pasdecalais.habitat.aap.notification.NotificationKind;
 import fr.pasdecalais.habitat.aap.notification.NotificationService;
@@ -63,18 +63,18 @@ public class AgreementService {
   private final AgreementDocumentRepository documents;
   private final ConventionPdfRenderer renderer;
   private final CallCatalog calls;
-  private final ApplicationRepository applications;
+  private final ApplicationService applications;
   private final PaymentService payments;
   private final FundingCalculator calculator;
   private final ReportingService reporting;
   private final NotificationService notifications;
-  private final AwardDecisionRepository awardDecisions;
+  private final DeliberationService decisions;
 
   public AgreementService(GrantAgreementRepository agreements, AmendmentRepository amendments,
       AgreementDocumentRepository documents, ConventionPdfRenderer renderer, CallCatalog calls,
-      ApplicationRepository applications, PaymentService payments, FundingCalculator calculator,
-      ReportingService reporting, NotificationService notifications, AwardDecisionRepository awardDecisions) {
-    this.awardDecisions = awardDecisions;
+      ApplicationService applications, PaymentService payments, FundingCalculator calculator,
+      ReportingService reporting, NotificationService notifications, DeliberationService decisions) {
+    this.decisions = decisions;
     this.agreements = agreements;
     this.amendments = amendments;
     this.documents = documents;
@@ -109,7 +109,7 @@ public class AgreementService {
     vars.put("indicatorsLabel", call.getIndicators().stream().map(Indicator::getLabel).collect(Collectors.joining(" ; ")));
     vars.put("shareAtSignature", call.getPaymentTerms().getAdvancePercent());
     vars.put("balanceTrigger", call.getPaymentTerms().getBalanceTrigger().name());
-    Application application = applications.findById(applicationId).orElseThrow(() -> new IllegalStateException(
+    Application application = applications.find(applicationId).orElseThrow(() -> new IllegalStateException(
         "Dossier " + applicationId + " introuvable : la convention ne peut pas être préparée."));
     // pre-fill of the form only; the amount is validated and stored by draft()
     Optional<AwardDecision> decision = grantedDecision(application.getReference());
@@ -139,7 +139,7 @@ public class AgreementService {
 
   /** The deliberation's award for the dossier, when the call process decided it (the ceiling of the convention). */
   private Optional<AwardDecision> grantedDecision(String applicationReference) {
-    return awardDecisions.findByApplicationReference(applicationReference).filter(AwardDecision::isGranted);
+    return decisions.grantedDecision(applicationReference);
   }
 
   /** A dossier a convention may be established for: the dossier and its granted award decision. */
@@ -157,7 +157,7 @@ public class AgreementService {
       throw new RefusedException("applicationId", "Une convention ne s'établit que pour un dossier subventionné : "
           + "aucun dossier n'est indiqué.");
     }
-    Application application = applications.findById(applicationId).orElseThrow(() -> new RefusedException(
+    Application application = applications.find(applicationId).orElseThrow(() -> new RefusedException(
         "applicationId", "Le dossier n° " + applicationId + " n'existe pas : aucune convention ne peut être établie."));
     if (businessKey != null && !businessKey.equals(application.getReference())) {
       throw new RefusedException("businessKey", "La référence « " + businessKey + " » n'est pas celle du dossier "
@@ -191,7 +191,7 @@ public class AgreementService {
   public GrantAgreement draft(Draft submitted) {
     Draft d = submitted;
     Long applicationId = d.applicationId();
-    Application application = applications.findById(applicationId).orElseThrow(() -> new IllegalStateException(
+    Application application = applications.find(applicationId).orElseThrow(() -> new IllegalStateException(
         "Dossier " + applicationId + " introuvable."));
     CallForProjects call = calls.getByReference(application.getCallReference());
     CallLot lot = lot(call, application.getLotCode());

@@ -1,7 +1,6 @@
 package fr.pasdecalais.habitat.aap.application;
 
 import fr.pasdecalais.habitat.aap.identity.Caller;
-import fr.pasdecalais.habitat.aap.shared.FrenchFormat;
 import fr.pasdecalais.habitat.aap.shared.ParisDateTime;
 import java.net.URI;
 import java.time.OffsetDateTime;

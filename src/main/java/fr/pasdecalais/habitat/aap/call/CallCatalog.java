@@ -20,8 +20,11 @@ public class CallCatalog {
   private final CallRepository calls;
   private final TerritoryRepository territories;
   private final CallDefinitionValidator validator;
+  private final JurySessionRepository sessions;
 
-  public CallCatalog(CallRepository calls, TerritoryRepository territories, CallDefinitionValidator validator) {
+  public CallCatalog(CallRepository calls, TerritoryRepository territories, CallDefinitionValidator validator,
+      JurySessionRepository sessions) {
+    this.sessions = sessions;
     this.calls = calls;
     this.territories = territories;
     this.validator = validator;
@@ -140,4 +143,10 @@ public class CallCatalog {
     return call;
   }
 
+
+  /** A jury session of a call (what a jury opinion is opened for). */
+  @Transactional(readOnly = true)
+  public Optional<JurySession> jurySession(Long id) {
+    return sessions.findById(id);
+  }
 }

@@ -106,39 +106,4 @@ public final class DecisionDelegates {
       execution.setVariable(VAR_REVIEW_SUMMARY, summary);
     }
   }
-
-  /** "Vérifier les dossiers en cours": the flag, and the final review's summary once no dossier runs. */
-  @Component("checkActiveApplicationsDelegate")
-  public static class CheckActiveApplications implements JavaDelegate {
-    private final DeliberationService service;
-
-    public CheckActiveApplications(DeliberationService service) {
-      this.service = service;
-    }
-
-    @Override
-    public void execute(DelegateExecution execution) {
-      DeliberationService.ExecutionCheck check = service.executionCheck((String) execution.getVariable(VAR_CALL_REFERENCE));
-      execution.setVariable(VAR_ACTIVE_APPLICATIONS, check.activeApplications());
-      if (!check.activeApplications()) {
-        execution.setVariable(VAR_REVIEW_SUMMARY, check.reviewSummary());
-      }
-    }
-  }
-
-  /** "Solder l'appel". */
-  @Component("closeOutCallDelegate")
-  public static class CloseOutCall implements JavaDelegate {
-    private final DeliberationService service;
-
-    public CloseOutCall(DeliberationService service) {
-      this.service = service;
-    }
-
-    @Override
-    public void execute(DelegateExecution execution) {
-      service.closeOut((String) execution.getVariable(VAR_CALL_REFERENCE),
-          (String) execution.getVariable("reviewComment"), null);
-    }
-  }
 }

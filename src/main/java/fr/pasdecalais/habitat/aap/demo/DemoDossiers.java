@@ -17,7 +17,7 @@ import fr.pasdecalais.habitat.aap.call.CallJuryMember;
 import fr.pasdecalais.habitat.aap.call.CallLot;
 import fr.pasdecalais.habitat.aap.call.JurySession;
 import fr.pasdecalais.habitat.aap.call.JurySessionRepository;
-import fr.pasdecalais.habitat.aap.document.DocumentService;
+import fr.pasdecalais.habitat.aap.application.DocumentService;
 import fr.pasdecalais.habitat.aap.identity.Groups;
 import fr.pasdecalais.habitat.aap.identity.IdentitySetup;
 import java.math.BigDecimal;

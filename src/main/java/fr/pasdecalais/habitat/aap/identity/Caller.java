@@ -1,6 +1,5 @@
 package fr.pasdecalais.habitat.aap.identity;
 
-import fr.pasdecalais.habitat.aap.identity.Groups;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.security.core.Authentication;

@@ -5,7 +5,6 @@ import fr.pasdecalais.habitat.aap.application.Application;
 import fr.pasdecalais.habitat.aap.application.ApplicationService;
 import fr.pasdecalais.habitat.aap.application.ApplicationState;
 import fr.pasdecalais.habitat.aap.call.JurySession;
-import fr.pasdecalais.habitat.aap.call.JurySessionRepository;
 import fr.pasdecalais.habitat.aap.shared.RefusedException;
 import fr.pasdecalais.habitat.aap.call.CallCatalog;
 import fr.pasdecalais.habitat.aap.call.SelectionCriterion;
@@ -37,13 +36,11 @@ public class JuryService {
   private final CallCatalog calls;
   private final NotificationService notifications;
   private final IdentityService identity;
-  private final JurySessionRepository sessions;
   private final RuntimeService runtime;
 
   public JuryService(JuryOpinionRepository opinions, ApplicationService applications, CallCatalog calls,
-      NotificationService notifications, IdentityService identity, JurySessionRepository sessions,
+      NotificationService notifications, IdentityService identity,
       RuntimeService runtime) {
-    this.sessions = sessions;
     this.runtime = runtime;
     this.opinions = opinions;
     this.applications = applications;
@@ -84,7 +81,7 @@ public class JuryService {
     }
     Application a = applications.find(applicationId).orElseThrow(() -> new RefusedException("applicationId",
         "Le dossier n° " + applicationId + " n'existe pas : aucun avis ne peut être ouvert."));
-    JurySession session = sessions.findById(jurySessionId)
+    JurySession session = calls.jurySession(jurySessionId)
         .filter(s -> s.getCallReference().equals(a.getCallReference()))
         .orElseThrow(() -> new RefusedException("jurySessionId", "La séance de jury n° " + jurySessionId
             + " n'est pas une séance de l'appel " + a.getCallReference() + " : aucun avis ne peut être ouvert."));

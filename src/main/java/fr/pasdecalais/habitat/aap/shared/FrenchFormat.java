@@ -2,7 +2,6 @@ package fr.pasdecalais.habitat.aap.shared;
 
 
 
-import fr.pasdecalais.habitat.aap.shared.Money;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;

@@ -15,7 +15,6 @@ import fr.pasdecalais.habitat.aap.call.JurySession;
 import fr.pasdecalais.habitat.aap.call.JurySessionRepository;
 import fr.pasdecalais.habitat.aap.decision.AwardDecision;
 import fr.pasdecalais.habitat.aap.decision.AwardDecisions;
-import fr.pasdecalais.habitat.aap.document.DocumentService;
 import fr.pasdecalais.habitat.aap.identity.Groups;
 import fr.pasdecalais.habitat.aap.identity.IdentitySetup;
 import fr.pasdecalais.habitat.aap.jury.JuryOpinion;

@@ -24,7 +24,6 @@ import fr.pasdecalais.habitat.aap.support.ProcessTestSupport;
 import fr.pasdecalais.habitat.aap.support.SpringScenarioTest;
 import fr.pasdecalais.habitat.aap.support.TestMailServer;
 import java.io.ByteArrayInputStream;
-import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;

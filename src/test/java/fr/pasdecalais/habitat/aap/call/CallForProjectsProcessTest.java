@@ -6,6 +6,8 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complet
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
+import fr.pasdecalais.habitat.aap.review.CallReviewRepository;
+import fr.pasdecalais.habitat.aap.review.CallReview;
 import fr.pasdecalais.habitat.aap.shared.ProcessContract;
 import fr.pasdecalais.habitat.aap.shared.EngineClock;
 import fr.pasdecalais.habitat.aap.shared.FormValues;

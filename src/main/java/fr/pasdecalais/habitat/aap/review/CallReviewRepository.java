@@ -1,4 +1,4 @@
-package fr.pasdecalais.habitat.aap.call;
+package fr.pasdecalais.habitat.aap.review;
 
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;

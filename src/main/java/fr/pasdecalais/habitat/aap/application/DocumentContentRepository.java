@@ -1,4 +1,4 @@
-package fr.pasdecalais.habitat.aap.document;
+package fr.pasdecalais.habitat.aap.application;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 

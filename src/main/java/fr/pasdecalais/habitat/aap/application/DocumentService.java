@@ -1,11 +1,6 @@
-package fr.pasdecalais.habitat.aap.document;
+package fr.pasdecalais.habitat.aap.application;
 
 import fr.pasdecalais.habitat.aap.shared.EngineClock;
-import fr.pasdecalais.habitat.aap.application.Application;
-import fr.pasdecalais.habitat.aap.application.ApplicationAccess;
-import fr.pasdecalais.habitat.aap.application.ApplicationProcess;
-import fr.pasdecalais.habitat.aap.application.ApplicationService;
-import fr.pasdecalais.habitat.aap.application.ApplicationState;
 import fr.pasdecalais.habitat.aap.identity.Caller;
 import fr.pasdecalais.habitat.aap.identity.EngineAsSystem;
 import fr.pasdecalais.habitat.aap.call.CallCatalog;

@@ -1,4 +1,4 @@
-package fr.pasdecalais.habitat.aap.document;
+package fr.pasdecalais.habitat.aap.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

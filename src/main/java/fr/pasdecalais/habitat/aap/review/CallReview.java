@@ -1,4 +1,4 @@
-package fr.pasdecalais.habitat.aap.call;
+package fr.pasdecalais.habitat.aap.review;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -1,4 +1,4 @@
-package fr.pasdecalais.habitat.aap.document;
+package fr.pasdecalais.habitat.aap.application;
 
 import static fr.pasdecalais.habitat.aap.support.ProcessTestSupport.clock;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -7,11 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import fr.pasdecalais.habitat.aap.web.ApiExceptionHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import fr.pasdecalais.habitat.aap.application.ApplicationService;
 import fr.pasdecalais.habitat.aap.identity.Caller;
-import fr.pasdecalais.habitat.aap.application.Dossiers;
-import fr.pasdecalais.habitat.aap.application.OrganizationMemberships;
-import fr.pasdecalais.habitat.aap.application.OrganizationRepository;
 import fr.pasdecalais.habitat.aap.call.CallCatalog;
 import fr.pasdecalais.habitat.aap.call.CallDefinitionReader;
 import fr.pasdecalais.habitat.aap.call.CallForProjects;

@@ -1,4 +1,4 @@
-package fr.pasdecalais.habitat.aap.document;
+package fr.pasdecalais.habitat.aap.application;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -1,4 +1,4 @@
-package fr.pasdecalais.habitat.aap.document;
+package fr.pasdecalais.habitat.aap.application;
 
 import fr.pasdecalais.habitat.aap.identity.Caller;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package fr.pasdecalais.habitat.aap.document;
+package fr.pasdecalais.habitat.aap.application;
 
 import java.util.List;
 import java.util.Optional;
