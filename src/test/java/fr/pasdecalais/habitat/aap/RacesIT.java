@@ -14,7 +14,7 @@ import fr.pasdecalais.habitat.aap.call.CallDefinitionReader;
 import fr.pasdecalais.habitat.aap.call.CallForProjects;
 import fr.pasdecalais.habitat.aap.identity.Groups;
 import fr.pasdecalais.habitat.aap.identity.IdentitySetup;
-import fr.pasdecalais.habitat.aap.payment.Money;
+import fr.pasdecalais.habitat.aap.shared.Money;
 import fr.pasdecalais.habitat.aap.payment.Payment;
 import fr.pasdecalais.habitat.aap.payment.PaymentKind;
 import fr.pasdecalais.habitat.aap.payment.PaymentRepository;

@@ -1,5 +1,6 @@
 package fr.pasdecalais.habitat.bench;
 
+import fr.pasdecalais.habitat.aap.shared.ProcessContract;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -8,7 +9,7 @@ import fr.pasdecalais.habitat.aap.application.Application;
 import fr.pasdecalais.habitat.aap.application.ApplicationProcess;
 import fr.pasdecalais.habitat.aap.application.ApplicationRequest;
 import fr.pasdecalais.habitat.aap.application.ApplicationService;
-import fr.pasdecalais.habitat.aap.application.Caller;
+import fr.pasdecalais.habitat.aap.identity.Caller;
 import fr.pasdecalais.habitat.aap.application.SiretValidator;
 import fr.pasdecalais.habitat.aap.call.CallDefinitionReader;
 import fr.pasdecalais.habitat.aap.call.CallLifecycle;
@@ -140,8 +141,8 @@ public final class ProductLifecycle implements Lifecycle {
     String members = "[\"" + String.join("\",\"", JURORS) + "\"]";
     complete(r, ref, CallProcess.TASK_ORGANISE_JURY, AGENT, Groups.INSTRUCTEURS, true, Variables.createVariables()
         .putValue(CallProcess.VAR_JURY_SESSION_DATE, now.plusDays(7).atZone(PARIS).toOffsetDateTime().toString())
-        .putValue(CallProcess.VAR_OPINION_DEADLINE, today.plusDays(30).toString())
-        .putValueTyped(CallProcess.VAR_JURY_MEMBERS, SpinValues.jsonValue(members).create()));
+        .putValue(ProcessContract.VAR_OPINION_DEADLINE, today.plusDays(30).toString())
+        .putValueTyped(ProcessContract.VAR_JURY_MEMBERS, SpinValues.jsonValue(members).create()));
     for (String juror : JURORS) {
       complete(r, app, "Task_DeclareConflict", juror, Groups.JURY, false, vars("conflictOfInterest", false));
       VariableMap opinion = Variables.createVariables().putValue("score1", 4).putValue("score2", 4).putValue("score3", 3)

@@ -1,6 +1,6 @@
 package fr.pasdecalais.habitat.aap.agreement;
 
-import fr.pasdecalais.habitat.aap.web.ApiException;
+import fr.pasdecalais.habitat.aap.shared.DomainException;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -26,7 +26,7 @@ public class AgreementController {
 
   @GetMapping("/api/applications/{reference}/agreement")
   public AgreementReading.AgreementView ofApplication(@PathVariable String reference) {
-    return reading.ofApplication(reference).orElseThrow(() -> ApiException.notFound(
+    return reading.ofApplication(reference).orElseThrow(() -> DomainException.notFound(
         "Le dossier « " + reference + " » n'a pas de convention."));
   }
 
@@ -37,7 +37,7 @@ public class AgreementController {
 
   @GetMapping("/api/agreements/{agreementId}/documents/{documentId}")
   public ResponseEntity<byte[]> document(@PathVariable Long agreementId, @PathVariable Long documentId) {
-    AgreementDocument d = reading.document(agreementId, documentId).orElseThrow(() -> ApiException.notFound(
+    AgreementDocument d = reading.document(agreementId, documentId).orElseThrow(() -> DomainException.notFound(
         "Aucun document n° " + documentId + " pour la convention n° " + agreementId + "."));
     return ResponseEntity.ok()
         .contentType(MediaType.parseMediaType(d.getMediaType()))

@@ -3,7 +3,7 @@ package fr.pasdecalais.habitat.aap.agreement;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import fr.pasdecalais.habitat.aap.payment.Money;
+import fr.pasdecalais.habitat.aap.shared.Money;
 import fr.pasdecalais.habitat.aap.payment.Payment;
 import fr.pasdecalais.habitat.aap.payment.PaymentService;
 import fr.pasdecalais.habitat.aap.reporting.Report;

@@ -1,5 +1,6 @@
 package fr.pasdecalais.habitat.aap.agreement;
 
+import fr.pasdecalais.habitat.aap.shared.FormValues;
 import fr.pasdecalais.habitat.aap.payment.PaymentRefusedException;
 import java.time.LocalDate;
 import org.camunda.bpm.engine.delegate.DelegateExecution;

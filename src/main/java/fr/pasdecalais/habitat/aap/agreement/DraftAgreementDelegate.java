@@ -1,5 +1,7 @@
 package fr.pasdecalais.habitat.aap.agreement;
 
+import fr.pasdecalais.habitat.aap.shared.ProcessContract;
+import fr.pasdecalais.habitat.aap.shared.FormValues;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -19,7 +21,7 @@ public class DraftAgreementDelegate implements JavaDelegate {
     AgreementService.Draft draft;
     try {
       draft = new AgreementService.Draft(
-          Delegates.longVar(execution, GrantAgreementProcess.VAR_APPLICATION_ID),
+          Delegates.longVar(execution, ProcessContract.VAR_APPLICATION_ID),
           FormValues.amount(execution.getVariable("agreementAmount")),
           (String) execution.getVariable("agreementUnits"),
           FormValues.date(execution.getVariable("decisionDate")),

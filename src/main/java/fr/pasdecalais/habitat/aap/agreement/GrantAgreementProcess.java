@@ -35,11 +35,6 @@ public final class GrantAgreementProcess {
   public static final String END_TERMINATED = "EndEvent_Terminated";
 
   // variables passed down by the application process
-  public static final String VAR_APPLICATION_ID = "applicationId";
-  public static final String VAR_REFERENCE = "reference";
-  public static final String VAR_ORGANIZATION_NAME = "organizationName";
-  public static final String VAR_CALL_REFERENCE = "callReference";
-  public static final String VAR_LOT_CODE = "lotCode";
   // variables of this process
   public static final String VAR_AGREEMENT_ID = "agreementId";
   public static final String VAR_PAYMENT_ID = "paymentId";

@@ -1,7 +1,8 @@
 package fr.pasdecalais.habitat.aap.agreement;
 
+import fr.pasdecalais.habitat.aap.shared.ProcessContract;
 import fr.pasdecalais.habitat.aap.application.Application;
-import fr.pasdecalais.habitat.aap.web.RefusedException;
+import fr.pasdecalais.habitat.aap.shared.RefusedException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
@@ -25,7 +26,7 @@ public class GrantAgreementStartPrecondition implements ExecutionListener {
 
   @Override
   public void notify(DelegateExecution execution) {
-    Object id = execution.getVariable(GrantAgreementProcess.VAR_APPLICATION_ID);
+    Object id = execution.getVariable(ProcessContract.VAR_APPLICATION_ID);
     if (id != null && !(id instanceof Number)) {
       throw new RefusedException("applicationId", "Le dossier indiqué (« " + id + " ») n'est pas un numéro de dossier : "
           + "aucune convention ne peut être établie.");
@@ -41,11 +42,11 @@ public class GrantAgreementStartPrecondition implements ExecutionListener {
     if (execution.getProcessBusinessKey() == null) {
       execution.setProcessBusinessKey(a.getReference());
     }
-    execution.setVariable(GrantAgreementProcess.VAR_APPLICATION_ID, a.getId());
-    execution.setVariable(GrantAgreementProcess.VAR_REFERENCE, a.getReference());
-    execution.setVariable(GrantAgreementProcess.VAR_ORGANIZATION_NAME, a.getOrganization().getName());
-    execution.setVariable(GrantAgreementProcess.VAR_CALL_REFERENCE, a.getCallReference());
-    execution.setVariable(GrantAgreementProcess.VAR_LOT_CODE, a.getLotCode());
+    execution.setVariable(ProcessContract.VAR_APPLICATION_ID, a.getId());
+    execution.setVariable(ProcessContract.VAR_REFERENCE, a.getReference());
+    execution.setVariable(ProcessContract.VAR_ORGANIZATION_NAME, a.getOrganization().getName());
+    execution.setVariable(ProcessContract.VAR_CALL_REFERENCE, a.getCallReference());
+    execution.setVariable(ProcessContract.VAR_LOT_CODE, a.getLotCode());
     execution.removeVariable("agreementAmount");
   }
 }

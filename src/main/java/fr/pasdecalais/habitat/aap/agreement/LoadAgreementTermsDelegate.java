@@ -1,5 +1,6 @@
 package fr.pasdecalais.habitat.aap.agreement;
 
+import fr.pasdecalais.habitat.aap.shared.ProcessContract;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -17,8 +18,8 @@ public class LoadAgreementTermsDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     execution.setVariables(agreements.preparationVariables(
-        (String) execution.getVariable(GrantAgreementProcess.VAR_CALL_REFERENCE),
-        (String) execution.getVariable(GrantAgreementProcess.VAR_LOT_CODE),
-        Delegates.longVar(execution, GrantAgreementProcess.VAR_APPLICATION_ID)));
+        (String) execution.getVariable(ProcessContract.VAR_CALL_REFERENCE),
+        (String) execution.getVariable(ProcessContract.VAR_LOT_CODE),
+        Delegates.longVar(execution, ProcessContract.VAR_APPLICATION_ID)));
   }
 }

@@ -1,6 +1,6 @@
 package fr.pasdecalais.habitat.aap.agreement;
 
-import fr.pasdecalais.habitat.aap.payment.Money;
+import fr.pasdecalais.habitat.aap.shared.Money;
 import fr.pasdecalais.habitat.aap.payment.Payment;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 

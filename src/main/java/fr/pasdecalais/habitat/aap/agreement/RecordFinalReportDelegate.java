@@ -1,5 +1,6 @@
 package fr.pasdecalais.habitat.aap.agreement;
 
+import fr.pasdecalais.habitat.aap.shared.FormValues;
 import fr.pasdecalais.habitat.aap.reporting.ReportingService;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package fr.pasdecalais.habitat.aap.agreement;
 
+import fr.pasdecalais.habitat.aap.shared.FormValues;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -37,7 +38,7 @@ public class SettleAgreementDelegate implements JavaDelegate {
       var settlement = Delegates.bpmn(() -> agreements.settle(Delegates.agreementId(execution), quantities,
           serviceRendered ? FormValues.date(execution.getVariable("serviceRenderedOn")) : null, certifiedBy));
       execution.setVariable(GrantAgreementProcess.VAR_SETTLEMENT, settlement.outcome());
-      execution.setVariable("amountDueLabel", fr.pasdecalais.habitat.aap.payment.Money.format(settlement.amountDue()));
+      execution.setVariable("amountDueLabel", fr.pasdecalais.habitat.aap.shared.Money.format(settlement.amountDue()));
       execution.setVariable("serviceError", null);
     } catch (IllegalArgumentException e) {
       throw new AgreementRuleExceptionAsBpmn(GrantAgreementProcess.ERROR_QUANTITIES_INVALID, e.getMessage());

@@ -1,5 +1,6 @@
 package fr.pasdecalais.habitat.aap.agreement;
 
+import fr.pasdecalais.habitat.aap.shared.FormValues;
 import java.math.BigDecimal;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;

@@ -1,7 +1,8 @@
 package fr.pasdecalais.habitat.aap.application;
 
+import fr.pasdecalais.habitat.aap.identity.Caller;
 import fr.pasdecalais.habitat.aap.call.CallCatalog;
-import fr.pasdecalais.habitat.aap.web.ApiException;
+import fr.pasdecalais.habitat.aap.shared.DomainException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -57,13 +58,13 @@ public class ApplicationAccess {
   public Application actionable(String reference, Caller caller) {
     Application a = readable(reference, caller);
     if (!canAct(a, caller)) {
-      throw ApiException.forbidden("Seuls l'organisme porteur et les instructeurs peuvent agir sur le dossier « "
+      throw DomainException.forbidden("Seuls l'organisme porteur et les instructeurs peuvent agir sur le dossier « "
           + reference + " ».");
     }
     return a;
   }
 
-  public static ApiException notFound(String reference) {
-    return ApiException.notFound("Aucun dossier accessible n'a la référence « " + reference + " ».");
+  public static DomainException notFound(String reference) {
+    return DomainException.notFound("Aucun dossier accessible n'a la référence « " + reference + " ».");
   }
 }

@@ -1,6 +1,7 @@
 package fr.pasdecalais.habitat.aap.application;
 
-import fr.pasdecalais.habitat.aap.call.ParisDateTime;
+import fr.pasdecalais.habitat.aap.identity.Caller;
+import fr.pasdecalais.habitat.aap.shared.ParisDateTime;
 import java.net.URI;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -47,7 +48,7 @@ public class ApplicationController {
     URI location = URI.create("/api/applications/" + a.getReference());
     if (s.late()) {
       ProblemDetail pd = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, "L'appel « " + reference
-          + " » est clos depuis le " + ParisDateTime.french(OffsetDateTime.ofInstant(s.closesAt(), FrenchFormat.PARIS))
+          + " » est clos depuis le " + ParisDateTime.french(OffsetDateTime.ofInstant(s.closesAt(), ParisDateTime.PARIS))
           + " : le dossier " + a.getReference() + " est enregistré comme irrecevable (hors délai) et le porteur en est informé.");
       pd.setTitle("Appel clos");
       pd.setType(URI.create("about:blank"));
@@ -71,7 +72,7 @@ public class ApplicationController {
 
   private static void checkLength(String text, String field, String message) {
     if (text != null && text.length() > 1000) {
-      throw fr.pasdecalais.habitat.aap.web.ApiException.invalid(field, message);
+      throw fr.pasdecalais.habitat.aap.shared.DomainException.invalid(field, message);
     }
   }
 

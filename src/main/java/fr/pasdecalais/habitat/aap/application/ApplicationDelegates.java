@@ -1,7 +1,10 @@
 package fr.pasdecalais.habitat.aap.application;
 
 import static fr.pasdecalais.habitat.aap.application.ApplicationProcess.*;
+import static fr.pasdecalais.habitat.aap.shared.ProcessContract.*;
 
+import fr.pasdecalais.habitat.aap.shared.FormValues;
+import fr.pasdecalais.habitat.aap.identity.Actors;
 import fr.pasdecalais.habitat.aap.notification.SendNotificationDelegate;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -50,7 +53,7 @@ public final class ApplicationDelegates {
       List<String> missing = FormValues.strings(execution.getVariable("missingPieces"));
       ApplicationService.CompletenessResult result = service.recordCompleteness(applicationId(execution), complete,
           missing, (String) execution.getVariable("missingReason"), (String) execution.getVariable("completenessComment"),
-          FormValues.lastAssignee(execution, TASK_CHECK_COMPLETENESS));
+          Actors.lastAssignee(execution, TASK_CHECK_COMPLETENESS));
       execution.setVariable(VAR_COMPLETENESS_OUTCOME, result.outcome().name());
       execution.setVariable(SendNotificationDelegate.VAR_NOTIFICATION_ID, result.notificationId());
       execution.setVariable(VAR_REGULARIZATION_DEADLINE, result.deadline());
@@ -104,7 +107,7 @@ public final class ApplicationDelegates {
       boolean eligible = FormValues.bool(execution.getVariable(VAR_ELIGIBLE));
       boolean auto = FormValues.bool(execution.getVariable("autoEligible"));
       Long notificationId = service.recordEligibility(applicationId(execution), eligible, auto,
-          (String) execution.getVariable("eligibilityReason"), FormValues.lastAssignee(execution, TASK_CHECK_ELIGIBILITY))
+          (String) execution.getVariable("eligibilityReason"), Actors.lastAssignee(execution, TASK_CHECK_ELIGIBILITY))
           .orElse(null);
       execution.setVariable(SendNotificationDelegate.VAR_NOTIFICATION_ID, notificationId);
       execution.setVariable(VAR_ELIGIBLE, eligible);

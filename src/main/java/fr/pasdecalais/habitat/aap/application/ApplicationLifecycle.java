@@ -1,7 +1,9 @@
 package fr.pasdecalais.habitat.aap.application;
 
 import static fr.pasdecalais.habitat.aap.application.ApplicationProcess.*;
+import static fr.pasdecalais.habitat.aap.shared.ProcessContract.*;
 
+import fr.pasdecalais.habitat.aap.shared.EngineClock;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,7 +34,7 @@ public class ApplicationLifecycle {
   public boolean ended(long applicationId) {
     Application a = applications.findById(applicationId).orElseThrow();
     counters.lock(a.getCallReference());
-    a.processEnded(ApplicationService.now());
+    a.processEnded(EngineClock.now());
     applications.flush();
     if (applications.countByCallReferenceAndClosedAtIsNull(a.getCallReference()) > 0) {
       return false;

@@ -1,7 +1,9 @@
 package fr.pasdecalais.habitat.aap.application;
 
 import static fr.pasdecalais.habitat.aap.application.ApplicationProcess.*;
+import static fr.pasdecalais.habitat.aap.shared.ProcessContract.*;
 
+import fr.pasdecalais.habitat.aap.identity.Actors;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -69,7 +71,7 @@ public final class ApplicationListeners {
     @Override
     public void notify(DelegateTask task) {
       service.piecesReceivedByAgent(((Number) task.getVariable(VAR_APPLICATION_ID)).longValue(),
-          task.getAssignee() == null ? SYSTEM_ACTOR : task.getAssignee(), (String) task.getVariable("piecesComment"));
+          task.getAssignee() == null ? Actors.SYSTEM : task.getAssignee(), (String) task.getVariable("piecesComment"));
     }
   }
 

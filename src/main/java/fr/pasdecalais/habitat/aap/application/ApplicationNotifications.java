@@ -1,5 +1,6 @@
 package fr.pasdecalais.habitat.aap.application;
 
+import fr.pasdecalais.habitat.aap.shared.FrenchFormat;
 import fr.pasdecalais.habitat.aap.notification.Notification;
 import fr.pasdecalais.habitat.aap.notification.NotificationKind;
 import fr.pasdecalais.habitat.aap.notification.NotificationService;

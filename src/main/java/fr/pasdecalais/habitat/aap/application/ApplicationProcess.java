@@ -7,19 +7,10 @@ public final class ApplicationProcess {
   public static final String INSTRUCTION_KEY = "instruction";
 
   // variables (see docs/architecture.md)
-  public static final String VAR_REFERENCE = "reference";
-  public static final String VAR_APPLICATION_ID = "applicationId";
-  public static final String VAR_CALL_REFERENCE = "callReference";
-  public static final String VAR_CALL_ID = "callId";
-  public static final String VAR_LOT_CODE = "lotCode";
-  public static final String VAR_ORGANIZATION_NAME = "organizationName";
   public static final String VAR_LATE = "late";
   public static final String VAR_ELIGIBLE = "eligible";
   public static final String VAR_COMPLETENESS_OUTCOME = "completenessOutcome";
   public static final String VAR_REGULARIZATION_DEADLINE = "regularizationDeadline";
-  public static final String VAR_JURY_MEMBERS = "juryMembers";
-  public static final String VAR_OPINION_DEADLINE = "opinionDeadline";
-  public static final String VAR_JURY_SESSION_ID = "jurySessionId";
   public static final String VAR_GRANTED = "granted";
   public static final String VAR_AWARD_DECISION_ID = "awardDecisionId";
   public static final String VAR_DECISION_LABEL = "decisionLabel";
@@ -27,11 +18,6 @@ public final class ApplicationProcess {
   public static final String VAR_WITHDRAWN_BY = "withdrawnBy";
 
   // messages
-  public static final String MSG_DEADLINE_PASSED = "Message_DeadlinePassed";
-  public static final String MSG_JURY_CONVENED = "Message_JuryConvened";
-  public static final String MSG_ALL_OPINIONS_IN = "Message_AllOpinionsIn";
-  public static final String MSG_DECISION = "Message_Decision";
-  public static final String MSG_APPLICATION_ENDED = "Message_ApplicationEnded";
   public static final String MSG_WITHDRAWAL = "Message_Withdrawal";
   public static final String MSG_PIECES_RECEIVED = "Message_PiecesReceived";
 
@@ -54,9 +40,6 @@ public final class ApplicationProcess {
 
   /** Outcome of a completeness check, routed by {@code Gateway_Complete}. */
   public enum CompletenessOutcome { COMPLETE, REGULARIZATION, TOO_LATE }
-
-  /** The engine's user id in timelines. */
-  public static final String SYSTEM_ACTOR = "système";
 
   private ApplicationProcess() {}
 }

@@ -1,13 +1,10 @@
 package fr.pasdecalais.habitat.aap.application;
 
+import fr.pasdecalais.habitat.aap.identity.Caller;
 import fr.pasdecalais.habitat.aap.call.CallCatalog;
 import fr.pasdecalais.habitat.aap.call.CallForProjects;
 import fr.pasdecalais.habitat.aap.call.RequiredDocument;
-import fr.pasdecalais.habitat.aap.document.ApplicationDocument;
-import fr.pasdecalais.habitat.aap.document.DocumentService;
-import fr.pasdecalais.habitat.aap.jury.JuryOpinion;
-import fr.pasdecalais.habitat.aap.jury.JuryService;
-import fr.pasdecalais.habitat.aap.web.ApiException;
+import fr.pasdecalais.habitat.aap.shared.DomainException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -30,12 +27,12 @@ public class ApplicationReading {
   private final OrganizationMemberRepository members;
   private final ApplicationAccess access;
   private final DocumentService documents;
-  private final JuryService jury;
+  private final JuryOpinionSource jury;
   private final CallCatalog calls;
 
   public ApplicationReading(ApplicationRepository applications, ApplicationEventRepository events,
       RegularizationRequestRepository regularizations, OrganizationMemberRepository members, ApplicationAccess access,
-      DocumentService documents, JuryService jury, CallCatalog calls) {
+      DocumentService documents, JuryOpinionSource jury, CallCatalog calls) {
     this.applications = applications;
     this.events = events;
     this.regularizations = regularizations;
@@ -114,12 +111,10 @@ public class ApplicationReading {
     BigDecimal score = null;
     List<OpinionView> opinions = null;
     if (caller.isAgent()) {
-      List<JuryOpinion> all = jury.opinions(a.getId());
+      List<OpinionView> all = jury.opinions(a.getId());
       if (!all.isEmpty()) {
         progress = jury.progress(a.getId());
-        opinions = all.stream().map(op -> new OpinionView(op.getMemberId(), op.getStatus().name(),
-            op.getAvis() == null ? null : op.getAvis().label(), op.getScores(), op.getWeightedScore(), op.getComment(),
-            op.getConflictReason(), op.getSubmittedAt())).toList();
+        opinions = all;
       }
       score = a.getWeightedScore();
     }
@@ -137,7 +132,7 @@ public class ApplicationReading {
       try {
         wanted = ApplicationState.valueOf(state.trim());
       } catch (IllegalArgumentException e) {
-        throw ApiException.invalid("state", "L'état « " + state + " » n'existe pas ; états possibles : "
+        throw DomainException.invalid("state", "L'état « " + state + " » n'existe pas ; états possibles : "
             + String.join(", ", java.util.Arrays.stream(ApplicationState.values()).map(Enum::name).toList()) + ".");
       }
     }

@@ -9,13 +9,10 @@ public final class MembershipProcess {
   public static final String REFERENCE_PREFIX = "RATTACHEMENT-";
 
   // variables set at the start (the form shows them)
-  public static final String VAR_REFERENCE = ApplicationProcess.VAR_REFERENCE;
   public static final String VAR_REQUEST_ID = "membershipRequestId";
   public static final String VAR_ACCOUNT_ID = "accountId";
   public static final String VAR_ACCOUNT_NAME = "accountName";
   public static final String VAR_SIRET = "siret";
-  public static final String VAR_ORGANIZATION_NAME = ApplicationProcess.VAR_ORGANIZATION_NAME;
-  public static final String VAR_CALL_REFERENCE = ApplicationProcess.VAR_CALL_REFERENCE;
 
   // the form's decision ("true" / "false", as a radio group submits it) and reason
   public static final String VAR_ACCEPTED = "membershipAccepted";

@@ -1,5 +1,6 @@
 package fr.pasdecalais.habitat.aap.application;
 
+import fr.pasdecalais.habitat.aap.identity.Caller;
 import java.net.URI;
 import java.util.List;
 import org.springframework.http.ResponseEntity;

@@ -1,11 +1,16 @@
 package fr.pasdecalais.habitat.aap.application;
 
 import static fr.pasdecalais.habitat.aap.application.MembershipProcess.*;
+import static fr.pasdecalais.habitat.aap.shared.ProcessContract.*;
 
+import fr.pasdecalais.habitat.aap.shared.EngineClock;
+import fr.pasdecalais.habitat.aap.shared.ParisDateTime;
+import fr.pasdecalais.habitat.aap.identity.EngineAsSystem;
+import fr.pasdecalais.habitat.aap.shared.FrenchFormat;
 import fr.pasdecalais.habitat.aap.identity.Groups;
 import fr.pasdecalais.habitat.aap.notification.NotificationKind;
 import fr.pasdecalais.habitat.aap.notification.NotificationService;
-import fr.pasdecalais.habitat.aap.web.ApiException;
+import fr.pasdecalais.habitat.aap.shared.DomainException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
@@ -75,24 +80,24 @@ public class OrganizationMemberships {
   @Transactional
   public MemberView grant(String siret, String userId, String actor) {
     if (userId == null || userId.isBlank()) {
-      throw ApiException.invalid("userId", "Indiquez l'identifiant du compte partenaire à rattacher.");
+      throw DomainException.invalid("userId", "Indiquez l'identifiant du compte partenaire à rattacher.");
     }
     String account = userId.trim();
     Organization org = organization(siret);
     User user = engine.call(() -> identity.createUserQuery().userId(account).singleResult());
     if (user == null) {
-      throw ApiException.notFound("Aucun compte n'a l'identifiant « " + account + " ».");
+      throw DomainException.notFound("Aucun compte n'a l'identifiant « " + account + " ».");
     }
     boolean partner = engine.call(() -> identity.createUserQuery().userId(account).memberOfGroup(Groups.PORTEURS).count()) > 0;
     if (!partner) {
-      throw ApiException.invalid("userId", "Le compte « " + account + " » n'est pas un compte partenaire (groupe « "
+      throw DomainException.invalid("userId", "Le compte « " + account + " » n'est pas un compte partenaire (groupe « "
           + Groups.PORTEURS + " ») : seul un compte partenaire peut être rattaché à un organisme.");
     }
     if (members.existsByUserIdAndOrganizationId(account, org.getId())) {
-      throw ApiException.conflict("Le compte « " + account + " » est déjà rattaché à l'organisme « " + org.getName()
+      throw DomainException.conflict("Le compte « " + account + " » est déjà rattaché à l'organisme « " + org.getName()
           + " » (SIRET " + org.getSiret() + ").");
     }
-    Instant now = ApplicationService.now();
+    Instant now = EngineClock.now();
     OrganizationMember member = members.saveAndFlush(new OrganizationMember(account, org.getId(), now, actor));
     for (MembershipRequest pending : requests.findByUserIdAndOrganizationIdAndStatus(account, org.getId(),
         MembershipRequest.Status.PENDING)) {
@@ -110,7 +115,7 @@ public class OrganizationMemberships {
   public void revoke(String siret, String userId) {
     Organization org = organization(siret);
     OrganizationMember member = members.findById(new OrganizationMember.Key(userId, org.getId()))
-        .orElseThrow(() -> ApiException.notFound("Le compte « " + userId + " » n'est pas rattaché à l'organisme « "
+        .orElseThrow(() -> DomainException.notFound("Le compte « " + userId + " » n'est pas rattaché à l'organisme « "
             + org.getName() + " » (SIRET " + org.getSiret() + ")."));
     members.delete(member);
   }
@@ -130,7 +135,7 @@ public class OrganizationMemberships {
    * returns the 403 to answer. Two filings at once: the database's unique constraints let one
    * through; the other looks again and finds what the first recorded.
    */
-  public ApiException refuseFiling(String userId, ApplicationRequest.OrganizationData data, String callReference) {
+  public DomainException refuseFiling(String userId, ApplicationRequest.OrganizationData data, String callReference) {
     RequestState state;
     try {
       state = separateTransaction.execute(s -> openRequest(userId, data, callReference));
@@ -138,11 +143,11 @@ public class OrganizationMemberships {
       try {
         state = separateTransaction.execute(s -> openRequest(userId, data, callReference));
       } catch (DataIntegrityViolationException again) {
-        return ApiException.forbidden("Votre compte n'est pas rattaché à l'organisme SIRET " + data.siret()
+        return DomainException.forbidden("Votre compte n'est pas rattaché à l'organisme SIRET " + data.siret()
             + " : une demande de rattachement est en cours d'enregistrement ; réessayez dans quelques instants.");
       }
     }
-    return ApiException.forbidden(state.message());
+    return DomainException.forbidden(state.message());
   }
 
   private record RequestState(String organizationName, String siret, MembershipRequest request) {
@@ -159,7 +164,7 @@ public class OrganizationMemberships {
   }
 
   private RequestState openRequest(String userId, ApplicationRequest.OrganizationData o, String callReference) {
-    Instant now = ApplicationService.now();
+    Instant now = EngineClock.now();
     Organization org = organizations.findBySiret(o.siret()).orElse(null);
     if (org == null) {
       // a new organisation: what the filing declared, so that the instructeur sees who it is
@@ -207,7 +212,7 @@ public class OrganizationMemberships {
     if (!r.isPending()) {
       return new Decision(r.getStatus() == MembershipRequest.Status.ACCEPTED, null);
     }
-    Instant now = ApplicationService.now();
+    Instant now = EngineClock.now();
     Organization org = organizations.findById(r.getOrganizationId()).orElseThrow();
     String why = reason == null || reason.isBlank() ? null : reason.trim();
     if (why != null && why.length() > 1000) {
@@ -243,14 +248,14 @@ public class OrganizationMemberships {
 
   private Organization organization(String siret) {
     return organizations.findBySiret(siret)
-        .orElseThrow(() -> ApiException.notFound("Aucun organisme n'a le SIRET « " + siret + " »."));
+        .orElseThrow(() -> DomainException.notFound("Aucun organisme n'a le SIRET « " + siret + " »."));
   }
 
   private MemberView view(OrganizationMember m) {
     User user = engine.call(() -> identity.createUserQuery().userId(m.getUserId()).singleResult());
     return new MemberView(m.getUserId(), user == null ? null : fullName(user, m.getUserId()),
         user == null ? null : user.getEmail(),
-        m.getGrantedAt() == null ? null : OffsetDateTime.ofInstant(m.getGrantedAt(), FrenchFormat.PARIS), m.getGrantedBy());
+        m.getGrantedAt() == null ? null : OffsetDateTime.ofInstant(m.getGrantedAt(), ParisDateTime.PARIS), m.getGrantedBy());
   }
 
   private static String fullName(User user, String fallback) {

@@ -2,6 +2,8 @@ package fr.pasdecalais.habitat.aap.application;
 
 import static fr.pasdecalais.habitat.aap.application.MembershipProcess.*;
 
+import fr.pasdecalais.habitat.aap.shared.FormValues;
+import fr.pasdecalais.habitat.aap.identity.Actors;
 import fr.pasdecalais.habitat.aap.notification.SendNotificationDelegate;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -26,7 +28,7 @@ public class RecordMembershipDecisionDelegate implements JavaDelegate {
     long requestId = ((Number) execution.getVariable(VAR_REQUEST_ID)).longValue();
     OrganizationMemberships.Decision decision = memberships.decide(requestId,
         FormValues.bool(execution.getVariable(VAR_ACCEPTED)), (String) execution.getVariable(VAR_REFUSAL_REASON),
-        FormValues.lastAssignee(execution, TASK_VALIDATE));
+        Actors.lastAssignee(execution, TASK_VALIDATE));
     execution.setVariable(VAR_GRANTED, decision.granted());
     execution.setVariable(SendNotificationDelegate.VAR_NOTIFICATION_ID, decision.notificationId());
   }

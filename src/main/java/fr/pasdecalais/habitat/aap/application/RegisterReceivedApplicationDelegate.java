@@ -1,13 +1,14 @@
 package fr.pasdecalais.habitat.aap.application;
 
 import static fr.pasdecalais.habitat.aap.application.ApplicationProcess.*;
+import static fr.pasdecalais.habitat.aap.shared.ProcessContract.*;
 
-import fr.pasdecalais.habitat.aap.web.ApiException;
-import java.math.BigDecimal;
+import fr.pasdecalais.habitat.aap.shared.FormValues;
+import fr.pasdecalais.habitat.aap.identity.Actors;
+import fr.pasdecalais.habitat.aap.identity.Caller;
+import fr.pasdecalais.habitat.aap.shared.DomainException;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
+import java.time.LocalTime;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -33,20 +34,20 @@ public class RegisterReceivedApplicationDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String initiator = (String) execution.getVariable("initiator");
-    Caller agent = new Caller(initiator == null ? SYSTEM_ACTOR : initiator, Set.of(fr.pasdecalais.habitat.aap.identity.Groups.INSTRUCTEURS));
+    Caller agent = new Caller(initiator == null ? Actors.SYSTEM : initiator, Set.of(fr.pasdecalais.habitat.aap.identity.Groups.INSTRUCTEURS));
     ApplicationRequest request = new ApplicationRequest(
         new ApplicationRequest.OrganizationData(text(execution, "siret"), text(execution, "organizationName"),
             text(execution, "legalForm"), text(execution, "holderType"), FormValues.lines(execution.getVariable("approvals")),
             text(execution, "street"), text(execution, "postalCode"), text(execution, "city"), text(execution, "email"),
             text(execution, "legalRepresentative")),
         text(execution, VAR_LOT_CODE), FormValues.strings(execution.getVariable("territories")),
-        decimal(execution.getVariable("requestedAmount")), integer(execution.getVariable("requestedUnits")),
+        FormValues.amount(execution.getVariable("requestedAmount")), FormValues.integer(execution.getVariable("requestedUnits")),
         text(execution, "summary"));
     ApplicationService.Submission s;
     try {
       s = service.record(text(execution, VAR_CALL_REFERENCE), request, Application.Channel.POSTAL,
           receivedAt(execution.getVariable("receivedAt")), agent);
-    } catch (ApiException e) {
+    } catch (DomainException e) {
       String fields = e.getFieldProblems().stream().map(p -> p.field() + " : " + p.message())
           .collect(Collectors.joining(" ; "));
       throw new ProcessEngineException("Candidature non enregistrée : " + (fields.isEmpty() ? e.getMessage() : fields), e);
@@ -62,20 +63,6 @@ public class RegisterReceivedApplicationDelegate implements JavaDelegate {
     return v == null ? null : v.toString().trim();
   }
 
-  static BigDecimal decimal(Object v) {
-    if (v == null || v.toString().isBlank()) {
-      return null;
-    }
-    return v instanceof Number n ? new BigDecimal(n.toString()) : new BigDecimal(v.toString().replace(',', '.').replace(" ", ""));
-  }
-
-  static Integer integer(Object v) {
-    if (v == null || v.toString().isBlank()) {
-      return null;
-    }
-    return v instanceof Number n ? n.intValue() : Integer.valueOf(v.toString().trim());
-  }
-
   /** Tasklist's datetime field gives {@code 2023-02-03T14:30} (Paris) or with an offset / {@code Z}. */
   static Instant receivedAt(Object v) {
     if (v instanceof java.util.Date d) {
@@ -84,15 +71,10 @@ public class RegisterReceivedApplicationDelegate implements JavaDelegate {
     if (v == null || v.toString().isBlank()) {
       throw new ProcessEngineException("Candidature non enregistrée : la date et l'heure de réception sont obligatoires.");
     }
-    String text = v.toString().trim();
     try {
-      return OffsetDateTime.parse(text).toInstant();
-    } catch (DateTimeParseException withoutOffset) {
-      try {
-        return LocalDateTime.parse(text).atZone(FrenchFormat.PARIS).toInstant();
-      } catch (DateTimeParseException e) {
-        throw new ProcessEngineException("Candidature non enregistrée : date de réception « " + text + " » illisible.");
-      }
+      return FormValues.dateTime(v, LocalTime.MIDNIGHT).toInstant();
+    } catch (IllegalArgumentException e) {
+      throw new ProcessEngineException("Candidature non enregistrée : date de réception « " + v.toString().trim() + " » illisible.");
     }
   }
 }

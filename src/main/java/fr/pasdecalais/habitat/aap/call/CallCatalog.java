@@ -1,11 +1,11 @@
 package fr.pasdecalais.habitat.aap.call;
 
-import fr.pasdecalais.habitat.aap.web.ApiException;
-import fr.pasdecalais.habitat.aap.web.ApiException.FieldProblem;
+import fr.pasdecalais.habitat.aap.shared.EngineClock;
+import fr.pasdecalais.habitat.aap.shared.DomainException;
+import fr.pasdecalais.habitat.aap.shared.DomainException.FieldProblem;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -20,8 +20,11 @@ public class CallCatalog {
   private final CallRepository calls;
   private final TerritoryRepository territories;
   private final CallDefinitionValidator validator;
+  private final JurySessionRepository sessions;
 
-  public CallCatalog(CallRepository calls, TerritoryRepository territories, CallDefinitionValidator validator) {
+  public CallCatalog(CallRepository calls, TerritoryRepository territories, CallDefinitionValidator validator,
+      JurySessionRepository sessions) {
+    this.sessions = sessions;
     this.calls = calls;
     this.territories = territories;
     this.validator = validator;
@@ -55,8 +58,8 @@ public class CallCatalog {
     return calls.findAllByOrderByReferenceAsc().stream().filter(c -> seesDrafts || c.getStatus().isPublic()).toList();
   }
 
-  private static ApiException unknown(String reference) {
-    return ApiException.notFound("Aucun appel à projets n'a la référence « " + reference + " ».");
+  private static DomainException unknown(String reference) {
+    return DomainException.notFound("Aucun appel à projets n'a la référence « " + reference + " ».");
   }
 
   @Transactional(readOnly = true)
@@ -77,7 +80,7 @@ public class CallCatalog {
   /** The lot, or a 404 problem with a French message. */
   @Transactional(readOnly = true)
   public CallLot getLot(String callReference, String lotCode) {
-    return getByReference(callReference).lot(lotCode).orElseThrow(() -> ApiException.notFound(
+    return getByReference(callReference).lot(lotCode).orElseThrow(() -> DomainException.notFound(
         "L'appel « " + callReference + " » n'a pas de lot « " + lotCode + " »."));
   }
 
@@ -91,10 +94,6 @@ public class CallCatalog {
     return findLot(callReference, lotCode).map(l -> l.isOpenAt(instant)).orElse(false);
   }
 
-  /** The engine's current time (moved by scenario tests), as an instant. */
-  public static Instant now() {
-    return ClockUtil.getCurrentTime().toInstant();
-  }
 
   @Transactional(readOnly = true)
   public List<Territory> territories() {
@@ -120,19 +119,19 @@ public class CallCatalog {
   public CallForProjects create(CallDefinition definition) {
     List<FieldProblem> problems = validator.problems(definition);
     if (!problems.isEmpty()) {
-      throw ApiException.invalid(problems);
+      throw DomainException.invalid(problems);
     }
     if (calls.existsByReference(definition.reference())) {
-      throw ApiException.conflict("Un appel à projets a déjà la référence « " + definition.reference() + " ».");
+      throw DomainException.conflict("Un appel à projets a déjà la référence « " + definition.reference() + " ».");
     }
-    return calls.saveAndFlush(CallForProjects.fromDefinition(definition, now()));
+    return calls.saveAndFlush(CallForProjects.fromDefinition(definition, EngineClock.now()));
   }
 
   /** DRAFT → PUBLISHED. */
   @Transactional
   public CallForProjects publish(String reference) {
     CallForProjects call = getByReference(reference);
-    call.publish(now());
+    call.publish(EngineClock.now());
     return call;
   }
 
@@ -144,4 +143,10 @@ public class CallCatalog {
     return call;
   }
 
+
+  /** A jury session of a call (what a jury opinion is opened for). */
+  @Transactional(readOnly = true)
+  public Optional<JurySession> jurySession(Long id) {
+    return sessions.findById(id);
+  }
 }

@@ -1,5 +1,6 @@
 package fr.pasdecalais.habitat.aap.call;
 
+import fr.pasdecalais.habitat.aap.shared.EngineClock;
 import fr.pasdecalais.habitat.aap.identity.Groups;
 import java.net.URI;
 import java.util.List;
@@ -40,14 +41,14 @@ public class CallController {
   /** The catalogue: drafts for agents only. */
   @GetMapping
   public List<CallView.Summary> list() {
-    return catalog.findVisible(seesDrafts()).stream().map(c -> CallView.summary(c, CallCatalog.now())).toList();
+    return catalog.findVisible(seesDrafts()).stream().map(c -> CallView.summary(c, EngineClock.now())).toList();
   }
 
   /** One call; a draft is a 404 for anybody but agents. */
   @GetMapping("/{reference}")
   public CallView get(@PathVariable String reference) {
     CallForProjects call = catalog.getVisible(reference, seesDrafts());
-    return CallView.of(call, CallCatalog.now(), counts(reference));
+    return CallView.of(call, EngineClock.now(), counts(reference));
   }
 
   /** Agents of the service (instructeurs, superviseurs, administrators) see drafts; partners, jury and others do not. */
@@ -70,7 +71,7 @@ public class CallController {
       @RequestParam(defaultValue = "true") boolean publish) {
     CallForProjects call = lifecycle.create(definition, publish);
     return ResponseEntity.created(URI.create("/api/calls/" + call.getReference()))
-        .body(CallView.of(call, CallCatalog.now(), counts(call.getReference())));
+        .body(CallView.of(call, EngineClock.now(), counts(call.getReference())));
   }
 
   private Map<String, Long> counts(String reference) {

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import fr.pasdecalais.habitat.aap.web.ApiException.FieldProblem;
+import fr.pasdecalais.habitat.aap.shared.DomainException.FieldProblem;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;

@@ -1,6 +1,7 @@
 package fr.pasdecalais.habitat.aap.call;
 
-import fr.pasdecalais.habitat.aap.web.ApiException.FieldProblem;
+import fr.pasdecalais.habitat.aap.shared.ParisDateTime;
+import fr.pasdecalais.habitat.aap.shared.DomainException.FieldProblem;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.math.BigDecimal;

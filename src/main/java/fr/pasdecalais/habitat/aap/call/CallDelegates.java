@@ -1,7 +1,11 @@
 package fr.pasdecalais.habitat.aap.call;
 
 import static fr.pasdecalais.habitat.aap.call.CallProcess.*;
+import static fr.pasdecalais.habitat.aap.shared.ProcessContract.*;
 
+import fr.pasdecalais.habitat.aap.shared.FormValues;
+import fr.pasdecalais.habitat.aap.shared.JsonVariables;
+import fr.pasdecalais.habitat.aap.shared.ParisDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -122,7 +126,7 @@ public final class CallDelegates {
       OffsetDateTime sessionAt = FormValues.dateTime(execution.getVariable(VAR_JURY_SESSION_DATE), LocalTime.of(9, 0));
       OffsetDateTime deadline = FormValues.dateTime(execution.getVariable(VAR_OPINION_DEADLINE), LocalTime.of(23, 59, 59));
       JurySession session = service.conveneJury((String) execution.getVariable(VAR_CALL_REFERENCE), sessionAt, deadline,
-          JsonVariables.strings(execution.getVariable(VAR_JURY_MEMBERS)), null);
+          FormValues.strings(execution.getVariable(VAR_JURY_MEMBERS)), null);
       execution.setVariable(VAR_JURY_SESSION_ID, session.getId());
       execution.setVariable(VAR_OPINION_DEADLINE_ISO, ParisDateTime.iso(deadline));
       execution.setVariable(VAR_OPINION_REMINDER_ISO, ParisDateTime.iso(deadline.minusDays(2)));

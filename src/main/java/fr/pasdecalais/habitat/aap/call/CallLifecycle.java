@@ -1,5 +1,6 @@
 package fr.pasdecalais.habitat.aap.call;
 
+import fr.pasdecalais.habitat.aap.shared.ProcessContract;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -36,7 +37,7 @@ public class CallLifecycle {
   @Transactional
   public ProcessInstance startProcess(String reference) {
     return runtime.startProcessInstanceByKey(CallProcess.KEY, reference,
-        Map.of(CallProcess.VAR_CALL_REFERENCE, reference, CallProcess.VAR_REFERENCE, reference));
+        Map.of(ProcessContract.VAR_CALL_REFERENCE, reference, ProcessContract.VAR_REFERENCE, reference));
   }
 
   /** Creates and publishes the call unless a call with that reference exists. True when created. */

@@ -7,26 +7,19 @@ public final class CallProcess {
   public static final String APPLICATION_PROCESS_KEY = "application";
 
   // variables
-  public static final String VAR_REFERENCE = "reference";
-  public static final String VAR_CALL_REFERENCE = "callReference";
-  public static final String VAR_CALL_ID = "callId";
   public static final String VAR_CALL_TITLE = "callTitle";
   public static final String VAR_DECIDING_BODY = "decidingBody";
   public static final String VAR_DECIDING_BODY_LABEL = "decidingBodyLabel";
   public static final String VAR_LOT_CODES = "lotCodes";
-  public static final String VAR_LOT_CODE = "lotCode";
   public static final String VAR_LOT_OPENS_AT = "lotOpensAt";
   public static final String VAR_LOT_CLOSES_AT = "lotClosesAt";
   public static final String VAR_LOT_WINDOW_LABEL = "lotWindowLabel";
   public static final String VAR_HAS_CANDIDATES = "hasCandidates";
   public static final String VAR_CANDIDATE_COUNT = "candidateCount";
   public static final String VAR_JURY_CANDIDATES = "juryCandidates";
-  public static final String VAR_JURY_MEMBERS = "juryMembers";
   public static final String VAR_JURY_SESSION_DATE = "jurySessionDate";
-  public static final String VAR_OPINION_DEADLINE = "opinionDeadline";
   public static final String VAR_OPINION_DEADLINE_ISO = "opinionDeadlineIso";
   public static final String VAR_OPINION_REMINDER_ISO = "opinionReminderIso";
-  public static final String VAR_JURY_SESSION_ID = "jurySessionId";
   public static final String VAR_PROPOSALS = "proposals";
   public static final String VAR_ENVELOPE_LABEL = "envelopeLabel";
   public static final String VAR_SYNTHESIS_ERROR = "synthesisError";
@@ -39,11 +32,6 @@ public final class CallProcess {
   public static final String VAR_REVIEW_SUMMARY = "reviewSummary";
 
   // messages
-  public static final String MSG_DEADLINE_PASSED = "Message_DeadlinePassed";
-  public static final String MSG_JURY_CONVENED = "Message_JuryConvened";
-  public static final String MSG_ALL_OPINIONS_IN = "Message_AllOpinionsIn";
-  public static final String MSG_DECISION = "Message_Decision";
-  public static final String MSG_APPLICATION_ENDED = "Message_ApplicationEnded";
 
   // errors
   public static final String ERROR_SYNTHESIS_REFUSED = "SYNTHESIS_REFUSED";

@@ -1,6 +1,9 @@
 package fr.pasdecalais.habitat.aap.call;
 
-import fr.pasdecalais.habitat.aap.payment.Money;
+import fr.pasdecalais.habitat.aap.shared.ProcessContract;
+import fr.pasdecalais.habitat.aap.shared.EngineClock;
+import fr.pasdecalais.habitat.aap.shared.ParisDateTime;
+import fr.pasdecalais.habitat.aap.shared.Money;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -101,12 +104,12 @@ public class CallProcessService {
   @Transactional
   public int closeLot(String reference, String lotCode) {
     catalog.getLot(reference, lotCode);
-    int told = runtime.createMessageCorrelation(CallProcess.MSG_DEADLINE_PASSED)
-        .processInstanceVariableEquals(CallProcess.VAR_CALL_REFERENCE, reference)
-        .processInstanceVariableEquals(CallProcess.VAR_LOT_CODE, lotCode)
+    int told = runtime.createMessageCorrelation(ProcessContract.MSG_DEADLINE_PASSED)
+        .processInstanceVariableEquals(ProcessContract.VAR_CALL_REFERENCE, reference)
+        .processInstanceVariableEquals(ProcessContract.VAR_LOT_CODE, lotCode)
         .correlateAllWithResult().size();
     CallForProjects call = catalog.getByReference(reference);
-    Instant now = CallCatalog.now();
+    Instant now = EngineClock.now();
     boolean allClosed = call.getLots().stream().noneMatch(l -> now.isBefore(l.getClosesAt().toInstant()));
     if (allClosed && (call.getStatus() == CallStatus.OPEN || call.getStatus() == CallStatus.PUBLISHED)) {
       catalog.moveTo(reference, CallStatus.CLOSED);
@@ -150,13 +153,13 @@ public class CallProcessService {
       members.add(seat);
     }
     JurySession session = sessions.save(new JurySession(call, sessionAt, opinionDeadline, members, organisedBy,
-        CallCatalog.now()));
+        EngineClock.now()));
     catalog.moveTo(reference, CallStatus.IN_SELECTION);
-    int asked = runtime.createMessageCorrelation(CallProcess.MSG_JURY_CONVENED)
-        .processInstanceVariableEquals(CallProcess.VAR_CALL_REFERENCE, reference)
-        .setVariable(CallProcess.VAR_JURY_MEMBERS, new ArrayList<>(session.memberIds()))
-        .setVariable(CallProcess.VAR_OPINION_DEADLINE, java.util.Date.from(opinionDeadline.toInstant()))
-        .setVariable(CallProcess.VAR_JURY_SESSION_ID, session.getId())
+    int asked = runtime.createMessageCorrelation(ProcessContract.MSG_JURY_CONVENED)
+        .processInstanceVariableEquals(ProcessContract.VAR_CALL_REFERENCE, reference)
+        .setVariable(ProcessContract.VAR_JURY_MEMBERS, new ArrayList<>(session.memberIds()))
+        .setVariable(ProcessContract.VAR_OPINION_DEADLINE, java.util.Date.from(opinionDeadline.toInstant()))
+        .setVariable(ProcessContract.VAR_JURY_SESSION_ID, session.getId())
         .correlateAllWithResult().size();
     LOG.info("Jury de l'appel {} convoqué (séance {}) : {} dossier(s) soumis aux avis", reference, session.getId(), asked);
     return session;
@@ -167,7 +170,7 @@ public class CallProcessService {
   public int remindJury(Long sessionId) {
     JurySession session = sessions.findById(sessionId).orElseThrow(() -> new IllegalArgumentException(
         "La séance de jury " + sessionId + " n'existe pas."));
-    session.reminded(CallCatalog.now());
+    session.reminded(EngineClock.now());
     JavaMailSender sender = mail.getIfAvailable();
     int sent = 0;
     for (String userId : session.memberIds()) {

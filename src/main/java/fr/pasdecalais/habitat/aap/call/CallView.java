@@ -1,5 +1,6 @@
 package fr.pasdecalais.habitat.aap.call;
 
+import fr.pasdecalais.habitat.aap.shared.ParisDateTime;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,6 +1,6 @@
 package fr.pasdecalais.habitat.aap.decision;
 
-import fr.pasdecalais.habitat.aap.payment.Money;
+import fr.pasdecalais.habitat.aap.shared.Money;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;

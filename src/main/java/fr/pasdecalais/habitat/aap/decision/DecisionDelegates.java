@@ -1,9 +1,11 @@
 package fr.pasdecalais.habitat.aap.decision;
 
 import static fr.pasdecalais.habitat.aap.call.CallProcess.*;
+import static fr.pasdecalais.habitat.aap.shared.ProcessContract.*;
 
-import fr.pasdecalais.habitat.aap.call.FormValues;
-import fr.pasdecalais.habitat.aap.call.JsonVariables;
+import fr.pasdecalais.habitat.aap.identity.Actors;
+import fr.pasdecalais.habitat.aap.shared.FormValues;
+import fr.pasdecalais.habitat.aap.shared.JsonVariables;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -74,10 +76,10 @@ public final class DecisionDelegates {
           adopted == null ? null : Boolean.valueOf(adopted.toString()),
           (String) execution.getVariable("decisionReference"));
       try {
-        String recordedBy = fr.pasdecalais.habitat.aap.application.FormValues.lastAssignee(execution,
+        String recordedBy = Actors.lastAssignee(execution,
             TASK_RECORD_DELIBERATION);
         Deliberation d = service.record((String) execution.getVariable(VAR_CALL_REFERENCE), in,
-            fr.pasdecalais.habitat.aap.application.ApplicationProcess.SYSTEM_ACTOR.equals(recordedBy) ? null : recordedBy);
+            Actors.SYSTEM.equals(recordedBy) ? null : recordedBy);
         execution.setVariable(VAR_DELIBERATION_ID, d.getId());
         execution.setVariable(VAR_DELIBERATION_ADOPTED, d.isAdopted());
         execution.setVariable(VAR_DELIBERATION_LABEL, d.frenchLabel());
@@ -102,41 +104,6 @@ public final class DecisionDelegates {
       String summary = service.awardAndNotify((String) execution.getVariable(VAR_CALL_REFERENCE),
           ((Number) execution.getVariable(VAR_DELIBERATION_ID)).longValue());
       execution.setVariable(VAR_REVIEW_SUMMARY, summary);
-    }
-  }
-
-  /** "Vérifier les dossiers en cours": the flag, and the final review's summary once no dossier runs. */
-  @Component("checkActiveApplicationsDelegate")
-  public static class CheckActiveApplications implements JavaDelegate {
-    private final DeliberationService service;
-
-    public CheckActiveApplications(DeliberationService service) {
-      this.service = service;
-    }
-
-    @Override
-    public void execute(DelegateExecution execution) {
-      DeliberationService.ExecutionCheck check = service.executionCheck((String) execution.getVariable(VAR_CALL_REFERENCE));
-      execution.setVariable(VAR_ACTIVE_APPLICATIONS, check.activeApplications());
-      if (!check.activeApplications()) {
-        execution.setVariable(VAR_REVIEW_SUMMARY, check.reviewSummary());
-      }
-    }
-  }
-
-  /** "Solder l'appel". */
-  @Component("closeOutCallDelegate")
-  public static class CloseOutCall implements JavaDelegate {
-    private final DeliberationService service;
-
-    public CloseOutCall(DeliberationService service) {
-      this.service = service;
-    }
-
-    @Override
-    public void execute(DelegateExecution execution) {
-      service.closeOut((String) execution.getVariable(VAR_CALL_REFERENCE),
-          (String) execution.getVariable("reviewComment"), null);
     }
   }
 }

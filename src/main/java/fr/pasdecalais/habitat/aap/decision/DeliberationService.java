@@ -1,28 +1,25 @@
 package fr.pasdecalais.habitat.aap.decision;
 
-import fr.pasdecalais.habitat.aap.payment.Money;
-import fr.pasdecalais.habitat.aap.agreement.AgreementReading;
+import fr.pasdecalais.habitat.aap.shared.ProcessContract;
+import fr.pasdecalais.habitat.aap.shared.EngineClock;
+import fr.pasdecalais.habitat.aap.shared.Money;
 import fr.pasdecalais.habitat.aap.call.CallCatalog;
 import fr.pasdecalais.habitat.aap.call.CallForProjects;
-import fr.pasdecalais.habitat.aap.call.CallProcess;
-import fr.pasdecalais.habitat.aap.call.CallReview;
-import fr.pasdecalais.habitat.aap.call.CallReviewRepository;
 import fr.pasdecalais.habitat.aap.call.CallStatus;
 import fr.pasdecalais.habitat.aap.call.DecidingBody;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The deciding body's act (Commission Permanente deliberation or Préfet's decision), the award
- * decisions it makes (one per dossier of the synthesis, sent to each dossier's process), and the
- * final review of the call.
+ * decisions it makes (one per dossier of the synthesis, sent to each dossier's process). The
+ * call's final review is {@code review.CallReviewService}.
  */
 @Service
 public class DeliberationService {
@@ -31,19 +28,15 @@ public class DeliberationService {
   private final DeliberationRepository deliberations;
   private final SelectionProposalRepository proposals;
   private final AwardDecisionRepository awards;
-  private final CallReviewRepository reviews;
   private final RuntimeService runtime;
-  private final ObjectProvider<AgreementReading> agreementsReading;
 
   public DeliberationService(CallCatalog catalog, DeliberationRepository deliberations,
-      SelectionProposalRepository proposals, AwardDecisionRepository awards, CallReviewRepository reviews,
-      RuntimeService runtime, ObjectProvider<AgreementReading> agreementsReading) {
-    this.agreementsReading = agreementsReading;
+      SelectionProposalRepository proposals, AwardDecisionRepository awards,
+      RuntimeService runtime) {
     this.catalog = catalog;
     this.deliberations = deliberations;
     this.proposals = proposals;
     this.awards = awards;
-    this.reviews = reviews;
     this.runtime = runtime;
   }
 
@@ -82,7 +75,7 @@ public class DeliberationService {
       }
       fail(problems);
       d = Deliberation.ofPrefect(call.getId(), callReference, in.decisionReference().trim(), in.decidedOn(),
-          in.adopted(), CallCatalog.now());
+          in.adopted(), EngineClock.now());
     } else {
       String number = in.number() == null ? "" : in.number().trim();
       if (!number.matches("\\d{4}-\\d{1,5}")) {
@@ -102,7 +95,7 @@ public class DeliberationService {
       }
       fail(problems);
       d = Deliberation.ofAssembly(call.getId(), callReference, number, in.decidedOn(), in.votesFor(),
-          in.votesAgainst(), in.votesAbstention(), in.votesAbsent(), in.adopted(), CallCatalog.now());
+          in.votesAgainst(), in.votesAbstention(), in.votesAbsent(), in.adopted(), EngineClock.now());
     }
     d.recordedBy(recordedBy);
     d = deliberations.save(d);
@@ -133,8 +126,8 @@ public class DeliberationService {
     String label = d.frenchLabel();
     for (SelectionProposal p : proposals.findByCallReferenceOrderByLotCodeAscRankAsc(callReference)) {
       AwardDecision award = awards.findByApplicationReference(p.getApplicationReference())
-          .orElseGet(() -> awards.save(new AwardDecision(d, p, CallCatalog.now())));
-      runtime.createMessageCorrelation(CallProcess.MSG_DECISION)
+          .orElseGet(() -> awards.save(new AwardDecision(d, p, EngineClock.now())));
+      runtime.createMessageCorrelation(ProcessContract.MSG_DECISION)
           .processInstanceBusinessKey(award.getApplicationReference())
           .setVariable("granted", award.isGranted())
           .setVariable("awardDecisionId", award.getId())
@@ -156,68 +149,10 @@ public class DeliberationService {
         + Money.format(total) + ", " + (list.size() - granted) + " refus.";
   }
 
-  /**
-   * "Vérifier les dossiers en cours": whether a dossier of the call still runs ({@code application}
-   * instances with its {@code callReference}), and when none does, the French summary the final
-   * review shows: decisions, then what the conventions paid and recovered.
-   */
+  /** The granted decision of a dossier, if any (what a grant agreement is drafted from). */
   @Transactional(readOnly = true)
-  public ExecutionCheck executionCheck(String callReference) {
-    boolean active = runtime.createProcessInstanceQuery()
-        .processDefinitionKey(CallProcess.APPLICATION_PROCESS_KEY)
-        .variableValueEquals(CallProcess.VAR_CALL_REFERENCE, callReference)
-        .active().count() > 0;
-    if (active) {
-      return new ExecutionCheck(true, null);
-    }
-    String summary = summary(callReference);
-    AgreementReading reading = agreementsReading.getIfAvailable();
-    if (reading != null) {
-      AgreementReading.CallTotals t = reading.callTotals(callReference);
-      summary += " Conventions : " + t.agreements() + ", montant conventionné " + Money.format(t.granted())
-          + ", versé " + Money.format(t.paid()) + ", reversé " + Money.format(t.recovered()) + ".";
-      summary += indicatorsSummary(callReference, reading.indicatorTotals(callReference));
-    }
-    return new ExecutionCheck(false, summary);
-  }
-
-  /** "Indicateurs (bilans finaux approuvés) : Ménages accompagnés : 18 (2 bilans) ; …", in the call's order. */
-  private String indicatorsSummary(String callReference, Map<String, AgreementReading.IndicatorTotal> totals) {
-    if (totals.isEmpty()) {
-      return " Indicateurs : aucun bilan final approuvé.";
-    }
-    CallForProjects call = catalog.getByReference(callReference);
-    List<String> parts = new ArrayList<>();
-    for (var indicator : call.getIndicators()) {
-      AgreementReading.IndicatorTotal t = totals.get(indicator.getCode());
-      if (t != null) {
-        parts.add(indicator.getLabel() + " : " + t.sum().stripTrailingZeros().toPlainString()
-            + (indicator.getUnit() == null ? "" : " " + indicator.getUnit())
-            + " (" + t.reports() + (t.reports() > 1 ? " bilans)" : " bilan)"));
-      }
-    }
-    return parts.isEmpty() ? " Indicateurs : aucune valeur chiffrée dans les bilans finaux approuvés."
-        : " Indicateurs (bilans finaux approuvés) : " + String.join(" ; ", parts) + ".";
-  }
-
-  /** Whether dossiers still run; the review summary once none does. */
-  public record ExecutionCheck(boolean activeApplications, String reviewSummary) {}
-
-  /** "Solder l'appel": the final review is stored and the call is CLOSED_OUT. */
-  @Transactional
-  public CallReview closeOut(String callReference, String comment, String reviewer) {
-    CallForProjects call = catalog.getByReference(callReference);
-    List<AwardDecision> list = awards.findByCallReferenceOrderByApplicationReference(callReference);
-    BigDecimal total = list.stream().filter(AwardDecision::isGranted).map(AwardDecision::getAmount)
-        .reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
-    int granted = (int) list.stream().filter(AwardDecision::isGranted).count();
-    AgreementReading reading = agreementsReading.getIfAvailable();
-    AgreementReading.CallTotals totals = reading == null ? null : reading.callTotals(callReference);
-    CallReview review = reviews.findByCallId(call.getId()).orElseGet(() -> reviews.save(new CallReview(call.getId(),
-        total, totals == null ? null : totals.paid(), totals == null ? null : totals.recovered(), granted, list.size() - granted, comment == null || comment.isBlank() ? "(sans commentaire)" : comment,
-        reviewer, CallCatalog.now())));
-    catalog.moveTo(callReference, CallStatus.CLOSED_OUT);
-    return review;
+  public Optional<AwardDecision> grantedDecision(String applicationReference) {
+    return awards.findByApplicationReference(applicationReference).filter(AwardDecision::isGranted);
   }
 
   @Transactional(readOnly = true)

@@ -1,6 +1,7 @@
 package fr.pasdecalais.habitat.aap.decision;
 
-import fr.pasdecalais.habitat.aap.payment.Money;
+import fr.pasdecalais.habitat.aap.shared.EngineClock;
+import fr.pasdecalais.habitat.aap.shared.Money;
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.pasdecalais.habitat.aap.call.CallCatalog;
 import fr.pasdecalais.habitat.aap.call.CallForProjects;
@@ -160,7 +161,7 @@ public class SelectionService {
           .orElseGet(() -> new SelectionProposal(callReference, c.applicationId(), c.reference(), c.lotCode(),
               c.organizationName()));
       proposal.update(c.weightedScore(), rank, (String) p[5], (Boolean) p[1], (BigDecimal) p[2], (Integer) p[3],
-          (String) p[4], CallCatalog.now());
+          (String) p[4], EngineClock.now());
       proposals.save(proposal);
       if ((Boolean) p[1]) {
         grantedCount++;

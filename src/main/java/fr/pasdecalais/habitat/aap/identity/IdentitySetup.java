@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Creates, idempotently at every start, the groups, their authorizations, the shared Tasklist
- * filters, the administrator and (demo data only) the demo users.
+ * filters, the administrator (the demo users: {@code demo.DemoUsers}).
  */
 @Component
 public class IdentitySetup implements InitializingBean {
@@ -34,19 +34,6 @@ public class IdentitySetup implements InitializingBean {
   private static final Logger LOG = LoggerFactory.getLogger(IdentitySetup.class);
   public static final String ANY = Authorization.ANY;
 
-  /** Demo users: fictitious people. Their password is {@link #DEMO_PASSWORD}, in the demo data only. */
-  public static final List<DemoUser> DEMO_USERS = List.of(
-      new DemoUser("camille.martin", "Camille", "Martin", Groups.INSTRUCTEURS),
-      new DemoUser("julien.bernard", "Julien", "Bernard", Groups.INSTRUCTEURS),
-      new DemoUser("sophie.dubois", "Sophie", "Dubois", Groups.JURY),
-      new DemoUser("thomas.leroy", "Thomas", "Leroy", Groups.JURY),
-      new DemoUser("nadia.benali", "Nadia", "Benali", Groups.JURY),
-      new DemoUser("pierre.lambert", "Pierre", "Lambert", Groups.JURY),
-      new DemoUser("isabelle.moreau", "Isabelle", "Moreau", Groups.SECRETARIAT),
-      new DemoUser("laurent.petit", "Laurent", "Petit", Groups.FINANCES),
-      new DemoUser("claire.fontaine", "Claire", "Fontaine", Groups.SUPERVISEURS),
-      new DemoUser("admin", "Administrateur", "Démo", Groups.ADMIN));
-  public static final String DEMO_PASSWORD = "demo";
 
   private static final Map<String, String> GROUP_NAMES = Map.of(
       Groups.INSTRUCTEURS, "Instructeurs (service SPSLH)",
@@ -101,10 +88,6 @@ public class IdentitySetup implements InitializingBean {
     grantAuthorizations();
     if (properties.admin().user() != null && !properties.admin().user().isBlank()) {
       ensureUser(properties.admin().user(), "Administrateur", "Appels à projets", properties.admin().password(), Groups.ADMIN);
-    }
-    if (properties.demoData().enabled()) {
-      DEMO_USERS.forEach(u -> ensureUser(u.id(), u.firstName(), u.lastName(), DEMO_PASSWORD, u.group()));
-      LOG.info("Comptes de démonstration prêts ({} comptes, mot de passe « {} »)", DEMO_USERS.size(), DEMO_PASSWORD);
     }
     tasklistFilters.ensureFilters();
   }
@@ -256,12 +239,5 @@ public class IdentitySetup implements InitializingBean {
     throw new IllegalArgumentException("type de ressource inconnu : " + type);
   }
 
-  /** A demo account. */
-  public record DemoUser(String id, String firstName, String lastName, String group) {
-    @Override
-    public String toString() {
-      return id + " (" + firstName + " " + lastName + ", " + group + ")";
-    }
-  }
 
 }

@@ -1,9 +1,10 @@
 package fr.pasdecalais.habitat.aap.jury;
 
+import fr.pasdecalais.habitat.aap.identity.Actors;
 import fr.pasdecalais.habitat.aap.application.ApplicationProcess;
-import fr.pasdecalais.habitat.aap.application.FormValues;
+import fr.pasdecalais.habitat.aap.shared.FormValues;
 import fr.pasdecalais.habitat.aap.notification.SendNotificationDelegate;
-import fr.pasdecalais.habitat.aap.web.RefusedException;
+import fr.pasdecalais.habitat.aap.shared.RefusedException;
 import java.util.Date;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -31,8 +32,8 @@ public final class JuryDelegates {
 
   /** The juror of the opinion: who completed the task, as the engine recorded it (never the variable). */
   static String completedBy(DelegateExecution execution, String taskDefinitionKey) {
-    String assignee = FormValues.lastAssignee(execution, taskDefinitionKey);
-    if (assignee == null || ApplicationProcess.SYSTEM_ACTOR.equals(assignee)) {
+    String assignee = Actors.lastAssignee(execution, taskDefinitionKey);
+    if (assignee == null || Actors.SYSTEM.equals(assignee)) {
       throw new RefusedException(VAR_JURY_MEMBER, JuryService.NOT_YOUR_OPINION);
     }
     return assignee;

@@ -1,11 +1,11 @@
 package fr.pasdecalais.habitat.aap.jury;
 
+import fr.pasdecalais.habitat.aap.shared.EngineClock;
 import fr.pasdecalais.habitat.aap.application.Application;
 import fr.pasdecalais.habitat.aap.application.ApplicationService;
 import fr.pasdecalais.habitat.aap.application.ApplicationState;
 import fr.pasdecalais.habitat.aap.call.JurySession;
-import fr.pasdecalais.habitat.aap.call.JurySessionRepository;
-import fr.pasdecalais.habitat.aap.web.RefusedException;
+import fr.pasdecalais.habitat.aap.shared.RefusedException;
 import fr.pasdecalais.habitat.aap.call.CallCatalog;
 import fr.pasdecalais.habitat.aap.call.SelectionCriterion;
 import fr.pasdecalais.habitat.aap.notification.NotificationKind;
@@ -36,13 +36,11 @@ public class JuryService {
   private final CallCatalog calls;
   private final NotificationService notifications;
   private final IdentityService identity;
-  private final JurySessionRepository sessions;
   private final RuntimeService runtime;
 
   public JuryService(JuryOpinionRepository opinions, ApplicationService applications, CallCatalog calls,
-      NotificationService notifications, IdentityService identity, JurySessionRepository sessions,
+      NotificationService notifications, IdentityService identity,
       RuntimeService runtime) {
-    this.sessions = sessions;
     this.runtime = runtime;
     this.opinions = opinions;
     this.applications = applications;
@@ -83,7 +81,7 @@ public class JuryService {
     }
     Application a = applications.find(applicationId).orElseThrow(() -> new RefusedException("applicationId",
         "Le dossier n° " + applicationId + " n'existe pas : aucun avis ne peut être ouvert."));
-    JurySession session = sessions.findById(jurySessionId)
+    JurySession session = calls.jurySession(jurySessionId)
         .filter(s -> s.getCallReference().equals(a.getCallReference()))
         .orElseThrow(() -> new RefusedException("jurySessionId", "La séance de jury n° " + jurySessionId
             + " n'est pas une séance de l'appel " + a.getCallReference() + " : aucun avis ne peut être ouvert."));
@@ -96,7 +94,7 @@ public class JuryService {
           + "dossier " + a.getReference() + " : aucun avis ne peut être ouvert à son nom.");
     }
     JuryOpinion opinion = opinions.findByApplicationIdAndMemberId(applicationId, member)
-        .orElseGet(() -> opinions.save(new JuryOpinion(applicationId, jurySessionId, member, ApplicationService.now())));
+        .orElseGet(() -> opinions.save(new JuryOpinion(applicationId, jurySessionId, member, EngineClock.now())));
     if (opinion.getStatus() != JuryOpinion.Status.PENDING) {
       throw new RefusedException("juryMember", "L'avis de " + member + " sur le dossier " + a.getReference()
           + " est déjà rendu : il ne se donne pas une seconde fois.");
@@ -119,10 +117,10 @@ public class JuryService {
           + ", pondération " + c.getWeight() + " %)");
     }
     form.put("projectSummary", a.getSummary());
-    form.put("opinionDeadlineText", opinionDeadline == null ? "" : fr.pasdecalais.habitat.aap.application.FrenchFormat
+    form.put("opinionDeadlineText", opinionDeadline == null ? "" : fr.pasdecalais.habitat.aap.shared.FrenchFormat
         .dateTime(opinionDeadline.toInstant()));
     // reminder two days before the deadline (or at once when the deadline is nearer than that)
-    Instant now = ApplicationService.now();
+    Instant now = EngineClock.now();
     Instant reminder = opinionDeadline == null ? now.plusSeconds(7 * 86400) : opinionDeadline.toInstant().minusSeconds(2 * 86400);
     form.put("reminderDate", Date.from(reminder.isBefore(now) ? now : reminder));
     return form;
@@ -183,7 +181,7 @@ public class JuryService {
   @Transactional
   public void abstain(long applicationId, String member, String reason) {
     JuryOpinion o = opinion(applicationId, member);
-    o.abstain(reason, ApplicationService.now());
+    o.abstain(reason, EngineClock.now());
     applications.log(applicationId, member, "ABSTENTION", "Conflit d'intérêts déclaré par " + member
         + " : abstention" + (reason == null || reason.isBlank() ? "." : " (" + reason + ")."));
   }
@@ -194,7 +192,7 @@ public class JuryService {
       String comment) {
     Application a = applications.get(applicationId);
     JuryOpinion o = opinion(applicationId, member);
-    o.submit(scores, weighted(criteria(a), scores), avis, comment, ApplicationService.now());
+    o.submit(scores, weighted(criteria(a), scores), avis, comment, EngineClock.now());
     applications.log(a, member, "AVIS", "Avis du jury rendu par " + member + " (" + progress(applicationId) + ").");
     return o;
   }

@@ -1,9 +1,9 @@
 package fr.pasdecalais.habitat.aap.notification;
 
+import fr.pasdecalais.habitat.aap.shared.EngineClock;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -48,7 +48,7 @@ public class NotificationService {
   public Notification store(NotificationKind kind, String recipient, String subject, String body,
       String applicationReference) {
     return repository.save(new Notification(kind, recipient, subject, body, applicationReference,
-        ClockUtil.getCurrentTime().toInstant()));
+        EngineClock.now()));
   }
 
   /**
@@ -64,7 +64,7 @@ public class NotificationService {
       return n;
     }
     JavaMailSender sender = mailSender.getIfAvailable();
-    Instant now = ClockUtil.getCurrentTime().toInstant();
+    Instant now = EngineClock.now();
     if (sender == null) {
       LOG.info("Pas de serveur de courriel configuré : notification {} journalisée.\nÀ : {}\nObjet : {}\n\n{}",
           n.getId(), n.getRecipient(), n.getSubject(), n.getBody());

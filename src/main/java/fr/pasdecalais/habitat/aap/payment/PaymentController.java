@@ -1,6 +1,7 @@
 package fr.pasdecalais.habitat.aap.payment;
 
-import fr.pasdecalais.habitat.aap.web.ApiException;
+import fr.pasdecalais.habitat.aap.shared.Money;
+import fr.pasdecalais.habitat.aap.shared.DomainException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -34,7 +35,7 @@ public class PaymentController {
       try {
         wanted = PaymentStatus.valueOf(status.trim().toUpperCase(Locale.ROOT));
       } catch (IllegalArgumentException e) {
-        throw ApiException.invalid("status", "Statut inconnu « " + status + " » : valeurs possibles "
+        throw DomainException.invalid("status", "Statut inconnu « " + status + " » : valeurs possibles "
             + String.join(", ", Arrays.stream(PaymentStatus.values()).map(Enum::name).toList()) + ".");
       }
     }

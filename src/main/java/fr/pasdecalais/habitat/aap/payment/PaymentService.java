@@ -1,13 +1,15 @@
 package fr.pasdecalais.habitat.aap.payment;
 
+import static fr.pasdecalais.habitat.aap.shared.ParisDateTime.PARIS;
+
+import fr.pasdecalais.habitat.aap.shared.EngineClock;
+import fr.pasdecalais.habitat.aap.shared.Money;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -24,7 +26,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class PaymentService {
 
   private static final Logger LOG = LoggerFactory.getLogger(PaymentService.class);
-  static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
   private final PaymentRepository payments;
 
@@ -66,7 +67,7 @@ public class PaymentService {
         .filter(p -> p.getKind() == kind).count();
     String number = orderNumber(agreementNumber, kind) + (cancelledBefore == 0 ? "" : "-" + (cancelledBefore + 1));
     Payment payment = new Payment(agreementId, kind, value, number,
-        kind.label() + " de la convention " + agreementNumber, now());
+        kind.label() + " de la convention " + agreementNumber, EngineClock.now());
     return payments.saveAndFlush(payment);
   }
 
@@ -131,7 +132,7 @@ public class PaymentService {
       throw new PaymentRefusedException("L'ordre " + payment.getOrderNumber() + " est déjà payé : il ne peut plus être annulé.");
     }
     if (payment.getStatus() == PaymentStatus.ORDERED) {
-      payment.cancel(now());
+      payment.cancel(EngineClock.now());
     }
     return payment;
   }
@@ -179,12 +180,8 @@ public class PaymentService {
     };
   }
 
-  /** The engine clock (moved by scenario tests), as an instant. */
-  static Instant now() {
-    return ClockUtil.getCurrentTime().toInstant();
-  }
 
   static LocalDate today() {
-    return now().atZone(PARIS).toLocalDate();
+    return EngineClock.now().atZone(PARIS).toLocalDate();
   }
 }

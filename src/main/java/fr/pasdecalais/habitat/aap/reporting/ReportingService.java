@@ -1,13 +1,14 @@
 package fr.pasdecalais.habitat.aap.reporting;
 
+import static fr.pasdecalais.habitat.aap.shared.ParisDateTime.PARIS;
+
+import fr.pasdecalais.habitat.aap.shared.EngineClock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -20,7 +21,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ReportingService {
 
-  public static final ZoneId PARIS = ZoneId.of("Europe/Paris");
   /** Reminder this many days before an interim report is due. */
   public static final int INTERIM_REMINDER_DAYS = 15;
   /** An interim report is late this many days after its due date. */
@@ -137,7 +137,7 @@ public class ReportingService {
   @Transactional
   public Report receive(Number reportId, LocalDate receivedOn, String indicatorValuesJson, String summary) {
     Report r = get(reportId);
-    LocalDate today = ClockUtil.getCurrentTime().toInstant().atZone(PARIS).toLocalDate();
+    LocalDate today = EngineClock.today();
     r.receive(receivedOn == null || receivedOn.isAfter(today) ? today : receivedOn, indicatorValuesJson, summary);
     return r;
   }
@@ -153,7 +153,4 @@ public class ReportingService {
     return Date.from(day.atTime(time).atZone(PARIS).toInstant());
   }
 
-  static Instant now() {
-    return ClockUtil.getCurrentTime().toInstant();
-  }
 }

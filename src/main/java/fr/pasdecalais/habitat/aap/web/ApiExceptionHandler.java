@@ -1,6 +1,8 @@
 package fr.pasdecalais.habitat.aap.web;
 
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import fr.pasdecalais.habitat.aap.shared.DomainException;
+import fr.pasdecalais.habitat.aap.shared.RefusedException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.validation.ConstraintViolationException;
 import java.net.URI;
@@ -42,9 +44,21 @@ public class ApiExceptionHandler {
 
   private static final Logger LOG = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
-  @ExceptionHandler(ApiException.class)
-  ResponseEntity<ProblemDetail> api(ApiException e) {
-    return problem(e.getStatus(), e.getTitle(), e.getMessage(), e.getFieldProblems());
+  @ExceptionHandler(DomainException.class)
+  ResponseEntity<ProblemDetail> api(DomainException e) {
+    return problem(status(e.getKind()), e.getTitle(), e.getMessage(), e.getFieldProblems());
+  }
+
+  /** The one place where a business refusal becomes an HTTP status. */
+  public static HttpStatus status(DomainException.Kind kind) {
+    return switch (kind) {
+      case NOT_FOUND -> HttpStatus.NOT_FOUND;
+      case CONFLICT -> HttpStatus.CONFLICT;
+      case FORBIDDEN -> HttpStatus.FORBIDDEN;
+      case INVALID -> HttpStatus.BAD_REQUEST;
+      case TOO_LARGE -> HttpStatus.PAYLOAD_TOO_LARGE;
+      case UNSUPPORTED_CONTENT -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
+    };
   }
 
   /** A business precondition refused the change: 409 with the French reason. */
@@ -55,31 +69,31 @@ public class ApiExceptionHandler {
 
   @ExceptionHandler(MethodArgumentNotValidException.class)
   ResponseEntity<ProblemDetail> invalidBody(MethodArgumentNotValidException e) {
-    List<ApiException.FieldProblem> problems = e.getBindingResult().getFieldErrors().stream()
-        .map(f -> new ApiException.FieldProblem(f.getField(), f.getDefaultMessage()))
-        .sorted(Comparator.comparing(ApiException.FieldProblem::field))
+    List<DomainException.FieldProblem> problems = e.getBindingResult().getFieldErrors().stream()
+        .map(f -> new DomainException.FieldProblem(f.getField(), f.getDefaultMessage()))
+        .sorted(Comparator.comparing(DomainException.FieldProblem::field))
         .toList();
-    return api(ApiException.invalid(problems));
+    return api(DomainException.invalid(problems));
   }
 
   @ExceptionHandler(ConstraintViolationException.class)
   ResponseEntity<ProblemDetail> invalidParameters(ConstraintViolationException e) {
-    List<ApiException.FieldProblem> problems = e.getConstraintViolations().stream()
-        .map(v -> new ApiException.FieldProblem(v.getPropertyPath().toString(), v.getMessage()))
-        .sorted(Comparator.comparing(ApiException.FieldProblem::field))
+    List<DomainException.FieldProblem> problems = e.getConstraintViolations().stream()
+        .map(v -> new DomainException.FieldProblem(v.getPropertyPath().toString(), v.getMessage()))
+        .sorted(Comparator.comparing(DomainException.FieldProblem::field))
         .toList();
-    return api(ApiException.invalid(problems));
+    return api(DomainException.invalid(problems));
   }
 
   @ExceptionHandler(HttpMessageNotReadableException.class)
   ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
     Throwable cause = e.getCause();
     if (cause instanceof InvalidFormatException ife) {
-      return api(ApiException.invalid(path(ife),
+      return api(DomainException.invalid(path(ife),
           "La valeur « " + ife.getValue() + " » n'a pas le format attendu."));
     }
     if (cause instanceof MismatchedInputException mie && !mie.getPath().isEmpty()) {
-      return api(ApiException.invalid(path(mie), "La valeur n'a pas le type attendu."));
+      return api(DomainException.invalid(path(mie), "La valeur n'a pas le type attendu."));
     }
     return problem(HttpStatus.BAD_REQUEST, "Requête illisible",
         "Le corps de la requête n'est pas un JSON valide ou est absent.", List.of());
@@ -87,17 +101,17 @@ public class ApiExceptionHandler {
 
   @ExceptionHandler(MissingServletRequestParameterException.class)
   ResponseEntity<ProblemDetail> missingParameter(MissingServletRequestParameterException e) {
-    return api(ApiException.invalid(e.getParameterName(), "Le paramètre est obligatoire."));
+    return api(DomainException.invalid(e.getParameterName(), "Le paramètre est obligatoire."));
   }
 
   @ExceptionHandler(MissingServletRequestPartException.class)
   ResponseEntity<ProblemDetail> missingPart(MissingServletRequestPartException e) {
-    return api(ApiException.invalid(e.getRequestPartName(), "La partie « " + e.getRequestPartName() + " » est obligatoire."));
+    return api(DomainException.invalid(e.getRequestPartName(), "La partie « " + e.getRequestPartName() + " » est obligatoire."));
   }
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
   ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
-    return api(ApiException.invalid(e.getName(), "La valeur « " + e.getValue() + " » n'a pas le format attendu."));
+    return api(DomainException.invalid(e.getName(), "La valeur « " + e.getValue() + " » n'a pas le format attendu."));
   }
 
   @ExceptionHandler(MaxUploadSizeExceededException.class)
@@ -164,7 +178,7 @@ public class ApiExceptionHandler {
   }
 
   static ResponseEntity<ProblemDetail> problem(HttpStatus status, String title, String detail,
-      List<ApiException.FieldProblem> fields) {
+      List<DomainException.FieldProblem> fields) {
     ProblemDetail pd = ProblemDetail.forStatusAndDetail(status, detail);
     pd.setTitle(title);
     pd.setType(URI.create("about:blank"));

@@ -13,7 +13,7 @@ import fr.pasdecalais.habitat.aap.payment.PaymentKind;
 import fr.pasdecalais.habitat.aap.payment.PaymentRefusedException;
 import fr.pasdecalais.habitat.aap.support.ProcessTestSupport;
 import fr.pasdecalais.habitat.aap.support.SpringScenarioTest;
-import fr.pasdecalais.habitat.aap.web.RefusedException;
+import fr.pasdecalais.habitat.aap.shared.RefusedException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;

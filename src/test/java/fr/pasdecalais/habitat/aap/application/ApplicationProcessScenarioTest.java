@@ -1,6 +1,7 @@
 package fr.pasdecalais.habitat.aap.application;
 
 import static fr.pasdecalais.habitat.aap.application.ApplicationProcess.*;
+import static fr.pasdecalais.habitat.aap.shared.ProcessContract.*;
 import static fr.pasdecalais.habitat.aap.support.ProcessTestSupport.clock;
 import static fr.pasdecalais.habitat.aap.support.ProcessTestSupport.executeDueJobs;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,7 +15,6 @@ import fr.pasdecalais.habitat.aap.call.JurySession;
 import fr.pasdecalais.habitat.aap.call.JurySessionRepository;
 import fr.pasdecalais.habitat.aap.decision.AwardDecision;
 import fr.pasdecalais.habitat.aap.decision.AwardDecisions;
-import fr.pasdecalais.habitat.aap.document.DocumentService;
 import fr.pasdecalais.habitat.aap.identity.Groups;
 import fr.pasdecalais.habitat.aap.identity.IdentitySetup;
 import fr.pasdecalais.habitat.aap.jury.JuryOpinion;
@@ -22,7 +22,7 @@ import fr.pasdecalais.habitat.aap.jury.JuryService;
 import fr.pasdecalais.habitat.aap.support.ProcessTestSupport;
 import fr.pasdecalais.habitat.aap.support.SpringScenarioTest;
 import fr.pasdecalais.habitat.aap.support.TestMailServer;
-import fr.pasdecalais.habitat.aap.web.ApiException;
+import fr.pasdecalais.habitat.aap.shared.DomainException;
 import jakarta.mail.internet.MimeMessage;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -115,7 +115,7 @@ class ApplicationProcessScenarioTest {
   void submissionBeforeTheOpeningIsRefused() {
     clock("2023-03-31T23:59:00");
     assertThatThrownBy(() -> dossiers.submit(call, email, true))
-        .isInstanceOf(ApiException.class)
+        .isInstanceOf(DomainException.class)
         .hasMessageContaining("n'est pas encore ouvert").hasMessageContaining("01/04/2023 à 00h00");
     assertThat(applications.findByCallReferenceOrderByReference(call.getReference())).isEmpty();
   }
@@ -366,7 +366,7 @@ class ApplicationProcessScenarioTest {
     assertThat(mails()).singleElement().satisfies(m -> assertThat(body(m)).contains("Motif indiqué : Projet reporté à 2024"));
     // no second withdrawal, nor after the end
     assertThatThrownBy(() -> service.withdraw(s.application().getReference(), null, Dossiers.AGENT, access))
-        .isInstanceOf(ApiException.class).hasMessageContaining("Désistement");
+        .isInstanceOf(DomainException.class).hasMessageContaining("Désistement");
   }
 
   @Test
@@ -375,7 +375,7 @@ class ApplicationProcessScenarioTest {
     String siret = Dossiers.siret();
     service.submit(single.getReference(), Dossiers.request(siret, email, true, List.of("ARTOIS")), Dossiers.AGENT);
     assertThatThrownBy(() -> service.submit(single.getReference(), Dossiers.request(siret, email, true, List.of("ARTOIS")), Dossiers.AGENT))
-        .isInstanceOf(ApiException.class).hasMessageContaining("a déjà un dossier en cours");
+        .isInstanceOf(DomainException.class).hasMessageContaining("a déjà un dossier en cours");
     // the ASTRE-like call of the other tests admits several dossiers per applicant
     service.submit(call.getReference(), Dossiers.request(siret, email, true, List.of("ARTOIS")), Dossiers.AGENT);
     service.submit(call.getReference(), Dossiers.request(siret, email, true, List.of("ARTOIS")), Dossiers.AGENT);

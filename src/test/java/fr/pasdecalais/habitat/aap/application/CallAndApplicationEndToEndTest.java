@@ -6,6 +6,7 @@ import static fr.pasdecalais.habitat.aap.support.ProcessTestSupport.executeDueJo
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import fr.pasdecalais.habitat.aap.shared.ProcessContract;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -23,7 +24,6 @@ import fr.pasdecalais.habitat.aap.support.ProcessTestSupport;
 import fr.pasdecalais.habitat.aap.support.SpringScenarioTest;
 import fr.pasdecalais.habitat.aap.support.TestMailServer;
 import java.io.ByteArrayInputStream;
-import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -112,8 +112,8 @@ class CallAndApplicationEndToEndTest {
 
     complete(ref, CallProcess.TASK_ORGANISE_JURY, "camille.martin", Map.of(
         CallProcess.VAR_JURY_SESSION_DATE, "2023-06-12T09:30:00+02:00",
-        CallProcess.VAR_OPINION_DEADLINE, "2023-06-30",
-        CallProcess.VAR_JURY_MEMBERS, Spin.JSON("[\"" + juryA + "\",\"" + juryB + "\"]")));
+        ProcessContract.VAR_OPINION_DEADLINE, "2023-06-30",
+        ProcessContract.VAR_JURY_MEMBERS, Spin.JSON("[\"" + juryA + "\",\"" + juryB + "\"]")));
     assertThat(callPi).isWaitingAt(CallProcess.TASK_WAIT_OPINIONS);
     assertThat(pi1).isWaitingAt(CALL_JURY_OPINION);
 

@@ -1,5 +1,7 @@
 package fr.pasdecalais.habitat.aap.application;
 
+import fr.pasdecalais.habitat.aap.shared.EngineClock;
+import fr.pasdecalais.habitat.aap.identity.Caller;
 import fr.pasdecalais.habitat.aap.call.CallCatalog;
 import fr.pasdecalais.habitat.aap.call.CallDefinitionReader;
 import fr.pasdecalais.habitat.aap.call.CallForProjects;
@@ -86,7 +88,7 @@ public class Dossiers {
   public static String memberOrganization(OrganizationRepository organizations, OrganizationMemberships memberships,
       String partnerAccount) {
     String siret = siret();
-    Organization org = new Organization(siret, ApplicationService.now());
+    Organization org = new Organization(siret, EngineClock.now());
     org.update("Association Habitat Solidaire " + siret.substring(9), "Association loi 1901", HOLDER_TYPE,
         new java.util.LinkedHashSet<>(List.of(AGREMENT)), "12 rue des Écoles", "62300", "Lens", email(), "Marie Lefebvre");
     organizations.saveAndFlush(org);

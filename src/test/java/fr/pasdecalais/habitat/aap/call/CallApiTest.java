@@ -3,6 +3,7 @@ package fr.pasdecalais.habitat.aap.call;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import fr.pasdecalais.habitat.aap.shared.ProcessContract;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -158,11 +159,11 @@ class CallApiTest {
     // what Tasklist's start form "call-publish" submits
     engine.getFormService().submitStartForm(engine.getRepositoryService().createProcessDefinitionQuery()
         .processDefinitionKey(CallProcess.KEY).latestVersion().singleResult().getId(), ref,
-        Map.of(CallProcess.VAR_CALL_REFERENCE, ref));
+        Map.of(ProcessContract.VAR_CALL_REFERENCE, ref));
     assertThat(catalog.getByReference(ref).getStatus()).isEqualTo(CallStatus.PUBLISHED);
 
     assertThatThrownBy(() -> engine.getRuntimeService().startProcessInstanceByKey(CallProcess.KEY, ref,
-        Map.of(CallProcess.VAR_CALL_REFERENCE, ref)))
+        Map.of(ProcessContract.VAR_CALL_REFERENCE, ref)))
         .hasMessageContaining("L'appel « " + ref + " » est déjà publié (statut « Publié »).");
     assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(ref).count()).isEqualTo(1);
   }

@@ -2,18 +2,29 @@ package fr.pasdecalais.habitat.aap.call;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.pasdecalais.habitat.aap.demo.DemoCalls;
+import fr.pasdecalais.habitat.aap.shared.EngineClock;
 import fr.pasdecalais.habitat.aap.support.PostgresIntegrationTest;
 import fr.pasdecalais.habitat.aap.support.ProcessTestSupport;
 import java.time.Instant;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.config.AutowireCapableBeanFactory;
+import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** The demo catalogue on PostgreSQL: loaded and published once, history calls run to their end, the 2027 call open. */
 @PostgresIntegrationTest
 class CallCatalogOnPostgresIT {
 
-  @Autowired CallDemoData demoData;
+  @Autowired AutowireCapableBeanFactory beans;
+  /** A demo loader is a bean only with {@code aap.demo-data.enabled}: made here without forking the context. */
+  DemoCalls demoData;
+
+  @BeforeEach
+  void makeDemoLoader() {
+    demoData = beans.createBean(DemoCalls.class);
+  }
   @Autowired CallCatalog catalog;
   @Autowired ProcessEngine engine;
 
@@ -39,7 +50,7 @@ class CallCatalogOnPostgresIT {
       // demo edition: open today, both lots
       CallForProjects demo = catalog.getByReference("AAP-2027-ASTRE");
       assertThat(demo.getStatus()).isEqualTo(CallStatus.OPEN);
-      Instant now = CallCatalog.now();
+      Instant now = EngineClock.now();
       assertThat(demo.getLots()).allMatch(l -> catalog.isOpen(l, now));
       assertThat(catalog.getLot("AMI-2019-AML-LDA", "ARTOIS").getClosesAt().toString()).isEqualTo("2019-09-06T14:00Z");
     } finally {

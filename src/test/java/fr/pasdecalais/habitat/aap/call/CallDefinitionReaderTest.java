@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fr.pasdecalais.habitat.aap.call.CallDefinitionReader.InvalidCallFileException;
 import fr.pasdecalais.habitat.aap.support.SpringScenarioTest;
-import fr.pasdecalais.habitat.aap.web.ApiException.FieldProblem;
+import fr.pasdecalais.habitat.aap.shared.DomainException.FieldProblem;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

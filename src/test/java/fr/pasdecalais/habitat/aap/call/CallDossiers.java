@@ -1,5 +1,6 @@
 package fr.pasdecalais.habitat.aap.call;
 
+import fr.pasdecalais.habitat.aap.shared.EngineClock;
 import fr.pasdecalais.habitat.aap.application.Application;
 import fr.pasdecalais.habitat.aap.application.ApplicationRepository;
 import fr.pasdecalais.habitat.aap.application.ApplicationState;
@@ -38,15 +39,15 @@ class CallDossiers {
   void insert(CallForProjects call, List<CandidateSource.Candidate> descriptions) {
     tx.executeWithoutResult(s -> {
       for (CandidateSource.Candidate d : descriptions) {
-        Organization org = new Organization(Dossiers.siret(), CallCatalog.now());
+        Organization org = new Organization(Dossiers.siret(), EngineClock.now());
         org.update(d.organizationName(), "Association loi 1901", "Association agréée", Set.of("Agrément L.365-1 CCH"),
             "3 place de la Gare", "62000", "Arras", "contact-" + d.reference().toLowerCase() + "@exemple.fr", "Jeanne Martin");
         organizations.save(org);
         CallLot lot = call.lot(d.lotCode()).orElseThrow();
         Application a = applications.save(new Application(d.reference(), call.getId(), call.getReference(), lot.getId(),
             lot.getCode(), org, Set.of(lot.getTerritories().get(0)), d.requestedAmount(), d.requestedUnits(),
-            "Dossier de test de l'appel " + call.getReference(), Application.Channel.POSTAL, CallCatalog.now(),
-            "camille.martin", CallCatalog.now()));
+            "Dossier de test de l'appel " + call.getReference(), Application.Channel.POSTAL, EngineClock.now(),
+            "camille.martin", EngineClock.now()));
         applications.flush();
         jdbc.update("update application set state = ?, weighted_score = ? where id = ?",
             ApplicationState.ELIGIBLE.name(), d.weightedScore(), a.getId());

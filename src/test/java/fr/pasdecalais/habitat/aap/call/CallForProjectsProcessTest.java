@@ -6,6 +6,12 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complet
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
+import fr.pasdecalais.habitat.aap.review.CallReviewRepository;
+import fr.pasdecalais.habitat.aap.review.CallReview;
+import fr.pasdecalais.habitat.aap.shared.ProcessContract;
+import fr.pasdecalais.habitat.aap.shared.EngineClock;
+import fr.pasdecalais.habitat.aap.shared.FormValues;
+import fr.pasdecalais.habitat.aap.shared.JsonVariables;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -51,7 +57,7 @@ class CallForProjectsProcessTest {
     for (String id : List.of("sophie.dubois", "thomas.leroy", "nadia.benali")) {
       if (engine.getIdentityService().createUserQuery().userId(id).count() == 0) {
         identity.ensureUser(id, id.substring(0, 1).toUpperCase() + id.substring(1, id.indexOf('.')), "Jury",
-            IdentitySetup.DEMO_PASSWORD, Groups.JURY);
+            "demo", Groups.JURY);
       }
     }
   }
@@ -100,8 +106,8 @@ class CallForProjectsProcessTest {
     ProcessTestSupport.clock("2022-12-15T00:00:00");
     run();
     assertThat(status(ref)).isEqualTo(CallStatus.OPEN);
-    assertThat(catalog.isOpen(ref, "AMI1", CallCatalog.now())).isTrue();
-    assertThat(catalog.isOpen(ref, "AMI2", CallCatalog.now())).isFalse();
+    assertThat(catalog.isOpen(ref, "AMI1", EngineClock.now())).isTrue();
+    assertThat(catalog.isOpen(ref, "AMI2", EngineClock.now())).isFalse();
     Job closing = engine.getManagementService().createJobQuery().processInstanceId(pi.getId())
         .activityId(CallProcess.TIMER_LOT_CLOSES).singleResult();
     // "du 15/12/2022 au 03/02/2023 inclus": closes at 03/02/2023 23:59:59 Paris time
@@ -123,7 +129,7 @@ class CallForProjectsProcessTest {
     ProcessTestSupport.clock("2023-07-01T00:00:00");
     run();
     assertThat(pi).isWaitingAt(CallProcess.TIMER_LOT_CLOSES);
-    assertThat(catalog.isOpen(ref, "AMI2", CallCatalog.now())).isTrue();
+    assertThat(catalog.isOpen(ref, "AMI2", EngineClock.now())).isTrue();
 
     rows.insert(catalog.getByReference(ref), List.of(candidate(ref, "0001", "AMI2", "72.50", "25493.66", "Association Horizon Logement")));
     ProcessTestSupport.clock("2023-09-16T00:00:00");
@@ -162,21 +168,21 @@ class CallForProjectsProcessTest {
     run();
     assertThat(pi).isWaitingAt(CallProcess.TASK_ORGANISE_JURY);
     assertThat(status(ref)).isEqualTo(CallStatus.CLOSED);
-    Object proposedMembers = engine.getRuntimeService().getVariable(pi.getId(), CallProcess.VAR_JURY_MEMBERS);
-    assertThat(JsonVariables.strings(proposedMembers)).containsExactly("sophie.dubois", "thomas.leroy");
+    Object proposedMembers = engine.getRuntimeService().getVariable(pi.getId(), ProcessContract.VAR_JURY_MEMBERS);
+    assertThat(FormValues.strings(proposedMembers)).containsExactly("sophie.dubois", "thomas.leroy");
     complete(task(), withVariables(
         CallProcess.VAR_JURY_SESSION_DATE, "2023-02-20T09:30:00+01:00",
-        CallProcess.VAR_OPINION_DEADLINE, "2023-03-01",
-        CallProcess.VAR_JURY_MEMBERS, Spin.JSON("[\"sophie.dubois\",\"thomas.leroy\",\"nadia.benali\"]")));
+        ProcessContract.VAR_OPINION_DEADLINE, "2023-03-01",
+        ProcessContract.VAR_JURY_MEMBERS, Spin.JSON("[\"sophie.dubois\",\"thomas.leroy\",\"nadia.benali\"]")));
     run();
     assertThat(pi).isWaitingAt(CallProcess.TASK_WAIT_OPINIONS);
     assertThat(status(ref)).isEqualTo(CallStatus.IN_SELECTION);
-    Long sessionId = (Long) engine.getRuntimeService().getVariable(pi.getId(), CallProcess.VAR_JURY_SESSION_ID);
+    Long sessionId = (Long) engine.getRuntimeService().getVariable(pi.getId(), ProcessContract.VAR_JURY_SESSION_ID);
     JurySession session = sessions.findById(sessionId).orElseThrow();
     assertThat(session.memberIds()).containsExactly("sophie.dubois", "thomas.leroy", "nadia.benali");
     assertThat(session.getOpinionDeadline().toString()).isEqualTo("2023-03-01T23:59:59+01:00");
 
-    engine.getRuntimeService().createMessageCorrelation(CallProcess.MSG_ALL_OPINIONS_IN)
+    engine.getRuntimeService().createMessageCorrelation(ProcessContract.MSG_ALL_OPINIONS_IN)
         .processInstanceBusinessKey(ref).correlate();
     run();
     assertThat(pi).isWaitingAt(CallProcess.TASK_SYNTHESIS);
@@ -312,9 +318,9 @@ class CallForProjectsProcessTest {
     assertThat(pi).isWaitingAt(CallProcess.TASK_ORGANISE_JURY);
     assertThat(engine.getRuntimeService().getVariable(pi.getId(), CallProcess.VAR_DECIDING_BODY)).isEqualTo("PREFET");
     complete(task(), withVariables(CallProcess.VAR_JURY_SESSION_DATE, "2023-02-20T09:30",
-        CallProcess.VAR_OPINION_DEADLINE, "2023-03-01", CallProcess.VAR_JURY_MEMBERS, Spin.JSON("[\"sophie.dubois\"]")));
+        ProcessContract.VAR_OPINION_DEADLINE, "2023-03-01", ProcessContract.VAR_JURY_MEMBERS, Spin.JSON("[\"sophie.dubois\"]")));
     run();
-    Long sessionId = (Long) engine.getRuntimeService().getVariable(pi.getId(), CallProcess.VAR_JURY_SESSION_ID);
+    Long sessionId = (Long) engine.getRuntimeService().getVariable(pi.getId(), ProcessContract.VAR_JURY_SESSION_ID);
 
     // two days before the deadline the members are reminded; at the deadline the synthesis starts
     ProcessTestSupport.clock("2023-02-27T23:59:59");

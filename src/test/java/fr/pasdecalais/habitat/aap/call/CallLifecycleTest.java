@@ -2,6 +2,7 @@ package fr.pasdecalais.habitat.aap.call;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.pasdecalais.habitat.aap.shared.ProcessContract;
 import fr.pasdecalais.habitat.aap.support.SpringScenarioTest;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,7 @@ class CallLifecycleTest {
     assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(ref)
         .processDefinitionKey(CallProcess.KEY).count()).isEqualTo(1);
     assertThat(engine.getRuntimeService().getVariable(engine.getRuntimeService().createProcessInstanceQuery()
-        .processInstanceBusinessKey(ref).singleResult().getId(), CallProcess.VAR_CALL_ID))
+        .processInstanceBusinessKey(ref).singleResult().getId(), ProcessContract.VAR_CALL_ID))
         .isEqualTo(catalog.getByReference(ref).getId());
   }
 }

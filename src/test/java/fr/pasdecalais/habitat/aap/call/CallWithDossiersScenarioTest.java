@@ -5,6 +5,8 @@ import static fr.pasdecalais.habitat.aap.support.ProcessTestSupport.executeDueJo
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import fr.pasdecalais.habitat.aap.shared.ProcessContract;
+import fr.pasdecalais.habitat.aap.shared.JsonVariables;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.pasdecalais.habitat.aap.application.Application;
@@ -94,8 +96,8 @@ class CallWithDossiersScenarioTest {
 
     Task organise = tasks.createTaskQuery().processInstanceId(callPi.getId()).singleResult();
     complete("camille.martin", organise, Map.of(CallProcess.VAR_JURY_SESSION_DATE, "2023-06-12T14:00",
-        CallProcess.VAR_OPINION_DEADLINE, "2023-06-30",
-        CallProcess.VAR_JURY_MEMBERS, Spin.JSON("[\"sophie.dubois\",\"thomas.leroy\"]")));
+        ProcessContract.VAR_OPINION_DEADLINE, "2023-06-30",
+        ProcessContract.VAR_JURY_MEMBERS, Spin.JSON("[\"sophie.dubois\",\"thomas.leroy\"]")));
     assertThat(catalog.getByReference(ref).getStatus()).isEqualTo(CallStatus.IN_SELECTION);
     assertThat(state(eligible)).isEqualTo(ApplicationState.UNDER_JURY_REVIEW);
 

@@ -1,6 +1,7 @@
 package fr.pasdecalais.habitat.aap.jury;
 
 import static fr.pasdecalais.habitat.aap.application.ApplicationProcess.*;
+import static fr.pasdecalais.habitat.aap.shared.ProcessContract.*;
 import static fr.pasdecalais.habitat.aap.support.ProcessTestSupport.clock;
 import static fr.pasdecalais.habitat.aap.support.ProcessTestSupport.executeDueJobs;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,7 +20,7 @@ import fr.pasdecalais.habitat.aap.identity.Groups;
 import fr.pasdecalais.habitat.aap.identity.IdentitySetup;
 import fr.pasdecalais.habitat.aap.support.ProcessTestSupport;
 import fr.pasdecalais.habitat.aap.support.SpringScenarioTest;
-import fr.pasdecalais.habitat.aap.web.RefusedException;
+import fr.pasdecalais.habitat.aap.shared.RefusedException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;

@@ -3,6 +3,7 @@ package fr.pasdecalais.habitat.aap.payment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import fr.pasdecalais.habitat.aap.shared.Money;
 import fr.pasdecalais.habitat.aap.support.ProcessTestSupport;
 import fr.pasdecalais.habitat.aap.support.SpringScenarioTest;
 import java.math.BigDecimal;

@@ -1,5 +1,0 @@
-package fr.pasdecalais.habitat.aap.document;
-
-import org.springframework.data.jpa.repository.JpaRepository;
-
-public interface DocumentContentRepository extends JpaRepository<DocumentContent, Long> {}
