@@ -88,6 +88,27 @@ public class ApiExceptionHandler {
   @ExceptionHandler(HttpMessageNotReadableException.class)
   ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
     Throwable cause = e.getCause();
+    if (cause instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException upe) {
+      return api(DomainException.invalid(path(upe), "Champ inconnu : « " + upe.getPropertyName() + " » n'est pas accepté ici."));
+    }
+    if (cause instanceof StrictJson.ForbiddenCharacterException fce) {
+      return api(DomainException.invalid(path(fce),
+          "Le texte contient un caractère de contrôle ou d'inversion de sens d'écriture, interdit."));
+    }
+    if (cause instanceof com.fasterxml.jackson.core.JsonParseException jpe && jpe.getMessage() != null
+        && jpe.getMessage().startsWith("Duplicate field")) {
+      String field = jpe.getMessage().replaceFirst("(?s)^Duplicate field '([^']*)'.*", "$1");
+      return api(DomainException.invalid(field, "Le champ « " + field + " » est présent deux fois."));
+    }
+    if (cause instanceof MismatchedInputException mie && !mie.getPath().isEmpty()
+        && mie.getTargetType() != null && mie.getTargetType() == String.class) {
+      return api(DomainException.invalid(path(mie), "Un texte est attendu (entre guillemets)."));
+    }
+    if (cause instanceof MismatchedInputException mie && !mie.getPath().isEmpty() && mie.getTargetType() != null
+        && (mie.getTargetType() == Integer.class || mie.getTargetType() == int.class || mie.getTargetType() == Long.class
+        || mie.getTargetType() == long.class)) {
+      return api(DomainException.invalid(path(mie), "Un nombre entier est attendu."));
+    }
     if (cause instanceof InvalidFormatException ife) {
       return api(DomainException.invalid(path(ife),
           "La valeur « " + ife.getValue() + " » n'a pas le format attendu."));
@@ -118,6 +139,43 @@ public class ApiExceptionHandler {
   ResponseEntity<ProblemDetail> tooLarge(MaxUploadSizeExceededException e) {
     return problem(HttpStatus.PAYLOAD_TOO_LARGE, "Fichier trop volumineux",
         "Le fichier dépasse la taille maximale autorisée.", List.of());
+  }
+
+  @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
+  ResponseEntity<ProblemDetail> multipart(org.springframework.web.multipart.MultipartException e) {
+    if (e instanceof MaxUploadSizeExceededException max) {
+      return tooLarge(max);
+    }
+    return problem(HttpStatus.BAD_REQUEST, "Envoi de fichier illisible",
+        "Le corps multipart de la requête est incomplet ou mal formé : renvoyez le fichier.", List.of());
+  }
+
+  @ExceptionHandler(org.springframework.web.HttpMediaTypeNotAcceptableException.class)
+  ResponseEntity<ProblemDetail> notAcceptable(org.springframework.web.HttpMediaTypeNotAcceptableException e) {
+    return problem(HttpStatus.NOT_ACCEPTABLE, "Format de réponse indisponible",
+        "Cette ressource ne peut répondre que dans les formats : " + e.getSupportedMediaTypes() + ".", List.of());
+  }
+
+  @ExceptionHandler(org.springframework.web.bind.MissingPathVariableException.class)
+  ResponseEntity<ProblemDetail> missingPath(org.springframework.web.bind.MissingPathVariableException e) {
+    return problem(HttpStatus.NOT_FOUND, "Ressource introuvable", "Aucune ressource à cette adresse.", List.of());
+  }
+
+  @ExceptionHandler(org.springframework.dao.ConcurrencyFailureException.class)
+  ResponseEntity<ProblemDetail> concurrency(org.springframework.dao.ConcurrencyFailureException e) {
+    return concurrent(e);
+  }
+
+  /** Anything else: a French 500 that names no internal class (the cause is in the log). */
+  @ExceptionHandler(Exception.class)
+  ResponseEntity<ProblemDetail> unexpected(Exception e) throws Exception {
+    if (e instanceof org.springframework.web.ErrorResponse er && er.getStatusCode().is4xxClientError()) {
+      return problem(HttpStatus.valueOf(er.getStatusCode().value()), "Requête refusée",
+          "La requête ne peut pas être traitée telle quelle (" + er.getStatusCode().value() + ").", List.of());
+    }
+    LOG.error("Unexpected error on the API", e);
+    return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Erreur interne",
+        "Une erreur inattendue est survenue ; elle a été journalisée. Réessayez plus tard.", List.of());
   }
 
   @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
