@@ -18,9 +18,12 @@ import org.springframework.web.bind.annotation.RestController;
 @PreAuthorize("hasAnyRole('instructeurs', 'finances', 'superviseurs', 'camunda-admin')")
 public class AgreementController {
 
+  private final fr.pasdecalais.habitat.aap.call.CallCatalog calls;
+
   private final AgreementReading reading;
 
-  public AgreementController(AgreementReading reading) {
+  public AgreementController(AgreementReading reading, fr.pasdecalais.habitat.aap.call.CallCatalog calls) {
+    this.calls = calls;
     this.reading = reading;
   }
 
@@ -32,6 +35,7 @@ public class AgreementController {
 
   @GetMapping("/api/calls/{reference}/agreement-totals")
   public AgreementReading.CallTotals callTotals(@PathVariable String reference) {
+    calls.getByReference(reference); // 404 for an unknown call rather than zeros
     return reading.callTotals(reference);
   }
 

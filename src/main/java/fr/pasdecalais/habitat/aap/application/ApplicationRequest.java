@@ -20,6 +20,7 @@ public record ApplicationRequest(
     @Size(max = 30, message = "Le code du lot dépasse 30 caractères.")
     String lotCode,
     @NotEmpty(message = "Au moins un territoire d'intervention est obligatoire.")
+    @Size(max = MAX_LIST, message = "Au plus 100 territoires.")
     List<@NotBlank(message = "Un code de territoire est vide.") String> territories,
     @DecimalMin(value = "0.01", message = "Le montant demandé doit être strictement positif.")
     @Digits(integer = 12, fraction = 2, message = "Le montant demandé a au plus 2 décimales.")
@@ -29,6 +30,9 @@ public record ApplicationRequest(
     @NotBlank(message = "La présentation du projet est obligatoire.")
     @Size(max = 4000, message = "La présentation du projet dépasse 4 000 caractères.")
     String summary) {
+
+  /** The longest list a dossier may carry (territories, approvals). */
+  public static final int MAX_LIST = 100;
 
   /** The applicant organisation. */
   public record OrganizationData(
@@ -40,6 +44,7 @@ public record ApplicationRequest(
       String legalForm,
       @NotBlank(message = "Le type de porteur est obligatoire.") @Size(max = 300, message = "Le type de porteur dépasse 300 caractères.")
       String holderType,
+      @Size(max = MAX_LIST, message = "Au plus 100 agréments.")
       List<@NotBlank(message = "Un agrément est vide.") @Size(max = 300, message = "Un agrément dépasse 300 caractères.") String> approvals,
       @NotBlank(message = "L'adresse est obligatoire.") @Size(max = 200, message = "L'adresse dépasse 200 caractères.")
       String street,

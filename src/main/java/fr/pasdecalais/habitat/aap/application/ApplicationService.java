@@ -133,8 +133,7 @@ public class ApplicationService {
     }
     // a draft is the service's work in progress: anybody but an agent gets the 404 of an unknown call
     CallForProjects call = calls.getVisible(callReference, caller.isAgent());
-    CallLot lot = lot(call, request.lotCode());
-    if (request.territories() != null) {
+    if (request.territories() != null && request.territories().size() <= ApplicationRequest.MAX_LIST) {
       for (int i = 0; i < request.territories().size(); i++) {
         String code = request.territories().get(i);
         if (code != null && !code.isBlank() && calls.territory(code).isEmpty()) {
@@ -146,6 +145,7 @@ public class ApplicationService {
       problems.sort(Comparator.comparing(FieldProblem::field));
       throw DomainException.invalid(problems);
     }
+    CallLot lot = lot(call, request.lotCode());
     if (receivedAt.isBefore(lot.getOpensAt().toInstant())) {
       throw DomainException.conflict("L'appel « " + call.getReference() + " » n'est pas encore ouvert aux candidatures : "
           + "ouverture le " + ParisDateTime.french(lot.getOpensAt()) + ".");

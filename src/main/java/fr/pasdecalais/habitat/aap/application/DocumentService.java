@@ -78,12 +78,17 @@ public class DocumentService {
       throw new DomainException(DomainException.Kind.TOO_LARGE, "Fichier trop volumineux", "Le fichier fait "
           + megabytes(bytes.length) + " ; la taille maximale est de " + megabytes(maxSize.toBytes()) + ".");
     }
-    String name = fileName == null || fileName.isBlank() ? type.toLowerCase() : fileName.replaceAll("[\\\\/\\r\\n\"]", "_");
+    String name = fileName == null || fileName.isBlank() ? type.toLowerCase()
+        : fileName.replaceAll("[\\\\/\\p{Cntrl}\"\u202A-\u202E\u2066-\u2069]", "_");
     String detected = detect(bytes, name);
     if (!ACCEPTED.contains(detected)) {
       throw new DomainException(DomainException.Kind.UNSUPPORTED_CONTENT, "Format de fichier refusé", "Le contenu du fichier « "
           + name + " » est de type « " + detected + " » : seuls les fichiers PDF, ODT, DOCX, XLSX et les images "
           + "(PNG, JPEG, GIF, TIFF, WebP, BMP) sont acceptés.");
+    }
+    String refusal = DocumentChecks.refusal(name, detected, bytes);
+    if (refusal != null) {
+      throw new DomainException(DomainException.Kind.UNSUPPORTED_CONTENT, "Fichier refusé", refusal);
     }
     ApplicationDocument d = documents.saveAndFlush(new ApplicationDocument(a.getId(), type,
         name.length() > 255 ? name.substring(name.length() - 255) : name, detected, bytes.length, sha256(bytes),

@@ -38,7 +38,7 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
  * Every error of {@code /api/**} as RFC 7807 problem details, in French, with the faulty fields
  * listed under {@code errors}.
  */
-@RestControllerAdvice(basePackages = "fr.pasdecalais.habitat.aap")
+@RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class ApiExceptionHandler {
 
@@ -100,6 +100,11 @@ public class ApiExceptionHandler {
       String field = jpe.getMessage().replaceFirst("(?s)^Duplicate field '([^']*)'.*", "$1");
       return api(DomainException.invalid(field, "Le champ « " + field + " » est présent deux fois."));
     }
+    if (cause instanceof com.fasterxml.jackson.core.exc.InputCoercionException ice) {
+      com.fasterxml.jackson.core.JsonParser parser = ice.getProcessor();
+      String field = parser == null ? null : parser.getParsingContext().getCurrentName();
+      return api(DomainException.invalid(field == null ? "corps" : field, "La valeur dépasse les limites de son type."));
+    }
     if (cause instanceof MismatchedInputException mie && !mie.getPath().isEmpty()
         && mie.getTargetType() != null && mie.getTargetType() == String.class) {
       return api(DomainException.invalid(path(mie), "Un texte est attendu (entre guillemets)."));
@@ -116,6 +121,20 @@ public class ApiExceptionHandler {
     if (cause instanceof MismatchedInputException mie && !mie.getPath().isEmpty()) {
       return api(DomainException.invalid(path(mie), "La valeur n'a pas le type attendu."));
     }
+    for (Throwable t = cause; t != null; t = t.getCause()) {
+      if (t instanceof com.fasterxml.jackson.databind.JsonMappingException jme && !jme.getPath().isEmpty()) {
+        StringBuilder field = new StringBuilder();
+        for (var ref : jme.getPath()) {
+          if (ref.getFieldName() != null) {
+            field.append(field.isEmpty() ? "" : ".").append(ref.getFieldName());
+          } else if (ref.getIndex() >= 0) {
+            field.append('[').append(ref.getIndex()).append(']');
+          }
+        }
+        return api(DomainException.invalid(field.toString(), "La valeur n'est pas acceptée (type ou limites)."));
+      }
+    }
+    LOG.info("Unreadable body: {}", cause == null ? e.getMessage() : cause.getClass().getName() + ": " + cause.getMessage());
     return problem(HttpStatus.BAD_REQUEST, "Requête illisible",
         "Le corps de la requête n'est pas un JSON valide ou est absent.", List.of());
   }

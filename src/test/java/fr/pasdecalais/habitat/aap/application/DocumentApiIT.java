@@ -127,7 +127,12 @@ class DocumentApiIT {
     assertThat(problem.get("detail").asText()).contains("seuls les fichiers PDF, ODT, DOCX, XLSX et les images");
 
     byte[] png = HexFormat.of().parseHex("89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a5f5e3c40000000049454e44ae426082");
-    ResponseEntity<String> image = upload(partner, "AGREMENT", "agrement.pdf", png);
+    // the name's extension must agree with the bytes (issue 12): a PNG named .pdf is refused, named .png accepted
+    ResponseEntity<String> misnamed = upload(partner, "AGREMENT", "agrement.pdf", png);
+    assertThat(misnamed.getStatusCode()).isEqualTo(HttpStatus.UNSUPPORTED_MEDIA_TYPE);
+    assertThat(json.readTree(misnamed.getBody()).get("detail").asText())
+        .contains("porte l'extension .pdf mais son contenu est de type « image/png »");
+    ResponseEntity<String> image = upload(partner, "AGREMENT", "agrement.png", png);
     assertThat(image.getStatusCode()).isEqualTo(HttpStatus.CREATED);
     assertThat(json.readTree(image.getBody()).get("contentType").asText()).isEqualTo("image/png");
   }
