@@ -82,6 +82,17 @@ class HostileInputTest {
     return cases.stream().map(c -> DynamicTest.dynamicTest(c.name(), () -> run(c)));
   }
 
+  @org.junit.jupiter.api.Test
+  void aThousandCharacterFileNameIsCutNotAnsweredAs413() throws Exception {
+    setUpOnce();
+    ProcessTestSupport.clock("2023-04-10T10:00:00");
+    String name = "n".repeat(1000) + ".pdf";
+    Response r = send(multipart("nom long", "/api/applications/{dossier}/documents?type=PROJET",
+        part("file", name, "application/pdf", "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF".getBytes()), null));
+    assertThat(r.status()).as(r.body()).isEqualTo(201);
+    assertThat(json.readTree(r.body()).path("fileName").asText()).hasSize(255).endsWith(".pdf");
+  }
+
   private void run(Case c) throws Exception {
     setUpOnce();
     ProcessTestSupport.clock("2023-04-10T10:00:00"); // inside the call's window: only the input can be wrong
