@@ -16,9 +16,18 @@ public class ApplicationCandidates implements CandidateSource {
       ApplicationState.OPINIONS_IN);
 
   private final ApplicationRepository applications;
+  private final ApplicationCounterRepository counters;
 
-  public ApplicationCandidates(ApplicationRepository applications) {
+  public ApplicationCandidates(ApplicationRepository applications, ApplicationCounterRepository counters) {
     this.applications = applications;
+    this.counters = counters;
+  }
+
+  /** The call's counter row, the one {@link ApplicationLifecycle#ended} locks before it tells the call. */
+  @Override
+  @Transactional
+  public void holdEndings(String callReference) {
+    counters.lock(callReference);
   }
 
   /** Dossiers whose process still runs (a granted dossier runs on through its agreement). */

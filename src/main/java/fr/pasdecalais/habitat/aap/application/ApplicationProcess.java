@@ -16,6 +16,10 @@ public final class ApplicationProcess {
   public static final String VAR_DECISION_LABEL = "decisionLabel";
   public static final String VAR_WITHDRAWAL_REASON = "withdrawalReason";
   public static final String VAR_WITHDRAWN_BY = "withdrawnBy";
+  /** Set by "Rejoindre la séance du jury déjà convoquée": the session was convened before the dossier arrived. */
+  public static final String VAR_JURY_ALREADY_CONVENED = "juryAlreadyConvened";
+  /** Set by "Rechercher une décision déjà prise": the decision was sent before the dossier arrived. */
+  public static final String VAR_DECISION_ALREADY_TAKEN = "decisionAlreadyTaken";
 
   // messages
   public static final String MSG_WITHDRAWAL = "Message_Withdrawal";
@@ -27,6 +31,12 @@ public final class ApplicationProcess {
   public static final String TASK_CHECK_ELIGIBILITY = "Task_CheckEligibility";
   public static final String EVENT_JURY_CONVENED = "Event_JuryConvened";
   public static final String EVENT_DECISION = "Event_Decision";
+  public static final String TASK_JOIN_CONVENED_SESSION = "Task_JoinConvenedSession";
+  public static final String GATEWAY_JURY_ALREADY_CONVENED = "Gateway_JuryAlreadyConvened";
+  public static final String TASK_FIND_TAKEN_DECISION = "Task_FindTakenDecision";
+  public static final String GATEWAY_DECISION_ALREADY_TAKEN = "Gateway_DecisionAlreadyTaken";
+  public static final String TASK_OPEN_JURY_REVIEW = "Task_OpenJuryReview";
+  public static final String TASK_RECORD_DECISION = "Task_RecordDecision";
   public static final String CALL_INSTRUCTION = "CallActivity_Instruction";
   public static final String CALL_JURY_OPINION = "CallActivity_JuryOpinion";
   public static final String END_LATE = "EndEvent_Late";

@@ -32,17 +32,19 @@ public class CallProcessService {
   private final CallCatalog catalog;
   private final Candidates candidates;
   private final JurySessionRepository sessions;
+  private final CallArrivals arrivals;
   private final RuntimeService runtime;
   private final IdentityService identity;
   private final ObjectProvider<JavaMailSender> mail;
   private final String mailFrom;
 
   public CallProcessService(CallCatalog catalog, Candidates candidates, JurySessionRepository sessions,
-      RuntimeService runtime, IdentityService identity, ObjectProvider<JavaMailSender> mail,
+      CallArrivals arrivals, RuntimeService runtime, IdentityService identity, ObjectProvider<JavaMailSender> mail,
       @Value("${aap.mail.from:appels-a-projets@pasdecalais.fr}") String mailFrom) {
     this.catalog = catalog;
     this.candidates = candidates;
     this.sessions = sessions;
+    this.arrivals = arrivals;
     this.runtime = runtime;
     this.identity = identity;
     this.mail = mail;
@@ -129,11 +131,14 @@ public class CallProcessService {
 
   /**
    * "Convoquer le jury": records the session and asks every dossier of the call waiting for the
-   * jury for opinions ({@code Message_JuryConvened}); the call is IN_SELECTION.
+   * jury for opinions ({@code Message_JuryConvened}); the call is IN_SELECTION. The call's row is
+   * locked first ({@link CallArrivals}): a dossier reaching "Jury réuni" at the same time either
+   * waits there before this correlation reads, or finds the session once this commits.
    */
   @Transactional
   public JurySession conveneJury(String reference, OffsetDateTime sessionAt, OffsetDateTime opinionDeadline,
       List<String> memberIds, String organisedBy) {
+    arrivals.lock(reference);
     CallForProjects call = catalog.getByReference(reference);
     if (memberIds.isEmpty()) {
       throw new IllegalArgumentException("Choisissez au moins un membre du jury.");
@@ -155,11 +160,12 @@ public class CallProcessService {
     JurySession session = sessions.save(new JurySession(call, sessionAt, opinionDeadline, members, organisedBy,
         EngineClock.now()));
     catalog.moveTo(reference, CallStatus.IN_SELECTION);
+    CallArrivals.ConvenedSession payload = CallArrivals.payload(session);
     int asked = runtime.createMessageCorrelation(ProcessContract.MSG_JURY_CONVENED)
         .processInstanceVariableEquals(ProcessContract.VAR_CALL_REFERENCE, reference)
-        .setVariable(ProcessContract.VAR_JURY_MEMBERS, new ArrayList<>(session.memberIds()))
-        .setVariable(ProcessContract.VAR_OPINION_DEADLINE, java.util.Date.from(opinionDeadline.toInstant()))
-        .setVariable(ProcessContract.VAR_JURY_SESSION_ID, session.getId())
+        .setVariable(ProcessContract.VAR_JURY_MEMBERS, payload.juryMembers())
+        .setVariable(ProcessContract.VAR_OPINION_DEADLINE, payload.opinionDeadline())
+        .setVariable(ProcessContract.VAR_JURY_SESSION_ID, payload.jurySessionId())
         .correlateAllWithResult().size();
     LOG.info("Jury de l'appel {} convoqué (séance {}) : {} dossier(s) soumis aux avis", reference, session.getId(), asked);
     return session;

@@ -1,8 +1,11 @@
 package fr.pasdecalais.habitat.aap.call;
 
+import jakarta.persistence.LockModeType;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
 
 public interface CallRepository extends JpaRepository<CallForProjects, Long> {
 
@@ -11,4 +14,9 @@ public interface CallRepository extends JpaRepository<CallForProjects, Long> {
   boolean existsByReference(String reference);
 
   List<CallForProjects> findAllByOrderByReferenceAsc();
+
+  /** The call's row, locked until the transaction ends (see {@link CallArrivals}). */
+  @Lock(LockModeType.PESSIMISTIC_WRITE)
+  @Query("select c from CallForProjects c where c.reference = ?1")
+  Optional<CallForProjects> lockByReference(String reference);
 }

@@ -12,6 +12,13 @@ public interface CandidateSource {
   /** Dossiers of the call still in the running (received and neither rejected, withdrawn nor refused). */
   long countActive(String callReference);
 
+  /**
+   * Locks, until the caller's transaction ends, what a dossier's end locks before it tells the call
+   * ({@code Message_ApplicationEnded}); so that "Vérifier les dossiers en cours" either counts the
+   * ending dossier as ended, or is waiting at "Fin d'un dossier" when its message is correlated.
+   */
+  void holdEndings(String callReference);
+
   /** Dossiers examined by the jury (eligible, under review, opinions in), with their weighted score. */
   List<Candidate> candidates(String callReference);
 

@@ -24,6 +24,11 @@ public class Candidates {
     return sources.orderedStream().mapToLong(s -> s.countActive(callReference)).max().orElse(0);
   }
 
+  /** See {@link CandidateSource#holdEndings}. */
+  public void holdEndings(String callReference) {
+    sources.orderedStream().forEach(s -> s.holdEndings(callReference));
+  }
+
   /** Candidates of the call, by lot then best weighted score first (no score last), then reference. */
   public List<CandidateSource.Candidate> candidates(String callReference) {
     Map<String, CandidateSource.Candidate> byReference = new LinkedHashMap<>();

@@ -3,6 +3,7 @@ package fr.pasdecalais.habitat.aap.decision;
 import fr.pasdecalais.habitat.aap.shared.ProcessContract;
 import fr.pasdecalais.habitat.aap.shared.EngineClock;
 import fr.pasdecalais.habitat.aap.shared.Money;
+import fr.pasdecalais.habitat.aap.call.CallArrivals;
 import fr.pasdecalais.habitat.aap.call.CallCatalog;
 import fr.pasdecalais.habitat.aap.call.CallForProjects;
 import fr.pasdecalais.habitat.aap.call.CallStatus;
@@ -29,10 +30,12 @@ public class DeliberationService {
   private final SelectionProposalRepository proposals;
   private final AwardDecisionRepository awards;
   private final RuntimeService runtime;
+  private final CallArrivals arrivals;
 
   public DeliberationService(CallCatalog catalog, DeliberationRepository deliberations,
       SelectionProposalRepository proposals, AwardDecisionRepository awards,
-      RuntimeService runtime) {
+      RuntimeService runtime, CallArrivals arrivals) {
+    this.arrivals = arrivals;
     this.catalog = catalog;
     this.deliberations = deliberations;
     this.proposals = proposals;
@@ -114,10 +117,13 @@ public class DeliberationService {
   /**
    * "Notifier les décisions": one award decision per dossier of the synthesis (stored once, so a
    * retried job creates nothing twice), sent to each dossier's process ({@code Message_Decision});
-   * the call is IN_EXECUTION. Returns a French summary for the final review.
+   * the call is IN_EXECUTION. Returns a French summary for the final review. The call's row is
+   * locked first ({@link CallArrivals}): a dossier reaching "Décision reçue" at the same time
+   * either waits there before the correlation reads, or finds its decision once this commits.
    */
   @Transactional
   public String awardAndNotify(String callReference, Long deliberationId) {
+    arrivals.lock(callReference);
     Deliberation d = deliberations.findById(deliberationId).orElseThrow(() -> new IllegalArgumentException(
         "La délibération " + deliberationId + " n'existe pas."));
     if (!d.isAdopted()) {

@@ -5,6 +5,7 @@ import fr.pasdecalais.habitat.aap.call.CallCatalog;
 import fr.pasdecalais.habitat.aap.call.CallForProjects;
 import fr.pasdecalais.habitat.aap.call.CallProcess;
 import fr.pasdecalais.habitat.aap.call.CallStatus;
+import fr.pasdecalais.habitat.aap.call.Candidates;
 import fr.pasdecalais.habitat.aap.decision.AwardDecision;
 import fr.pasdecalais.habitat.aap.decision.DeliberationService;
 import fr.pasdecalais.habitat.aap.shared.EngineClock;
@@ -31,9 +32,11 @@ public class CallReviewService {
   private final AgreementReading agreements;
   private final CallReviewRepository reviews;
   private final RuntimeService runtime;
+  private final Candidates candidates;
 
   public CallReviewService(CallCatalog catalog, DeliberationService deliberations, AgreementReading agreements,
-      CallReviewRepository reviews, RuntimeService runtime) {
+      CallReviewRepository reviews, RuntimeService runtime, Candidates candidates) {
+    this.candidates = candidates;
     this.catalog = catalog;
     this.deliberations = deliberations;
     this.agreements = agreements;
@@ -44,10 +47,14 @@ public class CallReviewService {
   /**
    * "Vérifier les dossiers en cours": whether a dossier of the call still runs ({@code application}
    * instances with its {@code callReference}), and when none does, the French summary the final
-   * review shows: decisions, then what the conventions paid and recovered.
+   * review shows: decisions, then what the conventions paid and recovered. What a dossier's end
+   * locks before it sends {@code Message_ApplicationEnded} is locked first ({@link Candidates#holdEndings}),
+   * so that a dossier ending at the same time is either counted as ended here or finds the call
+   * waiting at "Fin d'un dossier".
    */
-  @Transactional(readOnly = true)
+  @Transactional
   public ExecutionCheck executionCheck(String callReference) {
+    candidates.holdEndings(callReference);
     boolean active = runtime.createProcessInstanceQuery()
         .processDefinitionKey(CallProcess.APPLICATION_PROCESS_KEY)
         .variableValueEquals(ProcessContract.VAR_CALL_REFERENCE, callReference)
