@@ -2,21 +2,19 @@ package fr.pasdecalais.habitat.aap.agreement;
 
 import static fr.pasdecalais.habitat.aap.shared.ParisDateTime.PARIS;
 
-import static fr.pasdecalais.habitat.aap.agreement.GrantAgreementProcess.ERROR_AGREEMENT_INVALID;
-import static fr.pasdecalais.habitat.aap.agreement.GrantAgreementProcess.ERROR_AMENDMENT_INVALID;
-import static fr.pasdecalais.habitat.aap.agreement.GrantAgreementProcess.ERROR_QUANTITIES_INVALID;
-import static fr.pasdecalais.habitat.aap.agreement.GrantAgreementProcess.ERROR_SIGNATURE_INVALID;
+import static fr.pasdecalais.habitat.aap.agreement.process.GrantAgreementProcess.ERROR_AGREEMENT_INVALID;
+import static fr.pasdecalais.habitat.aap.agreement.process.GrantAgreementProcess.ERROR_AMENDMENT_INVALID;
+import static fr.pasdecalais.habitat.aap.agreement.process.GrantAgreementProcess.ERROR_QUANTITIES_INVALID;
+import static fr.pasdecalais.habitat.aap.agreement.process.GrantAgreementProcess.ERROR_SIGNATURE_INVALID;
 
-import fr.pasdecalais.habitat.aap.shared.EngineClock;
-import fr.pasdecalais.habitat.aap.shared.FormValues;
 import fr.pasdecalais.habitat.aap.application.Application;
 import fr.pasdecalais.habitat.aap.application.ApplicationService;
 import fr.pasdecalais.habitat.aap.call.CallCatalog;
 import fr.pasdecalais.habitat.aap.call.CallDefinition;
 import fr.pasdecalais.habitat.aap.call.CallForProjects;
 import fr.pasdecalais.habitat.aap.call.CallLot;
-import fr.pasdecalais.habitat.aap.call.FundingCalculator;
 import fr.pasdecalais.habitat.aap.call.FundingCalculator.Quantities;
+import fr.pasdecalais.habitat.aap.call.FundingCalculator;
 import fr.pasdecalais.habitat.aap.call.FundingKind;
 import fr.pasdecalais.habitat.aap.call.FundingRule;
 import fr.pasdecalais.habitat.aap.call.Indicator;
@@ -26,7 +24,6 @@ import fr.pasdecalais.habitat.aap.decision.DeliberationService;
 import fr.pasdecalais.habitat.aap.notification.Notification;
 import fr.pasdecalais.habitat.aap.notification.NotificationKind;
 import fr.pasdecalais.habitat.aap.notification.NotificationService;
-import fr.pasdecalais.habitat.aap.shared.Money;
 import fr.pasdecalais.habitat.aap.payment.Payment;
 import fr.pasdecalais.habitat.aap.payment.PaymentKind;
 import fr.pasdecalais.habitat.aap.payment.PaymentRefusedException;
@@ -34,6 +31,9 @@ import fr.pasdecalais.habitat.aap.payment.PaymentService;
 import fr.pasdecalais.habitat.aap.payment.PaymentStatus;
 import fr.pasdecalais.habitat.aap.reporting.ReportKind;
 import fr.pasdecalais.habitat.aap.reporting.ReportingService;
+import fr.pasdecalais.habitat.aap.shared.EngineClock;
+import fr.pasdecalais.habitat.aap.shared.FormValues;
+import fr.pasdecalais.habitat.aap.shared.Money;
 import fr.pasdecalais.habitat.aap.shared.RefusedException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -768,7 +768,6 @@ public class AgreementService {
   public static String french(LocalDate date) {
     return date == null ? "" : FRENCH_DATE.format(date);
   }
-
 
   static LocalDate today() {
     return EngineClock.now().atZone(PARIS).toLocalDate();

@@ -8,7 +8,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /** "Solder l'appel". */
-@Component("closeOutCallDelegate")
+@Component
 public class CloseOutCall implements JavaDelegate {
   private final CallReviewService service;
 

@@ -1,0 +1,45 @@
+package fr.pasdecalais.habitat.aap.application.process;
+
+/** Keys, element ids, variables and messages of {@code application.bpmn} and {@code instruction.bpmn}. */
+public final class ApplicationProcess {
+
+  public static final String KEY = "application";
+  public static final String INSTRUCTION_KEY = "instruction";
+
+  // variables (see docs/architecture.md)
+  public static final String VAR_LATE = "late";
+  public static final String VAR_ELIGIBLE = "eligible";
+  public static final String VAR_COMPLETENESS_OUTCOME = "completenessOutcome";
+  public static final String VAR_REGULARIZATION_DEADLINE = "regularizationDeadline";
+  public static final String VAR_GRANTED = "granted";
+  public static final String VAR_AWARD_DECISION_ID = "awardDecisionId";
+  public static final String VAR_DECISION_LABEL = "decisionLabel";
+  public static final String VAR_WITHDRAWAL_REASON = "withdrawalReason";
+  public static final String VAR_WITHDRAWN_BY = "withdrawnBy";
+
+  // messages
+  public static final String MSG_WITHDRAWAL = "Message_Withdrawal";
+  public static final String MSG_PIECES_RECEIVED = "Message_PiecesReceived";
+
+  // elements
+  public static final String TASK_CHECK_COMPLETENESS = "Task_CheckCompleteness";
+  public static final String TASK_AWAIT_PIECES = "Task_AwaitPieces";
+  public static final String TASK_CHECK_ELIGIBILITY = "Task_CheckEligibility";
+  public static final String EVENT_JURY_CONVENED = "Event_JuryConvened";
+  public static final String EVENT_DECISION = "Event_Decision";
+  public static final String CALL_INSTRUCTION = "CallActivity_Instruction";
+  public static final String CALL_JURY_OPINION = "CallActivity_JuryOpinion";
+  public static final String END_LATE = "EndEvent_Late";
+  public static final String END_NOT_RETAINED = "EndEvent_NotRetained";
+  public static final String END_GRANTED = "EndEvent_Granted";
+  public static final String END_REFUSED = "EndEvent_Refused";
+  public static final String END_WITHDRAWN = "EndEvent_Withdrawn";
+  public static final String END_REJECTED_INCOMPLETE = "EndEvent_RejectedIncomplete";
+  public static final String END_INELIGIBLE = "EndEvent_Ineligible";
+  public static final String END_ELIGIBLE = "EndEvent_Eligible";
+
+  /** Outcome of a completeness check, routed by {@code Gateway_Complete}. */
+  public enum CompletenessOutcome { COMPLETE, REGULARIZATION, TOO_LATE }
+
+  private ApplicationProcess() {}
+}

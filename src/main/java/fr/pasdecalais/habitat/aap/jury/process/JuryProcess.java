@@ -1,0 +1,11 @@
+package fr.pasdecalais.habitat.aap.jury.process;
+
+/** Element ids and variables of {@code jury-opinion.bpmn} (one jury member, one dossier). */
+public final class JuryProcess {
+
+  public static final String VAR_JURY_MEMBER = "juryMember";
+  public static final String TASK_DECLARE_CONFLICT = "Task_DeclareConflict";
+  public static final String TASK_GIVE_OPINION = "Task_GiveOpinion";
+
+  private JuryProcess() {}
+}
