@@ -34,5 +34,10 @@ public final class ProcessContract {
   /** The notification the next "Envoyer le courriel" send task sends (null: nothing to send). */
   public static final String VAR_NOTIFICATION_ID = "notificationId";
 
+  // payload of Message_Decision (call → application)
+  public static final String VAR_AWARD_DECISION_ID = "awardDecisionId";
+  public static final String VAR_DECISION_LABEL = "decisionLabel";
+  public static final String VAR_GRANTED = "granted";
+
   private ProcessContract() {}
 }

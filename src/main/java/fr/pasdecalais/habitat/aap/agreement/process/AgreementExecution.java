@@ -1,5 +1,7 @@
 package fr.pasdecalais.habitat.aap.agreement.process;
 
+import static fr.pasdecalais.habitat.aap.agreement.process.GrantAgreementProcess.VAR_PAYMENT_SCHEDULE;
+
 import fr.pasdecalais.habitat.aap.agreement.AgreementRuleException;
 import fr.pasdecalais.habitat.aap.payment.PaymentRefusedException;
 import fr.pasdecalais.habitat.aap.shared.FormValues;
@@ -44,10 +46,20 @@ final class AgreementExecution {
     try {
       return call.get();
     } catch (AgreementRuleException e) {
-      throw new BpmnError(e.getErrorCode(), e.getMessage());
+      throw new BpmnError(errorCode(e.getRule()), e.getMessage());
     } catch (PaymentRefusedException e) {
       throw new BpmnError(PaymentRefusedException.ERROR_CODE, e.getMessage());
     }
+  }
+
+  /** The BPMN error of {@code grant-agreement} that catches a refused rule. */
+  static String errorCode(AgreementRuleException.Rule rule) {
+    return switch (rule) {
+      case AGREEMENT -> GrantAgreementProcess.ERROR_AGREEMENT_INVALID;
+      case SIGNATURE -> GrantAgreementProcess.ERROR_SIGNATURE_INVALID;
+      case QUANTITIES -> GrantAgreementProcess.ERROR_QUANTITIES_INVALID;
+      case AMENDMENT -> GrantAgreementProcess.ERROR_AMENDMENT_INVALID;
+    };
   }
 
   /** A list as a Json variable, the form a Camunda Forms dynamic list reads and writes. */
@@ -57,7 +69,7 @@ final class AgreementExecution {
 
   @SuppressWarnings("unchecked")
   static Map<String, Object> schedule(DelegateExecution execution) {
-    Object v = execution.getVariable("paymentSchedule");
+    Object v = execution.getVariable(VAR_PAYMENT_SCHEDULE);
     if (v == null) {
       throw new IllegalStateException("Échéancier de paiement absent : la décision DMN n'a donné aucun résultat.");
     }

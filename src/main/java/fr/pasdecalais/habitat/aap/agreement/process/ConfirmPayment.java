@@ -1,5 +1,9 @@
 package fr.pasdecalais.habitat.aap.agreement.process;
 
+import static fr.pasdecalais.habitat.aap.agreement.process.GrantAgreementProcess.VAR_MANDATE_NUMBER;
+import static fr.pasdecalais.habitat.aap.agreement.process.GrantAgreementProcess.VAR_PAYMENT_DATE;
+import static fr.pasdecalais.habitat.aap.agreement.process.GrantAgreementProcess.VAR_PAYMENT_ERROR;
+
 import fr.pasdecalais.habitat.aap.agreement.AgreementService;
 import fr.pasdecalais.habitat.aap.payment.PaymentRefusedException;
 import fr.pasdecalais.habitat.aap.shared.FormValues;
@@ -22,7 +26,7 @@ public class ConfirmPayment implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     LocalDate paidOn;
     try {
-      paidOn = FormValues.date(execution.getVariable("paymentDate"));
+      paidOn = FormValues.date(execution.getVariable(VAR_PAYMENT_DATE));
     } catch (IllegalArgumentException e) {
       throw new AgreementRuleExceptionAsBpmn(PaymentRefusedException.ERROR_CODE, e.getMessage());
     }
@@ -30,9 +34,9 @@ public class ConfirmPayment implements JavaDelegate {
         GrantAgreementProcess.TASK_VALIDATE_BALANCE);
     Object paymentId = execution.getVariable(GrantAgreementProcess.VAR_PAYMENT_ID);
     AgreementExecution.bpmn(() -> agreements.confirmPayment(AgreementExecution.agreementId(execution),
-        paymentId instanceof Number n ? n.longValue() : null, paidOn, (String) execution.getVariable("mandateNumber"),
+        paymentId instanceof Number n ? n.longValue() : null, paidOn, (String) execution.getVariable(VAR_MANDATE_NUMBER),
         validatedBy));
-    execution.setVariable("paymentError", null);
+    execution.setVariable(VAR_PAYMENT_ERROR, null);
     execution.setVariables(agreements.formVariables(AgreementExecution.agreementId(execution)));
   }
 }

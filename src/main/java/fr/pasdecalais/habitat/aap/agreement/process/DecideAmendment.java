@@ -1,5 +1,12 @@
 package fr.pasdecalais.habitat.aap.agreement.process;
 
+import static fr.pasdecalais.habitat.aap.agreement.process.GrantAgreementProcess.VAR_AMENDMENT_APPROVED;
+import static fr.pasdecalais.habitat.aap.agreement.process.GrantAgreementProcess.VAR_AMENDMENT_COMMENT;
+import static fr.pasdecalais.habitat.aap.agreement.process.GrantAgreementProcess.VAR_AMENDMENT_DECISION;
+import static fr.pasdecalais.habitat.aap.agreement.process.GrantAgreementProcess.VAR_AMENDMENT_ERROR;
+import static fr.pasdecalais.habitat.aap.agreement.process.GrantAgreementProcess.VAR_AMENDMENT_NEW_AMOUNT;
+import static fr.pasdecalais.habitat.aap.agreement.process.GrantAgreementProcess.VAR_AMENDMENT_NEW_PERIOD_END;
+
 import fr.pasdecalais.habitat.aap.agreement.AgreementService;
 import fr.pasdecalais.habitat.aap.agreement.Amendment;
 import fr.pasdecalais.habitat.aap.agreement.AmendmentStatus;
@@ -22,20 +29,20 @@ public class DecideAmendment implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    boolean approved = "APPROVED".equals(execution.getVariable("amendmentDecision"));
+    boolean approved = "APPROVED".equals(execution.getVariable(VAR_AMENDMENT_DECISION));
     BigDecimal amount;
     LocalDate end;
     try {
-      amount = approved ? FormValues.amount(execution.getVariable("amendmentNewAmount")) : null;
-      end = approved ? FormValues.date(execution.getVariable("amendmentNewPeriodEnd")) : null;
+      amount = approved ? FormValues.amount(execution.getVariable(VAR_AMENDMENT_NEW_AMOUNT)) : null;
+      end = approved ? FormValues.date(execution.getVariable(VAR_AMENDMENT_NEW_PERIOD_END)) : null;
     } catch (IllegalArgumentException e) {
       throw new AgreementRuleExceptionAsBpmn(GrantAgreementProcess.ERROR_AMENDMENT_INVALID, e.getMessage());
     }
     Amendment a = AgreementExecution.bpmn(() -> agreements.decideAmendment(
         AgreementExecution.longVar(execution, GrantAgreementProcess.VAR_AMENDMENT_ID), approved, amount, end,
-        (String) execution.getVariable("amendmentComment")));
-    execution.setVariable("amendmentApproved", a.getStatus() == AmendmentStatus.APPROVED);
-    execution.setVariable("amendmentError", null);
+        (String) execution.getVariable(VAR_AMENDMENT_COMMENT)));
+    execution.setVariable(VAR_AMENDMENT_APPROVED, a.getStatus() == AmendmentStatus.APPROVED);
+    execution.setVariable(VAR_AMENDMENT_ERROR, null);
     execution.setVariables(agreements.formVariables(AgreementExecution.agreementId(execution)));
   }
 }

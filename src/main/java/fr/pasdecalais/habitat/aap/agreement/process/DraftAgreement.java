@@ -1,5 +1,12 @@
 package fr.pasdecalais.habitat.aap.agreement.process;
 
+import static fr.pasdecalais.habitat.aap.agreement.process.GrantAgreementProcess.VAR_AGREEMENT_AMOUNT;
+import static fr.pasdecalais.habitat.aap.agreement.process.GrantAgreementProcess.VAR_AGREEMENT_ERROR;
+import static fr.pasdecalais.habitat.aap.agreement.process.GrantAgreementProcess.VAR_AGREEMENT_UNITS;
+import static fr.pasdecalais.habitat.aap.agreement.process.GrantAgreementProcess.VAR_DECISION_DATE;
+import static fr.pasdecalais.habitat.aap.agreement.process.GrantAgreementProcess.VAR_PERIOD_END;
+import static fr.pasdecalais.habitat.aap.agreement.process.GrantAgreementProcess.VAR_PERIOD_START;
+
 import fr.pasdecalais.habitat.aap.agreement.AgreementService;
 import fr.pasdecalais.habitat.aap.agreement.GrantAgreement;
 import fr.pasdecalais.habitat.aap.shared.FormValues;
@@ -24,17 +31,17 @@ public class DraftAgreement implements JavaDelegate {
     try {
       draft = new AgreementService.Draft(
           AgreementExecution.longVar(execution, ProcessContract.VAR_APPLICATION_ID),
-          FormValues.amount(execution.getVariable("agreementAmount")),
-          (String) execution.getVariable("agreementUnits"),
-          FormValues.date(execution.getVariable("decisionDate")),
-          FormValues.date(execution.getVariable("periodStart")),
-          FormValues.date(execution.getVariable("periodEnd")));
+          FormValues.amount(execution.getVariable(VAR_AGREEMENT_AMOUNT)),
+          (String) execution.getVariable(VAR_AGREEMENT_UNITS),
+          FormValues.date(execution.getVariable(VAR_DECISION_DATE)),
+          FormValues.date(execution.getVariable(VAR_PERIOD_START)),
+          FormValues.date(execution.getVariable(VAR_PERIOD_END)));
     } catch (IllegalArgumentException e) {
       throw new AgreementRuleExceptionAsBpmn(GrantAgreementProcess.ERROR_AGREEMENT_INVALID, e.getMessage());
     }
     GrantAgreement a = AgreementExecution.bpmn(() -> agreements.draft(draft));
     execution.setVariable(GrantAgreementProcess.VAR_AGREEMENT_ID, a.getId());
-    execution.setVariable("agreementError", null);
+    execution.setVariable(VAR_AGREEMENT_ERROR, null);
     execution.setVariables(agreements.formVariables(a.getId()));
   }
 }

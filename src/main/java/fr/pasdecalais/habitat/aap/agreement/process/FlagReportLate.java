@@ -1,5 +1,7 @@
 package fr.pasdecalais.habitat.aap.agreement.process;
 
+import static fr.pasdecalais.habitat.aap.agreement.process.GrantAgreementProcess.VAR_REPORT_ID;
+
 import fr.pasdecalais.habitat.aap.reporting.ReportingService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -17,6 +19,6 @@ public class FlagReportLate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    reporting.flagLate((Number) execution.getVariable("reportId"));
+    reporting.flagLate((Number) execution.getVariable(VAR_REPORT_ID));
   }
 }

@@ -1,5 +1,7 @@
 package fr.pasdecalais.habitat.aap.agreement.process;
 
+import static fr.pasdecalais.habitat.aap.agreement.process.GrantAgreementProcess.VAR_AGREEMENT_AMOUNT;
+
 import fr.pasdecalais.habitat.aap.agreement.AgreementService;
 import fr.pasdecalais.habitat.aap.application.Application;
 import fr.pasdecalais.habitat.aap.shared.ProcessContract;
@@ -48,6 +50,6 @@ public class GrantAgreementStartPrecondition implements ExecutionListener {
     execution.setVariable(ProcessContract.VAR_ORGANIZATION_NAME, a.getOrganization().getName());
     execution.setVariable(ProcessContract.VAR_CALL_REFERENCE, a.getCallReference());
     execution.setVariable(ProcessContract.VAR_LOT_CODE, a.getLotCode());
-    execution.removeVariable("agreementAmount");
+    execution.removeVariable(VAR_AGREEMENT_AMOUNT);
   }
 }

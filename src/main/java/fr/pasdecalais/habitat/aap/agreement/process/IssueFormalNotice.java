@@ -1,5 +1,8 @@
 package fr.pasdecalais.habitat.aap.agreement.process;
 
+import static fr.pasdecalais.habitat.aap.agreement.process.GrantAgreementProcess.VAR_NOTICE_SENT_LABEL;
+import static fr.pasdecalais.habitat.aap.agreement.process.GrantAgreementProcess.VAR_TERMINATION_REASON;
+
 import fr.pasdecalais.habitat.aap.agreement.AgreementService;
 import fr.pasdecalais.habitat.aap.shared.ProcessContract;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -20,7 +23,7 @@ public class IssueFormalNotice implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     Long agreementId = AgreementExecution.agreementId(execution);
     execution.setVariable(ProcessContract.VAR_NOTIFICATION_ID,
-        agreements.issueFormalNotice(agreementId, (String) execution.getVariable("terminationReason")));
-    execution.setVariable("noticeSentLabel", AgreementService.french(agreements.get(agreementId).getNoticeSentOn()));
+        agreements.issueFormalNotice(agreementId, (String) execution.getVariable(VAR_TERMINATION_REASON)));
+    execution.setVariable(VAR_NOTICE_SENT_LABEL, AgreementService.french(agreements.get(agreementId).getNoticeSentOn()));
   }
 }

@@ -1,5 +1,10 @@
 package fr.pasdecalais.habitat.aap.agreement.process;
 
+import static fr.pasdecalais.habitat.aap.agreement.process.GrantAgreementProcess.VAR_PAYMENT_AMOUNT_LABEL;
+import static fr.pasdecalais.habitat.aap.agreement.process.GrantAgreementProcess.VAR_PAYMENT_ERROR;
+import static fr.pasdecalais.habitat.aap.agreement.process.GrantAgreementProcess.VAR_PAYMENT_KIND_LABEL;
+import static fr.pasdecalais.habitat.aap.agreement.process.GrantAgreementProcess.VAR_PAYMENT_ORDER_NUMBER;
+
 import fr.pasdecalais.habitat.aap.payment.Payment;
 import fr.pasdecalais.habitat.aap.shared.Money;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -11,9 +16,9 @@ final class PaymentVariables {
 
   static void set(DelegateExecution execution, Payment p) {
     execution.setVariable(GrantAgreementProcess.VAR_PAYMENT_ID, p.getId());
-    execution.setVariable("paymentOrderNumber", p.getOrderNumber());
-    execution.setVariable("paymentKindLabel", p.getKind().label());
-    execution.setVariable("paymentAmountLabel", Money.format(p.getAmount()));
-    execution.setVariable("paymentError", null);
+    execution.setVariable(VAR_PAYMENT_ORDER_NUMBER, p.getOrderNumber());
+    execution.setVariable(VAR_PAYMENT_KIND_LABEL, p.getKind().label());
+    execution.setVariable(VAR_PAYMENT_AMOUNT_LABEL, Money.format(p.getAmount()));
+    execution.setVariable(VAR_PAYMENT_ERROR, null);
   }
 }

@@ -1,5 +1,9 @@
 package fr.pasdecalais.habitat.aap.agreement.process;
 
+import static fr.pasdecalais.habitat.aap.agreement.process.GrantAgreementProcess.VAR_FINAL_REPORT_DUE_LABEL;
+import static fr.pasdecalais.habitat.aap.agreement.process.GrantAgreementProcess.VAR_INDICATORS;
+import static fr.pasdecalais.habitat.aap.agreement.process.GrantAgreementProcess.VAR_INTERIM_REPORT_COUNT;
+
 import fr.pasdecalais.habitat.aap.agreement.AgreementService;
 import fr.pasdecalais.habitat.aap.reporting.ReportingService;
 import java.util.ArrayList;
@@ -33,9 +37,9 @@ public class PlanReports implements JavaDelegate {
     Long agreementId = AgreementExecution.agreementId(execution);
     ReportingService.Plan plan = agreements.planReports(agreementId);
     execution.setVariable(GrantAgreementProcess.VAR_INTERIM_REPORT_IDS, new ArrayList<>(plan.interimReportIds()));
-    execution.setVariable("interimReportCount", plan.interimReportIds().size());
+    execution.setVariable(VAR_INTERIM_REPORT_COUNT, plan.interimReportIds().size());
     execution.setVariable(GrantAgreementProcess.VAR_FINAL_REPORT_ID, plan.finalReportId());
-    execution.setVariable("finalReportDueLabel", AgreementService.french(reporting.get(plan.finalReportId()).getDueOn()));
-    execution.setVariable("indicators", AgreementExecution.jsonList(agreements.indicatorLines(agreementId)));
+    execution.setVariable(VAR_FINAL_REPORT_DUE_LABEL, AgreementService.french(reporting.get(plan.finalReportId()).getDueOn()));
+    execution.setVariable(VAR_INDICATORS, AgreementExecution.jsonList(agreements.indicatorLines(agreementId)));
   }
 }

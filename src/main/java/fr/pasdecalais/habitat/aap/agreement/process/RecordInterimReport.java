@@ -1,5 +1,9 @@
 package fr.pasdecalais.habitat.aap.agreement.process;
 
+import static fr.pasdecalais.habitat.aap.agreement.process.GrantAgreementProcess.VAR_REPORT_ID;
+import static fr.pasdecalais.habitat.aap.agreement.process.GrantAgreementProcess.VAR_REPORT_RECEIVED_ON;
+import static fr.pasdecalais.habitat.aap.agreement.process.GrantAgreementProcess.VAR_REPORT_SUMMARY;
+
 import fr.pasdecalais.habitat.aap.reporting.ReportingService;
 import fr.pasdecalais.habitat.aap.shared.FormValues;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -18,8 +22,8 @@ public class RecordInterimReport implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    reporting.receive((Number) execution.getVariable("reportId"),
-        FormValues.date(execution.getVariable("reportReceivedOn")), null,
-        (String) execution.getVariable("reportSummary"));
+    reporting.receive((Number) execution.getVariable(VAR_REPORT_ID),
+        FormValues.date(execution.getVariable(VAR_REPORT_RECEIVED_ON)), null,
+        (String) execution.getVariable(VAR_REPORT_SUMMARY));
   }
 }

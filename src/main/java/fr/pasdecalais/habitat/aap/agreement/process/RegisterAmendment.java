@@ -1,5 +1,8 @@
 package fr.pasdecalais.habitat.aap.agreement.process;
 
+import static fr.pasdecalais.habitat.aap.agreement.process.GrantAgreementProcess.VAR_AMENDMENT_ERROR;
+import static fr.pasdecalais.habitat.aap.agreement.process.GrantAgreementProcess.VAR_AMENDMENT_REASON;
+
 import fr.pasdecalais.habitat.aap.agreement.AgreementService;
 import fr.pasdecalais.habitat.aap.agreement.Amendment;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -19,9 +22,9 @@ public class RegisterAmendment implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     Amendment a = agreements.requestAmendment(AgreementExecution.agreementId(execution),
-        (String) execution.getVariable("amendmentReason"));
+        (String) execution.getVariable(VAR_AMENDMENT_REASON));
     execution.setVariable(GrantAgreementProcess.VAR_AMENDMENT_ID, a.getId());
-    execution.setVariable("amendmentReason", a.getReason());
-    execution.setVariable("amendmentError", null);
+    execution.setVariable(VAR_AMENDMENT_REASON, a.getReason());
+    execution.setVariable(VAR_AMENDMENT_ERROR, null);
   }
 }

@@ -1,5 +1,9 @@
 package fr.pasdecalais.habitat.aap.agreement.process;
 
+import static fr.pasdecalais.habitat.aap.agreement.process.GrantAgreementProcess.VAR_REPORT_DUE_LABEL;
+import static fr.pasdecalais.habitat.aap.agreement.process.GrantAgreementProcess.VAR_REPORT_ID;
+import static fr.pasdecalais.habitat.aap.agreement.process.GrantAgreementProcess.VAR_REPORT_LABEL;
+
 import fr.pasdecalais.habitat.aap.agreement.AgreementService;
 import fr.pasdecalais.habitat.aap.reporting.Report;
 import fr.pasdecalais.habitat.aap.reporting.ReportingService;
@@ -22,11 +26,11 @@ public class RemindReport implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    Number reportId = (Number) execution.getVariable("reportId");
+    Number reportId = (Number) execution.getVariable(VAR_REPORT_ID);
     Long notificationId = agreements.reportReminder(AgreementExecution.agreementId(execution), reportId);
     Report r = reporting.get(reportId);
     execution.setVariable(ProcessContract.VAR_NOTIFICATION_ID, notificationId);
-    execution.setVariable("reportLabel", r.getKind().label() + " n° " + r.getSequenceNumber());
-    execution.setVariable("reportDueLabel", AgreementService.french(r.getDueOn()));
+    execution.setVariable(VAR_REPORT_LABEL, r.getKind().label() + " n° " + r.getSequenceNumber());
+    execution.setVariable(VAR_REPORT_DUE_LABEL, AgreementService.french(r.getDueOn()));
   }
 }

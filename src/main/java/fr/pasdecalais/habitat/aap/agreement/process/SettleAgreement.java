@@ -1,5 +1,10 @@
 package fr.pasdecalais.habitat.aap.agreement.process;
 
+import static fr.pasdecalais.habitat.aap.agreement.process.GrantAgreementProcess.VAR_AMOUNT_DUE_LABEL;
+import static fr.pasdecalais.habitat.aap.agreement.process.GrantAgreementProcess.VAR_QUANTITIES;
+import static fr.pasdecalais.habitat.aap.agreement.process.GrantAgreementProcess.VAR_SERVICE_ERROR;
+import static fr.pasdecalais.habitat.aap.agreement.process.GrantAgreementProcess.VAR_SERVICE_RENDERED_ON;
+
 import fr.pasdecalais.habitat.aap.agreement.AgreementService;
 import fr.pasdecalais.habitat.aap.shared.FormValues;
 import java.math.BigDecimal;
@@ -30,17 +35,21 @@ public class SettleAgreement implements JavaDelegate {
     try {
       if (serviceRendered) {
         actual = new LinkedHashMap<>();
-        for (Map<String, Object> line : FormValues.items(execution.getVariable("quantities"))) {
+        for (Map<String, Object> line : FormValues.items(execution.getVariable(VAR_QUANTITIES))) {
           actual.put(String.valueOf(line.get("code")), FormValues.amount(line.get("value")));
         }
       }
       Map<String, BigDecimal> quantities = actual;
       String certifiedBy = serviceRendered ? AgreementExecution.completedBy(execution, GrantAgreementProcess.TASK_CERTIFY_SERVICE) : null;
       var settlement = AgreementExecution.bpmn(() -> agreements.settle(AgreementExecution.agreementId(execution), quantities,
-          serviceRendered ? FormValues.date(execution.getVariable("serviceRenderedOn")) : null, certifiedBy));
-      execution.setVariable(GrantAgreementProcess.VAR_SETTLEMENT, settlement.outcome());
-      execution.setVariable("amountDueLabel", fr.pasdecalais.habitat.aap.shared.Money.format(settlement.amountDue()));
-      execution.setVariable("serviceError", null);
+          serviceRendered ? FormValues.date(execution.getVariable(VAR_SERVICE_RENDERED_ON)) : null, certifiedBy));
+      execution.setVariable(GrantAgreementProcess.VAR_SETTLEMENT, switch (settlement.outcome()) {
+        case BALANCE -> GrantAgreementProcess.SETTLEMENT_BALANCE;
+        case RECOVERY -> GrantAgreementProcess.SETTLEMENT_RECOVERY;
+        case NONE -> GrantAgreementProcess.SETTLEMENT_NONE;
+      });
+      execution.setVariable(VAR_AMOUNT_DUE_LABEL, fr.pasdecalais.habitat.aap.shared.Money.format(settlement.amountDue()));
+      execution.setVariable(VAR_SERVICE_ERROR, null);
     } catch (IllegalArgumentException e) {
       throw new AgreementRuleExceptionAsBpmn(GrantAgreementProcess.ERROR_QUANTITIES_INVALID, e.getMessage());
     }

@@ -1,5 +1,9 @@
 package fr.pasdecalais.habitat.aap.agreement.process;
 
+import static fr.pasdecalais.habitat.aap.agreement.process.GrantAgreementProcess.VAR_OPERATOR_SIGNED_ON;
+import static fr.pasdecalais.habitat.aap.agreement.process.GrantAgreementProcess.VAR_PRESIDENT_SIGNED_ON;
+import static fr.pasdecalais.habitat.aap.agreement.process.GrantAgreementProcess.VAR_SIGNATURE_ERROR;
+
 import fr.pasdecalais.habitat.aap.agreement.AgreementService;
 import fr.pasdecalais.habitat.aap.shared.FormValues;
 import java.time.LocalDate;
@@ -22,13 +26,13 @@ public class SignAgreement implements JavaDelegate {
     LocalDate operator;
     LocalDate president;
     try {
-      operator = FormValues.date(execution.getVariable("operatorSignedOn"));
-      president = FormValues.date(execution.getVariable("presidentSignedOn"));
+      operator = FormValues.date(execution.getVariable(VAR_OPERATOR_SIGNED_ON));
+      president = FormValues.date(execution.getVariable(VAR_PRESIDENT_SIGNED_ON));
     } catch (IllegalArgumentException e) {
       throw new AgreementRuleExceptionAsBpmn(GrantAgreementProcess.ERROR_SIGNATURE_INVALID, e.getMessage());
     }
     String recordedBy = AgreementExecution.completedBy(execution, GrantAgreementProcess.TASK_RECORD_SIGNATURES);
     AgreementExecution.bpmn(() -> agreements.sign(AgreementExecution.agreementId(execution), operator, president, recordedBy));
-    execution.setVariable("signatureError", null);
+    execution.setVariable(VAR_SIGNATURE_ERROR, null);
   }
 }

@@ -1,5 +1,7 @@
 package fr.pasdecalais.habitat.aap.agreement.process;
 
+import static fr.pasdecalais.habitat.aap.agreement.process.GrantAgreementProcess.VAR_JUSTIFIED_EXPENSES;
+
 import fr.pasdecalais.habitat.aap.agreement.AgreementService;
 import fr.pasdecalais.habitat.aap.shared.FormValues;
 import fr.pasdecalais.habitat.aap.shared.ProcessContract;
@@ -20,7 +22,7 @@ public class TerminateAgreement implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    BigDecimal justified = FormValues.amount(execution.getVariable("justifiedExpenses"));
+    BigDecimal justified = FormValues.amount(execution.getVariable(VAR_JUSTIFIED_EXPENSES));
     AgreementService.Termination t = agreements.terminate(AgreementExecution.agreementId(execution),
         justified == null ? BigDecimal.ZERO : justified);
     execution.setVariable(ProcessContract.VAR_NOTIFICATION_ID, t.notificationId());

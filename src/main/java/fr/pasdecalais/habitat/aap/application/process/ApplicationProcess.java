@@ -11,9 +11,6 @@ public final class ApplicationProcess {
   public static final String VAR_ELIGIBLE = "eligible";
   public static final String VAR_COMPLETENESS_OUTCOME = "completenessOutcome";
   public static final String VAR_REGULARIZATION_DEADLINE = "regularizationDeadline";
-  public static final String VAR_GRANTED = "granted";
-  public static final String VAR_AWARD_DECISION_ID = "awardDecisionId";
-  public static final String VAR_DECISION_LABEL = "decisionLabel";
   public static final String VAR_WITHDRAWAL_REASON = "withdrawalReason";
   public static final String VAR_WITHDRAWN_BY = "withdrawnBy";
 
@@ -40,6 +37,33 @@ public final class ApplicationProcess {
 
   /** Outcome of a completeness check, routed by {@code Gateway_Complete}. */
   public enum CompletenessOutcome { COMPLETE, REGULARIZATION, TOO_LATE }
+
+  // variables of the forms and delegates (their names are written only here)
+  public static final String VAR_APPROVALS = "approvals";
+  public static final String VAR_AUTO_ELIGIBLE = "autoEligible";
+  public static final String VAR_CITY = "city";
+  public static final String VAR_COMPLETE = "complete";
+  public static final String VAR_COMPLETENESS_COMMENT = "completenessComment";
+  public static final String VAR_ELIGIBILITY_CHECKS = "eligibilityChecks";
+  public static final String VAR_ELIGIBILITY_REASON = "eligibilityReason";
+  public static final String VAR_EMAIL = "email";
+  public static final String VAR_HOLDER_TYPE = "holderType";
+  public static final String VAR_INITIATOR = "initiator";
+  public static final String VAR_LEGAL_FORM = "legalForm";
+  public static final String VAR_LEGAL_REPRESENTATIVE = "legalRepresentative";
+  public static final String VAR_MISSING_PIECES = "missingPieces";
+  public static final String VAR_MISSING_REASON = "missingReason";
+  public static final String VAR_PIECES_COMMENT = "piecesComment";
+  public static final String VAR_PIECES_RECEIVED_TEXT = "piecesReceivedText";
+  public static final String VAR_POSTAL_CODE = "postalCode";
+  public static final String VAR_RECEIVED_AT = "receivedAt";
+  public static final String VAR_REQUESTED_AMOUNT = "requestedAmount";
+  public static final String VAR_REQUESTED_UNITS = "requestedUnits";
+  public static final String VAR_REQUIRED_PIECE_OPTIONS = "requiredPieceOptions";
+  public static final String VAR_SIRET = "siret";
+  public static final String VAR_STREET = "street";
+  public static final String VAR_SUMMARY = "summary";
+  public static final String VAR_TERRITORIES = "territories";
 
   private ApplicationProcess() {}
 }

@@ -20,7 +20,7 @@ public class CheckEligibility implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     ApplicationService.EligibilityChecks checks = service.eligibilityChecks(ApplicationExecution.applicationId(execution));
-    execution.setVariable("autoEligible", checks.eligible());
-    execution.setVariable("eligibilityChecks", checks.text());
+    execution.setVariable(VAR_AUTO_ELIGIBLE, checks.eligible());
+    execution.setVariable(VAR_ELIGIBILITY_CHECKS, checks.text());
   }
 }

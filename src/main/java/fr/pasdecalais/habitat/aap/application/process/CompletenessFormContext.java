@@ -47,7 +47,7 @@ public class CompletenessFormContext implements TaskListener {
       option.put("value", p.code());
       options.add(option);
     }
-    task.setVariable("piecesReceivedText", text.toString());
-    task.setVariable("requiredPieceOptions", SpinValues.jsonValue(org.camunda.spin.Spin.JSON(options).toString()).create());
+    task.setVariable(VAR_PIECES_RECEIVED_TEXT, text.toString());
+    task.setVariable(VAR_REQUIRED_PIECE_OPTIONS, SpinValues.jsonValue(org.camunda.spin.Spin.JSON(options).toString()).create());
   }
 }

@@ -21,6 +21,6 @@ public class PiecesReceivedByAgent implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     service.piecesReceivedByAgent(((Number) task.getVariable(VAR_APPLICATION_ID)).longValue(),
-        task.getAssignee() == null ? Actors.SYSTEM : task.getAssignee(), (String) task.getVariable("piecesComment"));
+        task.getAssignee() == null ? Actors.SYSTEM : task.getAssignee(), (String) task.getVariable(VAR_PIECES_COMMENT));
   }
 }

@@ -23,10 +23,10 @@ public class RecordCompleteness implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    boolean complete = FormValues.bool(execution.getVariable("complete"));
-    List<String> missing = FormValues.strings(execution.getVariable("missingPieces"));
+    boolean complete = FormValues.bool(execution.getVariable(VAR_COMPLETE));
+    List<String> missing = FormValues.strings(execution.getVariable(VAR_MISSING_PIECES));
     ApplicationService.CompletenessResult result = service.recordCompleteness(ApplicationExecution.applicationId(execution), complete,
-        missing, (String) execution.getVariable("missingReason"), (String) execution.getVariable("completenessComment"),
+        missing, (String) execution.getVariable(VAR_MISSING_REASON), (String) execution.getVariable(VAR_COMPLETENESS_COMMENT),
         Actors.lastAssignee(execution, TASK_CHECK_COMPLETENESS));
     execution.setVariable(VAR_COMPLETENESS_OUTCOME, result.outcome().name());
     execution.setVariable(ProcessContract.VAR_NOTIFICATION_ID, result.notificationId());

@@ -23,9 +23,9 @@ public class RecordEligibility implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     boolean eligible = FormValues.bool(execution.getVariable(VAR_ELIGIBLE));
-    boolean auto = FormValues.bool(execution.getVariable("autoEligible"));
+    boolean auto = FormValues.bool(execution.getVariable(VAR_AUTO_ELIGIBLE));
     Long notificationId = service.recordEligibility(ApplicationExecution.applicationId(execution), eligible, auto,
-        (String) execution.getVariable("eligibilityReason"), Actors.lastAssignee(execution, TASK_CHECK_ELIGIBILITY))
+        (String) execution.getVariable(VAR_ELIGIBILITY_REASON), Actors.lastAssignee(execution, TASK_CHECK_ELIGIBILITY))
         .orElse(null);
     execution.setVariable(ProcessContract.VAR_NOTIFICATION_ID, notificationId);
     execution.setVariable(VAR_ELIGIBLE, eligible);

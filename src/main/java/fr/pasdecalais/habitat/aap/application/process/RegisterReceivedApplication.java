@@ -36,20 +36,20 @@ public class RegisterReceivedApplication implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String initiator = (String) execution.getVariable("initiator");
+    String initiator = (String) execution.getVariable(VAR_INITIATOR);
     Caller agent = new Caller(initiator == null ? Actors.SYSTEM : initiator, Set.of(fr.pasdecalais.habitat.aap.identity.Groups.INSTRUCTEURS));
     ApplicationRequest request = new ApplicationRequest(
-        new ApplicationRequest.OrganizationData(text(execution, "siret"), text(execution, "organizationName"),
-            text(execution, "legalForm"), text(execution, "holderType"), FormValues.lines(execution.getVariable("approvals")),
-            text(execution, "street"), text(execution, "postalCode"), text(execution, "city"), text(execution, "email"),
-            text(execution, "legalRepresentative")),
-        text(execution, VAR_LOT_CODE), FormValues.strings(execution.getVariable("territories")),
-        FormValues.amount(execution.getVariable("requestedAmount")), FormValues.integer(execution.getVariable("requestedUnits")),
-        text(execution, "summary"));
+        new ApplicationRequest.OrganizationData(text(execution, VAR_SIRET), text(execution, VAR_ORGANIZATION_NAME),
+            text(execution, VAR_LEGAL_FORM), text(execution, VAR_HOLDER_TYPE), FormValues.lines(execution.getVariable(VAR_APPROVALS)),
+            text(execution, VAR_STREET), text(execution, VAR_POSTAL_CODE), text(execution, VAR_CITY), text(execution, VAR_EMAIL),
+            text(execution, VAR_LEGAL_REPRESENTATIVE)),
+        text(execution, VAR_LOT_CODE), FormValues.strings(execution.getVariable(VAR_TERRITORIES)),
+        FormValues.amount(execution.getVariable(VAR_REQUESTED_AMOUNT)), FormValues.integer(execution.getVariable(VAR_REQUESTED_UNITS)),
+        text(execution, VAR_SUMMARY));
     ApplicationService.Submission s;
     try {
       s = service.record(text(execution, VAR_CALL_REFERENCE), request, Application.Channel.POSTAL,
-          receivedAt(execution.getVariable("receivedAt")), agent);
+          receivedAt(execution.getVariable(VAR_RECEIVED_AT)), agent);
     } catch (DomainException e) {
       String fields = e.getFieldProblems().stream().map(p -> p.field() + " : " + p.message())
           .collect(Collectors.joining(" ; "));

@@ -66,5 +66,17 @@ public final class CallProcess {
   public static final String TASK_CLOSE_OUT = "Task_CloseOutCall";
   public static final String END_CLOSED_OUT = "EndEvent_CallClosedOut";
 
+  // variables of the forms and delegates (their names are written only here)
+  public static final String VAR_DEADLINE_PASSED_NOTIFIED = "deadlinePassedNotified";
+  public static final String VAR_DECISION_REFERENCE = "decisionReference";
+  public static final String VAR_DELIBERATION_DATE = "deliberationDate";
+  public static final String VAR_DELIBERATION_NUMBER = "deliberationNumber";
+  public static final String VAR_OPINION_DEADLINE_LABEL = "opinionDeadlineLabel";
+  public static final String VAR_REVIEW_COMMENT = "reviewComment";
+  public static final String VAR_VOTES_ABSENT = "votesAbsent";
+  public static final String VAR_VOTES_ABSTENTION = "votesAbstention";
+  public static final String VAR_VOTES_AGAINST = "votesAgainst";
+  public static final String VAR_VOTES_FOR = "votesFor";
+
   private CallProcess() {}
 }

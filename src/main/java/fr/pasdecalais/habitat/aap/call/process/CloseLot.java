@@ -21,6 +21,6 @@ public class CloseLot implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     int told = service.closeLot((String) execution.getVariable(VAR_CALL_REFERENCE),
         (String) execution.getVariable(VAR_LOT_CODE));
-    execution.setVariableLocal("deadlinePassedNotified", told);
+    execution.setVariableLocal(VAR_DEADLINE_PASSED_NOTIFIED, told);
   }
 }

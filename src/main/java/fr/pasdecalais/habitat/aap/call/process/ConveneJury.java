@@ -31,6 +31,6 @@ public class ConveneJury implements JavaDelegate {
     execution.setVariable(VAR_JURY_SESSION_ID, session.getId());
     execution.setVariable(VAR_OPINION_DEADLINE_ISO, ParisDateTime.iso(deadline));
     execution.setVariable(VAR_OPINION_REMINDER_ISO, ParisDateTime.iso(deadline.minusDays(2)));
-    execution.setVariable("opinionDeadlineLabel", ParisDateTime.french(deadline));
+    execution.setVariable(VAR_OPINION_DEADLINE_LABEL, ParisDateTime.french(deadline));
   }
 }

@@ -25,14 +25,14 @@ public class SaveDeliberation implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     Object adopted = execution.getVariable(VAR_DELIBERATION_ADOPTED);
     DeliberationService.DeliberationInput in = new DeliberationService.DeliberationInput(
-        (String) execution.getVariable("deliberationNumber"),
-        FormValues.date(execution.getVariable("deliberationDate")),
-        FormValues.integer(execution.getVariable("votesFor")),
-        FormValues.integer(execution.getVariable("votesAgainst")),
-        FormValues.integer(execution.getVariable("votesAbstention")),
-        FormValues.integer(execution.getVariable("votesAbsent")),
+        (String) execution.getVariable(VAR_DELIBERATION_NUMBER),
+        FormValues.date(execution.getVariable(VAR_DELIBERATION_DATE)),
+        FormValues.integer(execution.getVariable(VAR_VOTES_FOR)),
+        FormValues.integer(execution.getVariable(VAR_VOTES_AGAINST)),
+        FormValues.integer(execution.getVariable(VAR_VOTES_ABSTENTION)),
+        FormValues.integer(execution.getVariable(VAR_VOTES_ABSENT)),
         adopted == null ? null : Boolean.valueOf(adopted.toString()),
-        (String) execution.getVariable("decisionReference"));
+        (String) execution.getVariable(VAR_DECISION_REFERENCE));
     try {
       String recordedBy = Actors.lastAssignee(execution,
           TASK_RECORD_DELIBERATION);

@@ -1,6 +1,7 @@
 package fr.pasdecalais.habitat.aap.jury.process;
 
 import static fr.pasdecalais.habitat.aap.jury.process.JuryProcess.*;
+import static fr.pasdecalais.habitat.aap.shared.ProcessContract.VAR_APPLICATION_ID;
 
 import fr.pasdecalais.habitat.aap.jury.JuryService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -21,7 +22,7 @@ public class CheckOpinionMember implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    jury.requireOwnOpinion(task.getVariable("applicationId"), task.getAssignee(), task.getVariable(VAR_JURY_MEMBER),
+    jury.requireOwnOpinion(task.getVariable(VAR_APPLICATION_ID), task.getAssignee(), task.getVariable(VAR_JURY_MEMBER),
         task.getProcessInstanceId());
   }
 }

@@ -1,5 +1,8 @@
 package fr.pasdecalais.habitat.aap.jury.process;
 
+import static fr.pasdecalais.habitat.aap.jury.process.JuryProcess.VAR_AVIS;
+import static fr.pasdecalais.habitat.aap.shared.ProcessContract.VAR_APPLICATION_ID;
+
 import fr.pasdecalais.habitat.aap.jury.JuryOpinion;
 import fr.pasdecalais.habitat.aap.jury.JuryService;
 import fr.pasdecalais.habitat.aap.shared.RefusedException;
@@ -18,7 +21,7 @@ public class CheckOpinionScores implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    Object id = task.getVariable("applicationId");
+    Object id = task.getVariable(VAR_APPLICATION_ID);
     if (!(id instanceof Number n)) {
       throw new RefusedException("applicationId", "Un avis du jury porte sur un dossier : aucun dossier n'est indiqué.");
     }
@@ -27,7 +30,7 @@ public class CheckOpinionScores implements TaskListener {
     } catch (IllegalArgumentException e) {
       throw new RefusedException("scores", e.getMessage());
     }
-    Object avis = task.getVariable("avis");
+    Object avis = task.getVariable(VAR_AVIS);
     try {
       JuryOpinion.Avis.valueOf(String.valueOf(avis));
     } catch (IllegalArgumentException e) {

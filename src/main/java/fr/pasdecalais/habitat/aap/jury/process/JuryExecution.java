@@ -1,6 +1,7 @@
 package fr.pasdecalais.habitat.aap.jury.process;
 
 import static fr.pasdecalais.habitat.aap.jury.process.JuryProcess.VAR_JURY_MEMBER;
+import static fr.pasdecalais.habitat.aap.shared.ProcessContract.VAR_APPLICATION_ID;
 
 import fr.pasdecalais.habitat.aap.identity.Actors;
 import fr.pasdecalais.habitat.aap.jury.JuryService;
@@ -13,7 +14,7 @@ final class JuryExecution {
   private JuryExecution() {}
 
   static long applicationId(DelegateExecution execution) {
-    Object id = execution.getVariable("applicationId");
+    Object id = execution.getVariable(VAR_APPLICATION_ID);
     if (!(id instanceof Number n)) {
       throw new RefusedException("applicationId", "Un avis du jury porte sur un dossier : aucun dossier n'est indiqué.");
     }

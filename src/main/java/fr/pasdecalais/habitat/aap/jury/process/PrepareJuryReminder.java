@@ -20,6 +20,6 @@ public class PrepareJuryReminder implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     execution.setVariable(ProcessContract.VAR_NOTIFICATION_ID, jury.reminder(JuryExecution.applicationId(execution),
-        (String) execution.getVariable(VAR_JURY_MEMBER), (String) execution.getVariable("opinionDeadlineText")));
+        (String) execution.getVariable(VAR_JURY_MEMBER), (String) execution.getVariable(VAR_OPINION_DEADLINE_TEXT)));
   }
 }

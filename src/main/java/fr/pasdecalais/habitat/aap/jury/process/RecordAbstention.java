@@ -19,6 +19,6 @@ public class RecordAbstention implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     jury.abstain(JuryExecution.applicationId(execution), JuryExecution.completedBy(execution, TASK_DECLARE_CONFLICT),
-        (String) execution.getVariable("conflictReason"));
+        (String) execution.getVariable(VAR_CONFLICT_REASON));
   }
 }

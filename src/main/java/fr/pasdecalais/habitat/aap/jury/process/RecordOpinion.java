@@ -23,6 +23,6 @@ public class RecordOpinion implements JavaDelegate {
     long applicationId = JuryExecution.applicationId(execution);
     Map<String, Object> vars = execution.getVariables();
     jury.submit(applicationId, JuryExecution.completedBy(execution, TASK_GIVE_OPINION), jury.checkScores(applicationId, vars),
-        JuryOpinion.Avis.valueOf((String) execution.getVariable("avis")), (String) execution.getVariable("opinionComment"));
+        JuryOpinion.Avis.valueOf((String) execution.getVariable(VAR_AVIS)), (String) execution.getVariable(VAR_OPINION_COMMENT));
   }
 }
