@@ -1,19 +1,23 @@
 package fr.pasdecalais.habitat.aap.agreement;
 
 /**
- * A business rule of the convention refused an input (an amount, a date, a quantity): carries the
- * BPMN error code the model catches and a French message shown back in the form.
+ * A business rule of the convention refused an input (an amount, a date, a quantity): says which
+ * rule, with a French message shown back in the form. The process glue
+ * ({@code agreement.process}) turns the rule into the BPMN error its model catches.
  */
 public class AgreementRuleException extends RuntimeException {
 
-  private final String errorCode;
+  /** Which input a rule refused. */
+  public enum Rule { AGREEMENT, SIGNATURE, QUANTITIES, AMENDMENT }
 
-  public AgreementRuleException(String errorCode, String message) {
+  private final Rule rule;
+
+  public AgreementRuleException(Rule rule, String message) {
     super(message);
-    this.errorCode = errorCode;
+    this.rule = rule;
   }
 
-  public String getErrorCode() {
-    return errorCode;
+  public Rule getRule() {
+    return rule;
   }
 }

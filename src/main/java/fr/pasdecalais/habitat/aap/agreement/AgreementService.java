@@ -2,21 +2,15 @@ package fr.pasdecalais.habitat.aap.agreement;
 
 import static fr.pasdecalais.habitat.aap.shared.ParisDateTime.PARIS;
 
-import static fr.pasdecalais.habitat.aap.agreement.GrantAgreementProcess.ERROR_AGREEMENT_INVALID;
-import static fr.pasdecalais.habitat.aap.agreement.GrantAgreementProcess.ERROR_AMENDMENT_INVALID;
-import static fr.pasdecalais.habitat.aap.agreement.GrantAgreementProcess.ERROR_QUANTITIES_INVALID;
-import static fr.pasdecalais.habitat.aap.agreement.GrantAgreementProcess.ERROR_SIGNATURE_INVALID;
-
-import fr.pasdecalais.habitat.aap.shared.EngineClock;
-import fr.pasdecalais.habitat.aap.shared.FormValues;
+import fr.pasdecalais.habitat.aap.agreement.AgreementRuleException.Rule;
 import fr.pasdecalais.habitat.aap.application.Application;
 import fr.pasdecalais.habitat.aap.application.ApplicationService;
 import fr.pasdecalais.habitat.aap.call.CallCatalog;
 import fr.pasdecalais.habitat.aap.call.CallDefinition;
 import fr.pasdecalais.habitat.aap.call.CallForProjects;
 import fr.pasdecalais.habitat.aap.call.CallLot;
-import fr.pasdecalais.habitat.aap.call.FundingCalculator;
 import fr.pasdecalais.habitat.aap.call.FundingCalculator.Quantities;
+import fr.pasdecalais.habitat.aap.call.FundingCalculator;
 import fr.pasdecalais.habitat.aap.call.FundingKind;
 import fr.pasdecalais.habitat.aap.call.FundingRule;
 import fr.pasdecalais.habitat.aap.call.Indicator;
@@ -26,7 +20,6 @@ import fr.pasdecalais.habitat.aap.decision.DeliberationService;
 import fr.pasdecalais.habitat.aap.notification.Notification;
 import fr.pasdecalais.habitat.aap.notification.NotificationKind;
 import fr.pasdecalais.habitat.aap.notification.NotificationService;
-import fr.pasdecalais.habitat.aap.shared.Money;
 import fr.pasdecalais.habitat.aap.payment.Payment;
 import fr.pasdecalais.habitat.aap.payment.PaymentKind;
 import fr.pasdecalais.habitat.aap.payment.PaymentRefusedException;
@@ -34,6 +27,9 @@ import fr.pasdecalais.habitat.aap.payment.PaymentService;
 import fr.pasdecalais.habitat.aap.payment.PaymentStatus;
 import fr.pasdecalais.habitat.aap.reporting.ReportKind;
 import fr.pasdecalais.habitat.aap.reporting.ReportingService;
+import fr.pasdecalais.habitat.aap.shared.EngineClock;
+import fr.pasdecalais.habitat.aap.shared.FormValues;
+import fr.pasdecalais.habitat.aap.shared.Money;
 import fr.pasdecalais.habitat.aap.shared.RefusedException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -54,8 +50,10 @@ import org.springframework.transaction.annotation.Transactional;
  *
  * <p>Why it is still over 300 lines: it holds three jobs that issue 11 meant to split and did not
  * reach — the agreement's lifecycle (draft, sign, amend, notice, terminate), its settlement
- * (advance, balance, recovery) and the form/PDF values. They share the agreement's invariants
- * and the BPMN error codes of {@code grant-agreement}; the split is the next structure step.
+ * (advance, balance, recovery) and the form/PDF values. They share the agreement's invariants;
+ * the split is the next structure step. It knows no BPMN: refusals are
+ * {@link AgreementRuleException}s naming a rule, the settlement's outcome an enum, and the process
+ * glue ({@code agreement.process}) maps them to BPMN errors and gateway values.
  */
 @Service
 public class AgreementService {
@@ -188,7 +186,7 @@ public class AgreementService {
   /**
    * Drafts (or redrafts) the convention of a dossier and generates its PDF. Only for a dossier whose
    * award decision is recorded as granted: the amount is the decision's when the form leaves it
-   * empty, and never above it. Refused with {@code AGREEMENT_INVALID}: no granted decision, amount
+   * empty, and never above it. Refused ({@link Rule#AGREEMENT}): no granted decision, amount
    * not positive or above the lot's envelope or the decision, period reversed, decision date in the
    * future.
    */
@@ -201,7 +199,7 @@ public class AgreementService {
     CallForProjects call = calls.getByReference(application.getCallReference());
     CallLot lot = lot(call, application.getLotCode());
     AwardDecision award = grantedDecision(application.getReference()).orElseThrow(() -> new AgreementRuleException(
-        ERROR_AGREEMENT_INVALID, "Le dossier " + application.getReference()
+        Rule.AGREEMENT, "Le dossier " + application.getReference()
             + " n'a pas de décision d'attribution accordée : aucune convention ne peut être établie."));
     if (d.amount() == null) {
       d = new Draft(d.applicationId(), award.getAmount(), d.units(), d.decisionDate(), d.periodStart(), d.periodEnd());
@@ -233,7 +231,7 @@ public class AgreementService {
       problems.add("la date de la décision (" + french(d.decisionDate()) + ") est dans le futur");
     }
     if (!problems.isEmpty()) {
-      throw new AgreementRuleException(ERROR_AGREEMENT_INVALID, "Convention incomplète : " + String.join(" ; ", problems) + ".");
+      throw new AgreementRuleException(Rule.AGREEMENT, "Convention incomplète : " + String.join(" ; ", problems) + ".");
     }
     GrantAgreement agreement = agreements.findByApplicationReference(application.getReference()).orElse(null);
     if (agreement == null) {
@@ -243,7 +241,7 @@ public class AgreementService {
           d.units().trim(), call.getPaymentTerms().getAdvancePercent(), call.getPaymentTerms().getBalanceTrigger().name(),
           d.decisionDate(), signatory(call), EngineClock.now());
     } else if (agreement.getStatus() != AgreementStatus.DRAFT) {
-      throw new AgreementRuleException(ERROR_AGREEMENT_INVALID, "La convention " + agreement.getNumber()
+      throw new AgreementRuleException(Rule.AGREEMENT, "La convention " + agreement.getNumber()
           + " est déjà signée : elle ne se modifie plus que par avenant.");
     } else {
       agreement.revise(d.amount(), d.units().trim(), d.decisionDate(), d.periodStart(), d.periodEnd());
@@ -288,7 +286,7 @@ public class AgreementService {
 
   /**
    * Records both signatures: required, not in the future, not before the decision. The convention
-   * is then in force ({@code SIGNED}). Refused with {@code SIGNATURE_INVALID}.
+   * is then in force ({@code SIGNED}). Refused ({@link Rule#SIGNATURE}).
    */
   @Transactional(noRollbackFor = {AgreementRuleException.class, PaymentRefusedException.class})
   public GrantAgreement sign(Long agreementId, LocalDate operatorSignedOn, LocalDate presidentSignedOn) {
@@ -303,7 +301,7 @@ public class AgreementService {
     check(problems, "de l'opérateur", operatorSignedOn, a.getDecisionDate());
     check(problems, "du Président (ou du Préfet)", presidentSignedOn, a.getDecisionDate());
     if (!problems.isEmpty()) {
-      throw new AgreementRuleException(ERROR_SIGNATURE_INVALID, String.join(" ", problems));
+      throw new AgreementRuleException(Rule.SIGNATURE, String.join(" ", problems));
     }
     if (a.getStatus() == AgreementStatus.DRAFT) {
       a.sign(operatorSignedOn, presidentSignedOn, recordedBy);
@@ -335,10 +333,9 @@ public class AgreementService {
   }
 
   /** The outcome of the settlement: what is due, what was paid, and what to do. */
-  public record Settlement(BigDecimal amountDue, BigDecimal paid, String outcome, BigDecimal difference) {
-    public static final String BALANCE = "BALANCE";
-    public static final String RECOVERY = "RECOVERY";
-    public static final String NONE = "NONE";
+  public record Settlement(BigDecimal amountDue, BigDecimal paid, Outcome outcome, BigDecimal difference) {
+    /** A balance to pay, a titre de recette to issue, or nothing: due − paid. */
+    public enum Outcome { BALANCE, RECOVERY, NONE }
   }
 
   /** The lines of "Constater le service fait" for the call's funding rule (code, label, value). */
@@ -393,7 +390,7 @@ public class AgreementService {
       try {
         due = calculator.amountDue(rule, quantities(rule, actual), a.getAmount());
       } catch (IllegalArgumentException e) {
-        throw new AgreementRuleException(ERROR_QUANTITIES_INVALID, e.getMessage());
+        throw new AgreementRuleException(Rule.QUANTITIES, e.getMessage());
       }
       a.certifyService(renderedOn == null ? today() : renderedOn, FormValues.json(actual), due, certifiedBy);
     }
@@ -402,7 +399,8 @@ public class AgreementService {
       a.certifyService(renderedOn == null ? today() : renderedOn, null, due, null);
     }
     BigDecimal diff = Money.of(due.subtract(paid));
-    String outcome = diff.signum() > 0 ? Settlement.BALANCE : diff.signum() < 0 ? Settlement.RECOVERY : Settlement.NONE;
+    Settlement.Outcome outcome = diff.signum() > 0 ? Settlement.Outcome.BALANCE
+        : diff.signum() < 0 ? Settlement.Outcome.RECOVERY : Settlement.Outcome.NONE;
     return new Settlement(Money.of(due), paid, outcome, diff.abs());
   }
 
@@ -574,7 +572,7 @@ public class AgreementService {
             + french(a.getPeriodStart()) + ")");
       }
       if (!problems.isEmpty()) {
-        throw new AgreementRuleException(ERROR_AMENDMENT_INVALID, "Avenant invalide : " + String.join(" ; ", problems) + ".");
+        throw new AgreementRuleException(Rule.AMENDMENT, "Avenant invalide : " + String.join(" ; ", problems) + ".");
       }
       a.amend(newAmount == null ? null : Money.of(newAmount), newPeriodEnd);
     }
@@ -768,7 +766,6 @@ public class AgreementService {
   public static String french(LocalDate date) {
     return date == null ? "" : FRENCH_DATE.format(date);
   }
-
 
   static LocalDate today() {
     return EngineClock.now().atZone(PARIS).toLocalDate();

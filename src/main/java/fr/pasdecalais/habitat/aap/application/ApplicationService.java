@@ -1,6 +1,6 @@
 package fr.pasdecalais.habitat.aap.application;
 
-import static fr.pasdecalais.habitat.aap.application.ApplicationProcess.*;
+import static fr.pasdecalais.habitat.aap.application.process.ApplicationProcess.*;
 import static fr.pasdecalais.habitat.aap.shared.ProcessContract.*;
 
 import fr.pasdecalais.habitat.aap.shared.EngineClock;

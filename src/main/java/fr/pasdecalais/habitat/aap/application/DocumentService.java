@@ -1,10 +1,11 @@
 package fr.pasdecalais.habitat.aap.application;
 
-import fr.pasdecalais.habitat.aap.shared.EngineClock;
+import fr.pasdecalais.habitat.aap.application.process.ApplicationProcess;
+import fr.pasdecalais.habitat.aap.call.CallCatalog;
 import fr.pasdecalais.habitat.aap.identity.Caller;
 import fr.pasdecalais.habitat.aap.identity.EngineAsSystem;
-import fr.pasdecalais.habitat.aap.call.CallCatalog;
 import fr.pasdecalais.habitat.aap.shared.DomainException;
+import fr.pasdecalais.habitat.aap.shared.EngineClock;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;

@@ -1,16 +1,16 @@
 package fr.pasdecalais.habitat.aap.application;
 
-import static fr.pasdecalais.habitat.aap.application.MembershipProcess.*;
+import static fr.pasdecalais.habitat.aap.application.process.MembershipProcess.*;
 import static fr.pasdecalais.habitat.aap.shared.ProcessContract.*;
 
-import fr.pasdecalais.habitat.aap.shared.EngineClock;
-import fr.pasdecalais.habitat.aap.shared.ParisDateTime;
 import fr.pasdecalais.habitat.aap.identity.EngineAsSystem;
-import fr.pasdecalais.habitat.aap.shared.FrenchFormat;
 import fr.pasdecalais.habitat.aap.identity.Groups;
 import fr.pasdecalais.habitat.aap.notification.NotificationKind;
 import fr.pasdecalais.habitat.aap.notification.NotificationService;
 import fr.pasdecalais.habitat.aap.shared.DomainException;
+import fr.pasdecalais.habitat.aap.shared.EngineClock;
+import fr.pasdecalais.habitat.aap.shared.FrenchFormat;
+import fr.pasdecalais.habitat.aap.shared.ParisDateTime;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.HashMap;

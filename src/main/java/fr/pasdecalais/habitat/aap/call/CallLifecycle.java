@@ -1,5 +1,6 @@
 package fr.pasdecalais.habitat.aap.call;
 
+import fr.pasdecalais.habitat.aap.call.process.CallProcess;
 import fr.pasdecalais.habitat.aap.shared.ProcessContract;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;

@@ -23,7 +23,13 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The steps of the {@code call-for-projects} process, one method per service task. */
+/**
+ * The steps of the {@code call-for-projects} process, one method per service task.
+ *
+ * <p>Pending (issue 11): {@link #remindJury} still mails the jury members itself through
+ * {@code JavaMailSender}; it is to store notifications sent by the retried send step of
+ * {@code notification.process.SendNotification}, like every other mail.
+ */
 @Service
 public class CallProcessService {
 

@@ -1,5 +1,9 @@
 package fr.pasdecalais.habitat.aap.decision;
 
+import static fr.pasdecalais.habitat.aap.shared.ProcessContract.VAR_AWARD_DECISION_ID;
+import static fr.pasdecalais.habitat.aap.shared.ProcessContract.VAR_DECISION_LABEL;
+import static fr.pasdecalais.habitat.aap.shared.ProcessContract.VAR_GRANTED;
+
 import fr.pasdecalais.habitat.aap.shared.ProcessContract;
 import fr.pasdecalais.habitat.aap.shared.EngineClock;
 import fr.pasdecalais.habitat.aap.shared.Money;
@@ -135,9 +139,9 @@ public class DeliberationService {
           .orElseGet(() -> awards.save(new AwardDecision(d, p, EngineClock.now())));
       runtime.createMessageCorrelation(ProcessContract.MSG_DECISION)
           .processInstanceBusinessKey(award.getApplicationReference())
-          .setVariable("granted", award.isGranted())
-          .setVariable("awardDecisionId", award.getId())
-          .setVariable("decisionLabel", award.frenchLabel(label))
+          .setVariable(VAR_GRANTED, award.isGranted())
+          .setVariable(VAR_AWARD_DECISION_ID, award.getId())
+          .setVariable(VAR_DECISION_LABEL, award.frenchLabel(label))
           .correlateAllWithResult();
     }
     catalog.moveTo(callReference, CallStatus.IN_EXECUTION);

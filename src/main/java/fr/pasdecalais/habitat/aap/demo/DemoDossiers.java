@@ -1,25 +1,25 @@
 package fr.pasdecalais.habitat.aap.demo;
 
-import static fr.pasdecalais.habitat.aap.application.ApplicationProcess.*;
+import static fr.pasdecalais.habitat.aap.application.process.ApplicationProcess.*;
 import static fr.pasdecalais.habitat.aap.shared.ProcessContract.*;
 
-import fr.pasdecalais.habitat.aap.application.OrganizationMember;
-import fr.pasdecalais.habitat.aap.application.ApplicationRequest;
-import fr.pasdecalais.habitat.aap.application.OrganizationRepository;
-import fr.pasdecalais.habitat.aap.application.ApplicationService;
-import fr.pasdecalais.habitat.aap.application.OrganizationMemberRepository;
 import fr.pasdecalais.habitat.aap.application.ApplicationRepository;
-import fr.pasdecalais.habitat.aap.shared.EngineClock;
-import fr.pasdecalais.habitat.aap.identity.Caller;
+import fr.pasdecalais.habitat.aap.application.ApplicationRequest;
+import fr.pasdecalais.habitat.aap.application.ApplicationService;
+import fr.pasdecalais.habitat.aap.application.DocumentService;
+import fr.pasdecalais.habitat.aap.application.OrganizationMember;
+import fr.pasdecalais.habitat.aap.application.OrganizationMemberRepository;
+import fr.pasdecalais.habitat.aap.application.OrganizationRepository;
 import fr.pasdecalais.habitat.aap.call.CallCatalog;
 import fr.pasdecalais.habitat.aap.call.CallForProjects;
 import fr.pasdecalais.habitat.aap.call.CallJuryMember;
 import fr.pasdecalais.habitat.aap.call.CallLot;
 import fr.pasdecalais.habitat.aap.call.JurySession;
 import fr.pasdecalais.habitat.aap.call.JurySessionRepository;
-import fr.pasdecalais.habitat.aap.application.DocumentService;
+import fr.pasdecalais.habitat.aap.identity.Caller;
 import fr.pasdecalais.habitat.aap.identity.Groups;
 import fr.pasdecalais.habitat.aap.identity.IdentitySetup;
+import fr.pasdecalais.habitat.aap.shared.EngineClock;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -40,10 +40,10 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**

@@ -2,15 +2,13 @@ package fr.pasdecalais.habitat.aap.demo;
 
 import static fr.pasdecalais.habitat.aap.shared.ParisDateTime.PARIS;
 
-import fr.pasdecalais.habitat.aap.application.ApplicationProcess;
-import fr.pasdecalais.habitat.aap.application.ApplicationRepository;
-import fr.pasdecalais.habitat.aap.shared.ProcessContract;
-import fr.pasdecalais.habitat.aap.shared.EngineClock;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import fr.pasdecalais.habitat.aap.agreement.GrantAgreementProcess;
+import fr.pasdecalais.habitat.aap.agreement.process.GrantAgreementProcess;
+import fr.pasdecalais.habitat.aap.application.ApplicationRepository;
+import fr.pasdecalais.habitat.aap.application.process.ApplicationProcess;
 import fr.pasdecalais.habitat.aap.call.CallCatalog;
 import fr.pasdecalais.habitat.aap.call.CallDefinition;
 import fr.pasdecalais.habitat.aap.call.CallDefinitionReader;
@@ -18,8 +16,10 @@ import fr.pasdecalais.habitat.aap.call.CallForProjects;
 import fr.pasdecalais.habitat.aap.call.CallJuryMember;
 import fr.pasdecalais.habitat.aap.call.CallLifecycle;
 import fr.pasdecalais.habitat.aap.call.CallLot;
-import fr.pasdecalais.habitat.aap.call.CallProcess;
+import fr.pasdecalais.habitat.aap.call.process.CallProcess;
 import fr.pasdecalais.habitat.aap.identity.Groups;
+import fr.pasdecalais.habitat.aap.shared.EngineClock;
+import fr.pasdecalais.habitat.aap.shared.ProcessContract;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -41,11 +41,11 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.spin.Spin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**

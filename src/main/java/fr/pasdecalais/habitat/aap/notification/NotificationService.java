@@ -1,5 +1,6 @@
 package fr.pasdecalais.habitat.aap.notification;
 
+import fr.pasdecalais.habitat.aap.notification.process.SendNotification;
 import fr.pasdecalais.habitat.aap.shared.EngineClock;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Stores notifications and sends them by e-mail. Storing happens in the caller's transaction (the
  * business step that decides to notify); sending happens later, in an engine job of its own
- * ({@link SendNotificationDelegate}), so that a failed send is retried by the engine while the
+ * ({@link SendNotification}), so that a failed send is retried by the engine while the
  * stored notification stays. Without a mail server ({@code spring.mail.host} unset, the default
  * profile) the e-mail is written to the log and the notification marked {@link NotificationStatus#LOGGED}.
  */

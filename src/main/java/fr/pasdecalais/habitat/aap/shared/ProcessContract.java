@@ -31,6 +31,13 @@ public final class ProcessContract {
   public static final String VAR_JURY_MEMBERS = "juryMembers";
   public static final String VAR_OPINION_DEADLINE = "opinionDeadline";
   public static final String VAR_JURY_SESSION_ID = "jurySessionId";
+  /** The notification the next "Envoyer le courriel" send task sends (null: nothing to send). */
+  public static final String VAR_NOTIFICATION_ID = "notificationId";
+
+  // payload of Message_Decision (call → application)
+  public static final String VAR_AWARD_DECISION_ID = "awardDecisionId";
+  public static final String VAR_DECISION_LABEL = "decisionLabel";
+  public static final String VAR_GRANTED = "granted";
 
   private ProcessContract() {}
 }

@@ -1,19 +1,20 @@
 package fr.pasdecalais.habitat.aap.agreement;
 
-import static fr.pasdecalais.habitat.aap.agreement.GrantAgreementProcess.TASK_VALIDATE_ADVANCE;
-import static fr.pasdecalais.habitat.aap.agreement.GrantAgreementProcess.TASK_VALIDATE_BALANCE;
+import static fr.pasdecalais.habitat.aap.agreement.process.GrantAgreementProcess.TASK_VALIDATE_ADVANCE;
+import static fr.pasdecalais.habitat.aap.agreement.process.GrantAgreementProcess.TASK_VALIDATE_BALANCE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import fr.pasdecalais.habitat.aap.agreement.process.GrantAgreementProcess;
 import fr.pasdecalais.habitat.aap.application.Application;
 import fr.pasdecalais.habitat.aap.decision.AwardDecisions;
 import fr.pasdecalais.habitat.aap.payment.Payment;
 import fr.pasdecalais.habitat.aap.payment.PaymentKind;
 import fr.pasdecalais.habitat.aap.payment.PaymentRefusedException;
+import fr.pasdecalais.habitat.aap.shared.RefusedException;
 import fr.pasdecalais.habitat.aap.support.ProcessTestSupport;
 import fr.pasdecalais.habitat.aap.support.SpringScenarioTest;
-import fr.pasdecalais.habitat.aap.shared.RefusedException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;

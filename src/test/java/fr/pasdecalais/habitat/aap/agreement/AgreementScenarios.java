@@ -4,14 +4,15 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
+import fr.pasdecalais.habitat.aap.agreement.process.GrantAgreementProcess;
 import fr.pasdecalais.habitat.aap.application.Application;
 import fr.pasdecalais.habitat.aap.application.ApplicationRequest;
 import fr.pasdecalais.habitat.aap.application.ApplicationService;
-import fr.pasdecalais.habitat.aap.identity.Caller;
 import fr.pasdecalais.habitat.aap.call.CallCatalog;
 import fr.pasdecalais.habitat.aap.call.CallDefinitionReader;
 import fr.pasdecalais.habitat.aap.decision.AwardDecision;
 import fr.pasdecalais.habitat.aap.decision.AwardDecisions;
+import fr.pasdecalais.habitat.aap.identity.Caller;
 import fr.pasdecalais.habitat.aap.identity.Groups;
 import fr.pasdecalais.habitat.aap.payment.Payment;
 import fr.pasdecalais.habitat.aap.payment.PaymentService;

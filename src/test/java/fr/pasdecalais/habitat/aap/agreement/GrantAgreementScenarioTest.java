@@ -1,12 +1,13 @@
 package fr.pasdecalais.habitat.aap.agreement;
 
-import static fr.pasdecalais.habitat.aap.agreement.GrantAgreementProcess.TASK_VALIDATE_ADVANCE;
-import static fr.pasdecalais.habitat.aap.agreement.GrantAgreementProcess.TASK_VALIDATE_BALANCE;
+import static fr.pasdecalais.habitat.aap.agreement.process.GrantAgreementProcess.TASK_VALIDATE_ADVANCE;
+import static fr.pasdecalais.habitat.aap.agreement.process.GrantAgreementProcess.TASK_VALIDATE_BALANCE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
+import fr.pasdecalais.habitat.aap.agreement.process.GrantAgreementProcess;
 import fr.pasdecalais.habitat.aap.application.Application;
 import fr.pasdecalais.habitat.aap.payment.Payment;
 import fr.pasdecalais.habitat.aap.payment.PaymentKind;

@@ -1,6 +1,6 @@
 package fr.pasdecalais.habitat.aap.application;
 
-import static fr.pasdecalais.habitat.aap.application.ApplicationProcess.*;
+import static fr.pasdecalais.habitat.aap.application.process.ApplicationProcess.*;
 import static fr.pasdecalais.habitat.aap.shared.ProcessContract.*;
 import static fr.pasdecalais.habitat.aap.support.ProcessTestSupport.clock;
 import static fr.pasdecalais.habitat.aap.support.ProcessTestSupport.executeDueJobs;
@@ -8,6 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import fr.pasdecalais.habitat.aap.agreement.AgreementScenarios;
+import fr.pasdecalais.habitat.aap.agreement.process.GrantAgreementProcess;
 import fr.pasdecalais.habitat.aap.call.CallCatalog;
 import fr.pasdecalais.habitat.aap.call.CallDefinitionReader;
 import fr.pasdecalais.habitat.aap.call.CallForProjects;
@@ -19,10 +21,10 @@ import fr.pasdecalais.habitat.aap.identity.Groups;
 import fr.pasdecalais.habitat.aap.identity.IdentitySetup;
 import fr.pasdecalais.habitat.aap.jury.JuryOpinion;
 import fr.pasdecalais.habitat.aap.jury.JuryService;
+import fr.pasdecalais.habitat.aap.shared.DomainException;
 import fr.pasdecalais.habitat.aap.support.ProcessTestSupport;
 import fr.pasdecalais.habitat.aap.support.SpringScenarioTest;
 import fr.pasdecalais.habitat.aap.support.TestMailServer;
-import fr.pasdecalais.habitat.aap.shared.DomainException;
 import jakarta.mail.internet.MimeMessage;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -43,8 +45,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import fr.pasdecalais.habitat.aap.agreement.AgreementScenarios;
-import fr.pasdecalais.habitat.aap.agreement.GrantAgreementProcess;
 
 /** One scenario per path of a dossier, from submission to its end, on the real models, services and SMTP. */
 @SpringScenarioTest

@@ -1,25 +1,25 @@
 package fr.pasdecalais.habitat.aap.application;
 
-import static fr.pasdecalais.habitat.aap.application.ApplicationProcess.*;
+import static fr.pasdecalais.habitat.aap.application.process.ApplicationProcess.*;
 import static fr.pasdecalais.habitat.aap.support.ProcessTestSupport.clock;
 import static fr.pasdecalais.habitat.aap.support.ProcessTestSupport.executeDueJobs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
-import fr.pasdecalais.habitat.aap.shared.ProcessContract;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.pasdecalais.habitat.aap.agreement.AgreementScenarios;
-import fr.pasdecalais.habitat.aap.agreement.GrantAgreementProcess;
+import fr.pasdecalais.habitat.aap.agreement.process.GrantAgreementProcess;
 import fr.pasdecalais.habitat.aap.call.CallCatalog;
 import fr.pasdecalais.habitat.aap.call.CallDefinitionReader;
 import fr.pasdecalais.habitat.aap.call.CallForProjects;
 import fr.pasdecalais.habitat.aap.call.CallLifecycle;
-import fr.pasdecalais.habitat.aap.call.CallProcess;
+import fr.pasdecalais.habitat.aap.call.process.CallProcess;
 import fr.pasdecalais.habitat.aap.identity.Groups;
 import fr.pasdecalais.habitat.aap.identity.IdentitySetup;
+import fr.pasdecalais.habitat.aap.shared.ProcessContract;
 import fr.pasdecalais.habitat.aap.support.ProcessTestSupport;
 import fr.pasdecalais.habitat.aap.support.SpringScenarioTest;
 import fr.pasdecalais.habitat.aap.support.TestMailServer;

@@ -1,6 +1,6 @@
 package fr.pasdecalais.habitat.aap.application;
 
-import static fr.pasdecalais.habitat.aap.application.ApplicationProcess.*;
+import static fr.pasdecalais.habitat.aap.application.process.ApplicationProcess.*;
 import static fr.pasdecalais.habitat.aap.shared.ProcessContract.*;
 import static fr.pasdecalais.habitat.aap.support.ProcessTestSupport.clock;
 import static fr.pasdecalais.habitat.aap.support.ProcessTestSupport.executeDueJobs;
@@ -10,7 +10,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import fr.pasdecalais.habitat.aap.call.CallCatalog;
 import fr.pasdecalais.habitat.aap.call.CallDefinitionReader;
 import fr.pasdecalais.habitat.aap.call.CallForProjects;
-import fr.pasdecalais.habitat.aap.call.CallProcess;
+import fr.pasdecalais.habitat.aap.call.process.CallProcess;
 import fr.pasdecalais.habitat.aap.call.CallProcessService;
 import fr.pasdecalais.habitat.aap.call.JurySession;
 import fr.pasdecalais.habitat.aap.decision.AwardDecision;

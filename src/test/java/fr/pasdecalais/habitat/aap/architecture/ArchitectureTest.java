@@ -12,8 +12,13 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import java.beans.Introspector;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.stereotype.Component;
 
 /**
  * The package rules of {@code docs/architecture.md}, on the production classes: a newcomer can
@@ -58,6 +63,44 @@ class ArchitectureTest {
     noClasses().that().resideOutsideOfPackage(AAP + ".demo..")
         .should().dependOnClassesThat().resideInAPackage(AAP + ".demo..")
         .check(production);
+  }
+
+  /**
+   * The process glue of a capability (its {@code *Process} constants, delegates and listeners) is
+   * in its {@code process} sub-package, one class per service task or listener.
+   */
+  @Test
+  void delegatesAndListenersLiveInProcessPackages() {
+    classes().that().implement(JavaDelegate.class).or().implement(TaskListener.class).or().implement(ExecutionListener.class)
+        .should().resideInAPackage(AAP + ".*.process..")
+        .because("a model's glue is found next to its *Process class, e.g. agreement.process.OrderAdvance")
+        .check(production);
+  }
+
+  /** {@code camunda:delegateExpression="${orderAdvance}"} names the class {@code OrderAdvance}: no alias to look up. */
+  @Test
+  void delegateAndListenerBeansAreNamedAfterTheirClass() {
+    classes().that().implement(JavaDelegate.class).or().implement(TaskListener.class).or().implement(ExecutionListener.class)
+        .should(beComponentsNamedAfterTheirClass())
+        .check(production);
+  }
+
+  private static ArchCondition<JavaClass> beComponentsNamedAfterTheirClass() {
+    return new ArchCondition<>("be @Component beans whose name is the class name in lower camel case") {
+      @Override
+      public void check(JavaClass glue, ConditionEvents events) {
+        if (!glue.isAnnotatedWith(Component.class)) {
+          events.add(SimpleConditionEvent.violated(glue, glue.getName() + " is not a @Component"));
+          return;
+        }
+        String name = glue.getAnnotationOfType(Component.class).value();
+        String expected = Introspector.decapitalize(glue.getSimpleName());
+        if (!name.isEmpty() && !name.equals(expected)) {
+          events.add(SimpleConditionEvent.violated(glue, glue.getName() + " is the bean '" + name + "', expected '"
+              + expected + "' (or no explicit name)"));
+        }
+      }
+    };
   }
 
   /**

@@ -3,13 +3,14 @@ package fr.pasdecalais.habitat.aap.call;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import fr.pasdecalais.habitat.aap.shared.ProcessContract;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import fr.pasdecalais.habitat.aap.call.process.CallProcess;
 import fr.pasdecalais.habitat.aap.identity.Groups;
 import fr.pasdecalais.habitat.aap.identity.IdentitySetup;
+import fr.pasdecalais.habitat.aap.shared.ProcessContract;
 import fr.pasdecalais.habitat.aap.support.SpringScenarioTest;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,16 +2,17 @@ package fr.pasdecalais.habitat.aap.call;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.pasdecalais.habitat.aap.call.process.CallProcess;
 import fr.pasdecalais.habitat.aap.demo.DemoCalls;
 import fr.pasdecalais.habitat.aap.shared.EngineClock;
 import fr.pasdecalais.habitat.aap.support.PostgresIntegrationTest;
 import fr.pasdecalais.habitat.aap.support.ProcessTestSupport;
 import java.time.Instant;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.config.AutowireCapableBeanFactory;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.config.AutowireCapableBeanFactory;
 
 /** The demo catalogue on PostgreSQL: loaded and published once, history calls run to their end, the 2027 call open. */
 @PostgresIntegrationTest

@@ -6,21 +6,22 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complet
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
-import fr.pasdecalais.habitat.aap.review.CallReviewRepository;
-import fr.pasdecalais.habitat.aap.review.CallReview;
-import fr.pasdecalais.habitat.aap.shared.ProcessContract;
-import fr.pasdecalais.habitat.aap.shared.EngineClock;
-import fr.pasdecalais.habitat.aap.shared.FormValues;
-import fr.pasdecalais.habitat.aap.shared.JsonVariables;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.pasdecalais.habitat.aap.call.CandidateSource.Candidate;
+import fr.pasdecalais.habitat.aap.call.process.CallProcess;
 import fr.pasdecalais.habitat.aap.decision.AwardDecision;
 import fr.pasdecalais.habitat.aap.decision.Deliberation;
 import fr.pasdecalais.habitat.aap.decision.DeliberationService;
 import fr.pasdecalais.habitat.aap.identity.Groups;
 import fr.pasdecalais.habitat.aap.identity.IdentitySetup;
+import fr.pasdecalais.habitat.aap.review.CallReview;
+import fr.pasdecalais.habitat.aap.review.CallReviewRepository;
+import fr.pasdecalais.habitat.aap.shared.EngineClock;
+import fr.pasdecalais.habitat.aap.shared.FormValues;
+import fr.pasdecalais.habitat.aap.shared.JsonVariables;
+import fr.pasdecalais.habitat.aap.shared.ProcessContract;
 import fr.pasdecalais.habitat.aap.support.ProcessTestSupport;
 import fr.pasdecalais.habitat.aap.support.SpringScenarioTest;
 import java.math.BigDecimal;

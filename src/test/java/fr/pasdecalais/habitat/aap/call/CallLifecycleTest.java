@@ -2,6 +2,7 @@ package fr.pasdecalais.habitat.aap.call;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.pasdecalais.habitat.aap.call.process.CallProcess;
 import fr.pasdecalais.habitat.aap.shared.ProcessContract;
 import fr.pasdecalais.habitat.aap.support.SpringScenarioTest;
 import org.camunda.bpm.engine.ProcessEngine;

@@ -5,25 +5,26 @@ import static fr.pasdecalais.habitat.aap.support.ProcessTestSupport.executeDueJo
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
-import fr.pasdecalais.habitat.aap.shared.ProcessContract;
-import fr.pasdecalais.habitat.aap.shared.JsonVariables;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.pasdecalais.habitat.aap.application.Application;
-import fr.pasdecalais.habitat.aap.application.ApplicationProcess;
 import fr.pasdecalais.habitat.aap.application.ApplicationRepository;
 import fr.pasdecalais.habitat.aap.application.ApplicationService;
 import fr.pasdecalais.habitat.aap.application.ApplicationState;
 import fr.pasdecalais.habitat.aap.application.Dossiers;
+import fr.pasdecalais.habitat.aap.application.process.ApplicationProcess;
 import fr.pasdecalais.habitat.aap.decision.AwardDecision;
 import fr.pasdecalais.habitat.aap.decision.DeliberationService;
 import fr.pasdecalais.habitat.aap.identity.Groups;
 import fr.pasdecalais.habitat.aap.identity.IdentitySetup;
+import fr.pasdecalais.habitat.aap.shared.JsonVariables;
+import fr.pasdecalais.habitat.aap.shared.ProcessContract;
 import fr.pasdecalais.habitat.aap.support.ProcessTestSupport;
 import fr.pasdecalais.habitat.aap.support.SpringScenarioTest;
 import java.math.BigDecimal;
 import java.util.HashMap;
 
+import fr.pasdecalais.habitat.aap.call.process.CallProcess;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;

@@ -1,12 +1,12 @@
 package fr.pasdecalais.habitat.aap.demo;
 
-import static fr.pasdecalais.habitat.aap.application.ApplicationProcess.*;
+import static fr.pasdecalais.habitat.aap.application.process.ApplicationProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.pasdecalais.habitat.aap.application.ApplicationState;
 import fr.pasdecalais.habitat.aap.application.Application;
-import fr.pasdecalais.habitat.aap.application.OrganizationMemberRepository;
 import fr.pasdecalais.habitat.aap.application.ApplicationRepository;
+import fr.pasdecalais.habitat.aap.application.ApplicationState;
+import fr.pasdecalais.habitat.aap.application.OrganizationMemberRepository;
 import fr.pasdecalais.habitat.aap.call.CallCatalog;
 import fr.pasdecalais.habitat.aap.call.CallDefinitionReader;
 import fr.pasdecalais.habitat.aap.call.CallForProjects;
@@ -20,10 +20,10 @@ import java.util.Locale;
 import java.util.UUID;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.config.AutowireCapableBeanFactory;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.config.AutowireCapableBeanFactory;
 
 /** The demo dossiers: on the demo call open "today", at different stages, so every demo account has work; idempotent. */
 @SpringScenarioTest

@@ -2,13 +2,13 @@ package fr.pasdecalais.habitat.aap.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.pasdecalais.habitat.aap.application.ApplicationState;
+import fr.pasdecalais.habitat.aap.agreement.process.GrantAgreementProcess;
 import fr.pasdecalais.habitat.aap.application.Application;
 import fr.pasdecalais.habitat.aap.application.ApplicationRepository;
-import fr.pasdecalais.habitat.aap.agreement.GrantAgreementProcess;
+import fr.pasdecalais.habitat.aap.application.ApplicationState;
 import fr.pasdecalais.habitat.aap.call.CallDefinition;
 import fr.pasdecalais.habitat.aap.call.CallDefinitionReader;
-import fr.pasdecalais.habitat.aap.call.CallProcess;
+import fr.pasdecalais.habitat.aap.call.process.CallProcess;
 import fr.pasdecalais.habitat.aap.identity.Groups;
 import fr.pasdecalais.habitat.aap.support.ProcessTestSupport;
 import fr.pasdecalais.habitat.aap.support.SpringScenarioTest;
@@ -20,10 +20,10 @@ import java.util.UUID;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.config.AutowireCapableBeanFactory;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.config.AutowireCapableBeanFactory;
 
 /**
  * The 2026 demo calls: the secretariat finds a deliberation to record, finance an advance to

@@ -1,6 +1,6 @@
 package fr.pasdecalais.habitat.aap.jury;
 
-import static fr.pasdecalais.habitat.aap.application.ApplicationProcess.*;
+import static fr.pasdecalais.habitat.aap.application.process.ApplicationProcess.*;
 import static fr.pasdecalais.habitat.aap.shared.ProcessContract.*;
 import static fr.pasdecalais.habitat.aap.support.ProcessTestSupport.clock;
 import static fr.pasdecalais.habitat.aap.support.ProcessTestSupport.executeDueJobs;
@@ -18,9 +18,9 @@ import fr.pasdecalais.habitat.aap.call.JurySession;
 import fr.pasdecalais.habitat.aap.call.JurySessionRepository;
 import fr.pasdecalais.habitat.aap.identity.Groups;
 import fr.pasdecalais.habitat.aap.identity.IdentitySetup;
+import fr.pasdecalais.habitat.aap.shared.RefusedException;
 import fr.pasdecalais.habitat.aap.support.ProcessTestSupport;
 import fr.pasdecalais.habitat.aap.support.SpringScenarioTest;
-import fr.pasdecalais.habitat.aap.shared.RefusedException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;

@@ -3,6 +3,7 @@ package fr.pasdecalais.habitat.aap.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import fr.pasdecalais.habitat.aap.shared.ProcessContract;
 import fr.pasdecalais.habitat.aap.support.SpringScenarioTest;
 import fr.pasdecalais.habitat.aap.support.TestMailServer;
 import jakarta.mail.internet.MimeMessage;
@@ -62,7 +63,7 @@ class NotificationMailTest {
     String to = "retry-" + UUID.randomUUID() + "@exemple.fr";
     Notification n = notifications.store(NotificationKind.DECISION_GRANTED, to, "Décision", "Subvention accordée.", null);
     ProcessInstance pi = engine.getRuntimeService().startProcessInstanceByKey("Process_TestSend",
-        Map.of(SendNotificationDelegate.VAR_NOTIFICATION_ID, n.getId()));
+        Map.of(ProcessContract.VAR_NOTIFICATION_ID, n.getId()));
     Job job = engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).singleResult();
 
     TestMailServer.greenMail().stop();

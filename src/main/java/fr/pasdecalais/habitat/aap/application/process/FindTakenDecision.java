@@ -3,7 +3,7 @@ package fr.pasdecalais.habitat.aap.application.process;
 import static fr.pasdecalais.habitat.aap.shared.ProcessContract.VAR_CALL_REFERENCE;
 import static fr.pasdecalais.habitat.aap.shared.ProcessContract.VAR_REFERENCE;
 
-import fr.pasdecalais.habitat.aap.application.ApplicationProcess;
+
 import fr.pasdecalais.habitat.aap.call.CallArrivals;
 import fr.pasdecalais.habitat.aap.call.DecisionsTaken;
 import java.util.Optional;
@@ -37,9 +37,9 @@ public class FindTakenDecision implements JavaDelegate {
             : (String) execution.getVariable(VAR_REFERENCE));
     execution.setVariable(ApplicationProcess.VAR_DECISION_ALREADY_TAKEN, decision.isPresent());
     decision.ifPresent(d -> {
-      execution.setVariable(ApplicationProcess.VAR_GRANTED, d.granted());
-      execution.setVariable(ApplicationProcess.VAR_AWARD_DECISION_ID, d.awardDecisionId());
-      execution.setVariable(ApplicationProcess.VAR_DECISION_LABEL, d.decisionLabel());
+      execution.setVariable(fr.pasdecalais.habitat.aap.shared.ProcessContract.VAR_GRANTED, d.granted());
+      execution.setVariable(fr.pasdecalais.habitat.aap.shared.ProcessContract.VAR_AWARD_DECISION_ID, d.awardDecisionId());
+      execution.setVariable(fr.pasdecalais.habitat.aap.shared.ProcessContract.VAR_DECISION_LABEL, d.decisionLabel());
     });
   }
 }

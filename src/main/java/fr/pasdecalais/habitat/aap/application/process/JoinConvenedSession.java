@@ -5,7 +5,7 @@ import static fr.pasdecalais.habitat.aap.shared.ProcessContract.VAR_JURY_MEMBERS
 import static fr.pasdecalais.habitat.aap.shared.ProcessContract.VAR_JURY_SESSION_ID;
 import static fr.pasdecalais.habitat.aap.shared.ProcessContract.VAR_OPINION_DEADLINE;
 
-import fr.pasdecalais.habitat.aap.application.ApplicationProcess;
+
 import fr.pasdecalais.habitat.aap.call.CallArrivals;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;

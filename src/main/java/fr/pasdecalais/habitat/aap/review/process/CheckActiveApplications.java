@@ -1,7 +1,7 @@
 package fr.pasdecalais.habitat.aap.review.process;
 
-import static fr.pasdecalais.habitat.aap.call.CallProcess.VAR_ACTIVE_APPLICATIONS;
-import static fr.pasdecalais.habitat.aap.call.CallProcess.VAR_REVIEW_SUMMARY;
+import static fr.pasdecalais.habitat.aap.call.process.CallProcess.VAR_ACTIVE_APPLICATIONS;
+import static fr.pasdecalais.habitat.aap.call.process.CallProcess.VAR_REVIEW_SUMMARY;
 import static fr.pasdecalais.habitat.aap.shared.ProcessContract.VAR_CALL_REFERENCE;
 
 import fr.pasdecalais.habitat.aap.review.CallReviewService;
@@ -10,7 +10,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /** "Vérifier les dossiers en cours": the flag, and the final review's summary once no dossier runs. */
-@Component("checkActiveApplicationsDelegate")
+@Component
 public class CheckActiveApplications implements JavaDelegate {
   private final CallReviewService service;
 

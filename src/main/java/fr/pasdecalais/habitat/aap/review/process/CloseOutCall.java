@@ -1,6 +1,7 @@
 package fr.pasdecalais.habitat.aap.review.process;
 
 import static fr.pasdecalais.habitat.aap.shared.ProcessContract.VAR_CALL_REFERENCE;
+import static fr.pasdecalais.habitat.aap.call.process.CallProcess.VAR_REVIEW_COMMENT;
 
 import fr.pasdecalais.habitat.aap.review.CallReviewService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -8,7 +9,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /** "Solder l'appel". */
-@Component("closeOutCallDelegate")
+@Component
 public class CloseOutCall implements JavaDelegate {
   private final CallReviewService service;
 
@@ -19,6 +20,6 @@ public class CloseOutCall implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     service.closeOut((String) execution.getVariable(VAR_CALL_REFERENCE),
-        (String) execution.getVariable("reviewComment"), null);
+        (String) execution.getVariable(VAR_REVIEW_COMMENT), null);
   }
 }

@@ -1,0 +1,25 @@
+package fr.pasdecalais.habitat.aap.application.process;
+
+import static fr.pasdecalais.habitat.aap.application.process.ApplicationProcess.*;
+import static fr.pasdecalais.habitat.aap.shared.ProcessContract.*;
+
+import fr.pasdecalais.habitat.aap.application.ApplicationService;
+import fr.pasdecalais.habitat.aap.shared.ProcessContract;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** "Déclarer le dossier irrecevable (hors délai)". */
+@Component
+public class DeclareLate implements JavaDelegate {
+  private final ApplicationService service;
+
+  public DeclareLate(ApplicationService service) {
+    this.service = service;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    execution.setVariable(ProcessContract.VAR_NOTIFICATION_ID, service.declareLate(ApplicationExecution.applicationId(execution)));
+  }
+}

@@ -1,0 +1,35 @@
+package fr.pasdecalais.habitat.aap.application.process;
+
+import static fr.pasdecalais.habitat.aap.application.process.ApplicationProcess.*;
+import static fr.pasdecalais.habitat.aap.shared.ProcessContract.*;
+
+import fr.pasdecalais.habitat.aap.application.ApplicationService;
+import fr.pasdecalais.habitat.aap.identity.Actors;
+import fr.pasdecalais.habitat.aap.shared.FormValues;
+import fr.pasdecalais.habitat.aap.shared.ProcessContract;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** "Enregistrer le résultat de la complétude": routes to eligibility, regularisation or rejection. */
+@Component
+public class RecordCompleteness implements JavaDelegate {
+  private final ApplicationService service;
+
+  public RecordCompleteness(ApplicationService service) {
+    this.service = service;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    boolean complete = FormValues.bool(execution.getVariable(VAR_COMPLETE));
+    List<String> missing = FormValues.strings(execution.getVariable(VAR_MISSING_PIECES));
+    ApplicationService.CompletenessResult result = service.recordCompleteness(ApplicationExecution.applicationId(execution), complete,
+        missing, (String) execution.getVariable(VAR_MISSING_REASON), (String) execution.getVariable(VAR_COMPLETENESS_COMMENT),
+        Actors.lastAssignee(execution, TASK_CHECK_COMPLETENESS));
+    execution.setVariable(VAR_COMPLETENESS_OUTCOME, result.outcome().name());
+    execution.setVariable(ProcessContract.VAR_NOTIFICATION_ID, result.notificationId());
+    execution.setVariable(VAR_REGULARIZATION_DEADLINE, result.deadline());
+  }
+}

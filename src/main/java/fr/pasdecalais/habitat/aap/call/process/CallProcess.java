@@ -1,0 +1,82 @@
+package fr.pasdecalais.habitat.aap.call.process;
+
+/** Constants of the {@code call-for-projects} process: key, element ids, variables, messages. */
+public final class CallProcess {
+
+  public static final String KEY = "call-for-projects";
+  public static final String APPLICATION_PROCESS_KEY = "application";
+
+  // variables
+  public static final String VAR_CALL_TITLE = "callTitle";
+  public static final String VAR_DECIDING_BODY = "decidingBody";
+  public static final String VAR_DECIDING_BODY_LABEL = "decidingBodyLabel";
+  public static final String VAR_LOT_CODES = "lotCodes";
+  public static final String VAR_LOT_OPENS_AT = "lotOpensAt";
+  public static final String VAR_LOT_CLOSES_AT = "lotClosesAt";
+  public static final String VAR_LOT_WINDOW_LABEL = "lotWindowLabel";
+  public static final String VAR_HAS_CANDIDATES = "hasCandidates";
+  public static final String VAR_CANDIDATE_COUNT = "candidateCount";
+  public static final String VAR_JURY_CANDIDATES = "juryCandidates";
+  public static final String VAR_JURY_SESSION_DATE = "jurySessionDate";
+  public static final String VAR_OPINION_DEADLINE_ISO = "opinionDeadlineIso";
+  public static final String VAR_OPINION_REMINDER_ISO = "opinionReminderIso";
+  public static final String VAR_PROPOSALS = "proposals";
+  public static final String VAR_ENVELOPE_LABEL = "envelopeLabel";
+  public static final String VAR_SYNTHESIS_ERROR = "synthesisError";
+  public static final String VAR_PROPOSAL_SUMMARY = "proposalSummary";
+  public static final String VAR_DELIBERATION_ID = "deliberationId";
+  public static final String VAR_DELIBERATION_ADOPTED = "deliberationAdopted";
+  public static final String VAR_DELIBERATION_ERROR = "deliberationError";
+  public static final String VAR_DELIBERATION_LABEL = "deliberationLabel";
+  public static final String VAR_ACTIVE_APPLICATIONS = "activeApplications";
+  public static final String VAR_REVIEW_SUMMARY = "reviewSummary";
+
+  // messages
+
+  // errors
+  public static final String ERROR_SYNTHESIS_REFUSED = "SYNTHESIS_REFUSED";
+  public static final String ERROR_INVALID_DELIBERATION = "INVALID_DELIBERATION";
+
+  // elements
+  public static final String START = "StartEvent_CallPublished";
+  public static final String TASK_PUBLISH = "Task_PublishCall";
+  public static final String SUBPROCESS_LOT_WINDOW = "SubProcess_LotWindow";
+  public static final String TIMER_LOT_OPENS = "TimerEvent_LotOpens";
+  public static final String TIMER_LOT_CLOSES = "TimerEvent_LotCloses";
+  public static final String TASK_OPEN_LOT = "Task_OpenLot";
+  public static final String TASK_CLOSE_LOT = "Task_CloseLot";
+  public static final String TASK_COUNT_CANDIDATES = "Task_CountCandidates";
+  public static final String END_NO_APPLICATION = "EndEvent_NoApplication";
+  public static final String TASK_ORGANISE_JURY = "Task_OrganiseJurySession";
+  public static final String TASK_CONVENE_JURY = "Task_ConveneJury";
+  public static final String TASK_WAIT_OPINIONS = "Task_WaitForOpinions";
+  public static final String TIMER_OPINION_REMINDER = "TimerEvent_OpinionReminder";
+  public static final String TIMER_OPINION_DEADLINE = "TimerEvent_OpinionDeadline";
+  public static final String TASK_REMIND_JURY = "Task_RemindJury";
+  public static final String TASK_RANK = "Task_RankCandidates";
+  public static final String TASK_SYNTHESIS = "Task_JurySynthesis";
+  public static final String TASK_CHECK_ENVELOPE = "Task_CheckEnvelope";
+  public static final String TASK_PREPARE_REPORT = "Task_PrepareAssemblyReport";
+  public static final String TASK_RECORD_DELIBERATION = "Task_RecordDeliberation";
+  public static final String TASK_SAVE_DELIBERATION = "Task_SaveDeliberation";
+  public static final String TASK_SEND_DECISIONS = "Task_SendDecisions";
+  public static final String TASK_CHECK_ACTIVE = "Task_CheckActiveApplications";
+  public static final String EVENT_APPLICATION_ENDED = "Event_ApplicationEnded";
+  public static final String TASK_FINAL_REVIEW = "Task_FinalReview";
+  public static final String TASK_CLOSE_OUT = "Task_CloseOutCall";
+  public static final String END_CLOSED_OUT = "EndEvent_CallClosedOut";
+
+  // variables of the forms and delegates (their names are written only here)
+  public static final String VAR_DEADLINE_PASSED_NOTIFIED = "deadlinePassedNotified";
+  public static final String VAR_DECISION_REFERENCE = "decisionReference";
+  public static final String VAR_DELIBERATION_DATE = "deliberationDate";
+  public static final String VAR_DELIBERATION_NUMBER = "deliberationNumber";
+  public static final String VAR_OPINION_DEADLINE_LABEL = "opinionDeadlineLabel";
+  public static final String VAR_REVIEW_COMMENT = "reviewComment";
+  public static final String VAR_VOTES_ABSENT = "votesAbsent";
+  public static final String VAR_VOTES_ABSTENTION = "votesAbstention";
+  public static final String VAR_VOTES_AGAINST = "votesAgainst";
+  public static final String VAR_VOTES_FOR = "votesFor";
+
+  private CallProcess() {}
+}

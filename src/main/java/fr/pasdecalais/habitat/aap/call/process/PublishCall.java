@@ -1,0 +1,37 @@
+package fr.pasdecalais.habitat.aap.call.process;
+
+import static fr.pasdecalais.habitat.aap.call.process.CallProcess.*;
+import static fr.pasdecalais.habitat.aap.shared.ProcessContract.*;
+
+import fr.pasdecalais.habitat.aap.call.CallProcessService;
+import fr.pasdecalais.habitat.aap.shared.JsonVariables;
+import java.util.ArrayList;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** "Publier l'appel". */
+@Component
+public class PublishCall implements JavaDelegate {
+  private final CallProcessService service;
+
+  public PublishCall(CallProcessService service) {
+    this.service = service;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String reference = (String) execution.getVariable(VAR_CALL_REFERENCE);
+    CallProcessService.PublishedCall call = service.publish(reference == null ? null : reference.trim());
+    execution.setVariable(VAR_CALL_REFERENCE, call.reference());
+    execution.setVariable(VAR_REFERENCE, call.reference());
+    execution.setVariable(VAR_CALL_ID, call.callId());
+    execution.setVariable(VAR_CALL_TITLE, call.title());
+    execution.setVariable(VAR_DECIDING_BODY, call.decidingBody().name());
+    execution.setVariable(VAR_DECIDING_BODY_LABEL, call.decidingBody().label());
+    execution.setVariable(VAR_LOT_CODES, new ArrayList<>(call.lotCodes()));
+    execution.setVariable(VAR_ENVELOPE_LABEL, call.envelopeLabel());
+    execution.setVariable(VAR_JURY_CANDIDATES, JsonVariables.json(call.juryCandidates()));
+    execution.setVariable(VAR_JURY_MEMBERS, JsonVariables.json(call.juryMembers()));
+  }
+}
