@@ -78,9 +78,17 @@ class CompletionRulesTest {
     identity.ensureUser(JUROR, "Jules", "Règles", PASSWORD, Groups.JURY);
   }
 
+  /** The instances started right before a task: deleted, so that their timers never run in another test. */
+  private final List<String> started = new java.util.ArrayList<>();
+
   @AfterEach
   void clock() {
     ProcessTestSupport.resetClock();
+    started.forEach(id -> {
+      if (engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(id).count() > 0) {
+        engine.getRuntimeService().deleteProcessInstance(id, "fin du test", true, true);
+      }
+    });
   }
 
   @Test
@@ -386,6 +394,7 @@ class CompletionRulesTest {
     ProcessInstance pi = engine.getRuntimeService().createProcessInstanceByKey(processKey)
         .businessKey("CR-" + UUID.randomUUID().toString().substring(0, 8))
         .setVariables(variables).startBeforeActivity(taskKey).execute();
+    started.add(pi.getId());
     Task task = engine.getTaskService().createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(taskKey)
         .singleResult();
     assertThat(task).as(taskKey).isNotNull();
