@@ -1,5 +1,6 @@
 package fr.pasdecalais.habitat.aap.application;
 
+import fr.pasdecalais.habitat.aap.application.process.MembershipProcess;
 import static fr.pasdecalais.habitat.aap.application.process.MembershipProcess.*;
 import static fr.pasdecalais.habitat.aap.shared.ProcessContract.*;
 

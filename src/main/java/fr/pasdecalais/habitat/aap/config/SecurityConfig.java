@@ -95,9 +95,10 @@ public class SecurityConfig {
   @Bean
   FilterRegistrationBean<EngineApiGuard> engineApiGuard(IdentityService identityService,
       RepositoryService repositoryService, FormFieldNames formFields, LoginThrottle throttle,
+      fr.pasdecalais.habitat.aap.identity.CompletionGate completionRules,
       @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath) {
     FilterRegistrationBean<EngineApiGuard> registration = new FilterRegistrationBean<>(
-        new EngineApiGuard(identityService, repositoryService, formFields, throttle, webappPath));
+        new EngineApiGuard(identityService, repositoryService, formFields, throttle, webappPath, completionRules));
     registration.addUrlPatterns("/engine-rest/*", webappPath + "/api/*");
     registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 10);
     registration.setName("engineApiGuard");

@@ -72,6 +72,7 @@ public class EngineApiGuard extends OncePerRequestFilter {
   private final IdentityService identityService;
   private final RepositoryService repositoryService;
   private final FormFieldNames formFields;
+  private final CompletionGate completionRules;
   private final LoginThrottle throttle;
   private final String webappPath;
   private final Pattern webappEngine;
@@ -80,8 +81,9 @@ public class EngineApiGuard extends OncePerRequestFilter {
   private final UrlPathHelper paths = new UrlPathHelper();
 
   public EngineApiGuard(IdentityService identityService, RepositoryService repositoryService,
-      FormFieldNames formFields, LoginThrottle throttle, String webappPath) {
+      FormFieldNames formFields, LoginThrottle throttle, String webappPath, CompletionGate completionRules) {
     this.identityService = identityService;
+    this.completionRules = completionRules;
     this.repositoryService = repositoryService;
     this.formFields = formFields;
     this.throttle = throttle;
@@ -152,6 +154,10 @@ public class EngineApiGuard extends OncePerRequestFilter {
             refusal.replaceFirst("^\\d{3}:", ""), caller, method, enginePath);
         return;
       }
+      if (completion.matches() && refusedByTheRules(completion.group(1), body.json(mapper), response, caller, method,
+          enginePath)) {
+        return;
+      }
       concurrencyAsConflict(body, response, chain);
       return;
     }
@@ -200,6 +206,25 @@ public class EngineApiGuard extends OncePerRequestFilter {
       return "Cette tâche est attribuée à une autre personne : seule celle-ci peut la terminer.";
     }
     return checkBody(json, COMPLETION_FIELDS, task.get().fields(), "de cette tâche");
+  }
+
+  /**
+   * The task's completion rules ({@code shared.completion}), before the engine: a refusal is a 400
+   * problem listing the faulty fields, the task stays open and nothing is written.
+   */
+  private boolean refusedByTheRules(String taskId, Optional<JsonNode> json, HttpServletResponse response, Caller caller,
+      String method, String enginePath) throws IOException {
+    CompletionGate.Verdict verdict = completionRules.check(taskId,
+        json.map(body -> body.path("variables")).orElse(null));
+    if (verdict.problems().isEmpty()) {
+      return false;
+    }
+    String detail = fr.pasdecalais.habitat.aap.shared.completion.CompletionRefusedException.message(
+        verdict.taskName(), verdict.problems());
+    LOG.info("Refusé à {} {}: {} {} — {}", caller.userId(), caller.groups(), method, enginePath, detail);
+    ProblemResponse.write(response, HttpStatus.BAD_REQUEST, "Formulaire à corriger", detail,
+        Map.of("errors", verdict.problems()));
+    return true;
   }
 
   private String checkStart(String key, String id, Optional<JsonNode> json) {

@@ -16,9 +16,22 @@ public final class ProblemResponse {
   private ProblemResponse() {}
 
   public static void write(HttpServletResponse res, HttpStatus status, String title, String detail) throws IOException {
+    write(res, status, title, detail, java.util.Map.of());
+  }
+
+  /**
+   * With extra members (e.g. {@code errors}, the faulty fields); {@code message} repeats the detail,
+   * the member Tasklist shows next to the form when the engine's REST API refuses a submission.
+   */
+  public static void write(HttpServletResponse res, HttpStatus status, String title, String detail,
+      java.util.Map<String, Object> properties) throws IOException {
     ProblemDetail pd = ProblemDetail.forStatusAndDetail(status, detail);
     pd.setTitle(title);
     pd.setType(URI.create("about:blank"));
+    if (!properties.isEmpty()) {
+      properties.forEach(pd::setProperty);
+      pd.setProperty("message", detail);
+    }
     if (status == HttpStatus.UNAUTHORIZED) {
       res.setHeader("WWW-Authenticate", "Basic realm=\"Appels a projets\", charset=\"UTF-8\"");
     }

@@ -67,6 +67,29 @@ public class ApiExceptionHandler {
     return problem(HttpStatus.CONFLICT, "Opération refusée", e.getMessage(), List.of());
   }
 
+  /** A task completion refused by its completion rules: 400 with the faulty fields. */
+  @ExceptionHandler(fr.pasdecalais.habitat.aap.shared.completion.CompletionRefusedException.class)
+  ResponseEntity<ProblemDetail> completionRefused(fr.pasdecalais.habitat.aap.shared.completion.CompletionRefusedException e) {
+    return problem(HttpStatus.BAD_REQUEST, "Formulaire à corriger", e.getMessage(), e.problems());
+  }
+
+  /**
+   * The engine wraps what a task listener throws (ENGINE-03051): a completion refused by its rules
+   * or a business refusal inside is answered as if thrown directly; anything else is unexpected.
+   */
+  @ExceptionHandler(org.camunda.bpm.engine.ProcessEngineException.class)
+  ResponseEntity<ProblemDetail> engine(org.camunda.bpm.engine.ProcessEngineException e) throws Exception {
+    for (Throwable t = e.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
+      if (t instanceof fr.pasdecalais.habitat.aap.shared.completion.CompletionRefusedException c) {
+        return completionRefused(c);
+      }
+      if (t instanceof RefusedException r) {
+        return refused(r);
+      }
+    }
+    return unexpected(e);
+  }
+
   @ExceptionHandler(MethodArgumentNotValidException.class)
   ResponseEntity<ProblemDetail> invalidBody(MethodArgumentNotValidException e) {
     List<DomainException.FieldProblem> problems = e.getBindingResult().getFieldErrors().stream()

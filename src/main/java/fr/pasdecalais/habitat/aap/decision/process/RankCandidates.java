@@ -1,5 +1,6 @@
 package fr.pasdecalais.habitat.aap.decision.process;
 
+import fr.pasdecalais.habitat.aap.call.process.CallProcess;
 import static fr.pasdecalais.habitat.aap.call.process.CallProcess.*;
 import static fr.pasdecalais.habitat.aap.shared.ProcessContract.*;
 

@@ -1,5 +1,6 @@
 package fr.pasdecalais.habitat.aap.review.process;
 
+import fr.pasdecalais.habitat.aap.call.process.CallProcess;
 import static fr.pasdecalais.habitat.aap.call.process.CallProcess.VAR_ACTIVE_APPLICATIONS;
 import static fr.pasdecalais.habitat.aap.call.process.CallProcess.VAR_REVIEW_SUMMARY;
 import static fr.pasdecalais.habitat.aap.shared.ProcessContract.VAR_CALL_REFERENCE;

@@ -1,0 +1,108 @@
+package fr.pasdecalais.habitat.aap.config;
+
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cmd.DefaultJobRetryCmd;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.jobexecutor.FailedJobCommandFactory;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
+import org.springframework.stereotype.Component;
+
+/**
+ * Incidents that happen are actionable. Every job (asynchronous service and send tasks, timers) that
+ * fails is retried {@value #RETRIES} times, every 5 minutes ({@link #RETRY_CYCLE}, the engine-wide
+ * default that no model overrides), and the message the engine stores on the job and then on the
+ * incident Cockpit shows says in French what failed and what to do, e.g. « Envoi du courriel
+ * impossible : serveur de messagerie injoignable. Le moteur réessaiera 4 fois toutes les 5 minutes ;
+ * ensuite, vérifiez la configuration SMTP puis relancez le job dans Cockpit. ». The technical cause
+ * stays in the job's stack trace.
+ */
+@Component
+public class FailedJobsInFrench extends AbstractProcessEnginePlugin {
+
+  public static final String RETRY_CYCLE = "R5/PT5M";
+  public static final int RETRIES = 5;
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    configuration.setFailedJobRetryTimeCycle(RETRY_CYCLE);
+    configuration.setFailedJobCommandFactory(new FailedJobCommandFactory() {
+      @Override
+      public Command<Object> getCommand(String jobId, Throwable exception) {
+        return context -> {
+          JobEntity job = context.getJobManager().findJobById(jobId);
+          Throwable french = exception;
+          if (job != null) {
+            boolean first = job.getExceptionByteArrayId() == null && job.getExceptionMessage() == null;
+            int left = (first ? RETRIES : job.getRetries()) - 1;
+            french = new FailedJobException(message(activityName(job), exception, left), exception);
+          }
+          return new DefaultJobRetryCmd(jobId, french).execute(context);
+        };
+      }
+    });
+  }
+
+  private static String activityName(JobEntity job) {
+    try {
+      ExecutionEntity execution = job.getExecution();
+      if (execution != null && execution.getActivity() != null) {
+        Object name = execution.getActivity().getProperty("name");
+        return name != null ? name.toString() : execution.getActivity().getId();
+      }
+    } catch (RuntimeException e) {
+      // no activity to name: the message says "l'étape"
+    }
+    return job.getActivityId();
+  }
+
+  /** What failed and what to do, in French; {@code retriesLeft} after this failure. */
+  static String message(String activity, Throwable exception, int retriesLeft) {
+    String step = activity == null ? "l'étape automatique" : "l'étape « " + activity + " »";
+    String what;
+    String check;
+    if (causedBy(exception, "org.springframework.mail.MailException", "jakarta.mail.MessagingException")) {
+      what = "Envoi du courriel impossible : serveur de messagerie injoignable ou courriel refusé (" + step + ").";
+      check = "vérifiez la configuration SMTP (spring.mail.*) et l'adresse du destinataire";
+    } else if (causedBy(exception, "com.lowagie.text.DocumentException", "com.itextpdf.text.DocumentException")
+        || String.valueOf(exception.getMessage()).contains("n'a pas pu être générée")) {
+      what = "Génération du PDF impossible (" + step + ") : " + exception.getMessage();
+      check = "vérifiez le modèle de document et les données du dossier";
+    } else if (causedBy(exception, "org.springframework.dao.DataAccessException", "java.sql.SQLException")) {
+      what = "Base de données indisponible ou contrainte violée (" + step + ").";
+      check = "vérifiez la base de données et son journal";
+    } else {
+      what = "Échec de " + step + " : " + exception.getMessage();
+      check = "corrigez la cause indiquée (données du dossier, configuration)";
+    }
+    String then = retriesLeft > 0
+        ? " Le moteur réessaiera " + retriesLeft + " fois toutes les 5 minutes ; ensuite, " + check
+            + " puis relancez le job dans Cockpit."
+        : " Le moteur a réessayé " + RETRIES + " fois toutes les 5 minutes sans succès : " + check
+            + ", puis relancez le job dans Cockpit (« Retry »).";
+    return what + then;
+  }
+
+  private static boolean causedBy(Throwable exception, String... classNames) {
+    for (Throwable t = exception; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      for (Class<?> c = t.getClass(); c != null; c = c.getSuperclass()) {
+        for (String name : classNames) {
+          if (c.getName().equals(name)) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  /** The failure as Cockpit shows it: the French message, the original exception as cause. */
+  public static class FailedJobException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    public FailedJobException(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+}

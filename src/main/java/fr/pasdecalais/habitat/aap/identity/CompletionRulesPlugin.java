@@ -1,0 +1,70 @@
+package fr.pasdecalais.habitat.aap.identity;
+
+import fr.pasdecalais.habitat.aap.shared.DomainException.FieldProblem;
+import fr.pasdecalais.habitat.aap.shared.completion.CompletionRefusedException;
+import fr.pasdecalais.habitat.aap.shared.completion.CompletionRegistry;
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * The completion rules inside the engine: a complete listener on every user task applies the
+ * task's {@code CompletionRules} to its variables when a person completes it (an authenticated user),
+ * whatever the door (Java API, our {@code /api}, a REST call that {@link EngineApiGuard} let through).
+ * When the engine completes a task itself (no authenticated user: a demo loader, a test), nothing is
+ * checked here, as in {@link CompleterPlugin}; the services' own checks still apply. A violation throws {@link
+ * CompletionRefusedException}: the completion is rolled back, the task stays open, no incident.
+ * The registry is looked up at completion time (its rules use services built on the engine).
+ */
+@Component
+public class CompletionRulesPlugin extends AbstractProcessEnginePlugin {
+
+  private final ObjectProvider<CompletionRegistry> registry;
+
+  public CompletionRulesPlugin(ObjectProvider<CompletionRegistry> registry) {
+    this.registry = registry;
+  }
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    if (configuration.getCustomPostBPMNParseListeners() == null) {
+      configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
+    }
+    TaskListener listener = this::check;
+    configuration.getCustomPostBPMNParseListeners().add(new AbstractBpmnParseListener() {
+      @Override
+      public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
+        ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition()
+            .addTaskListener(TaskListener.EVENTNAME_COMPLETE, listener);
+      }
+    });
+  }
+
+  void check(DelegateTask task) {
+    CommandContext context = Context.getCommandContext();
+    if (context == null || context.getAuthenticatedUserId() == null) {
+      return; // the engine completing a task itself (a demo loader, a test without authentication), as CompleterPlugin
+    }
+    CompletionRegistry rules = registry.getIfAvailable();
+    if (rules == null) {
+      return;
+    }
+    List<FieldProblem> problems = rules.check(task.getTaskDefinitionKey(), task.getName(), task.getProcessInstanceId(),
+        task.getVariables());
+    if (!problems.isEmpty()) {
+      throw new CompletionRefusedException(task.getName(), problems);
+    }
+  }
+}
