@@ -55,7 +55,8 @@ class CompletionRulesTest {
   static final String AGENT = "cr.instructeur";
   static final String FINANCE = "cr.finances";
   static final String SECRETARY = "cr.secretariat";
-  /** "Traiter le retard du bilan final" is offered to the superviseurs, whom the engine API policy lets read only: the administrator completes it. */
+  /** "Traiter le retard du bilan final" is offered to the superviseurs, who complete it in Tasklist. */
+  static final String SUPERVISOR = "cr.superviseur";
   static final String ADMIN = "cr.admin";
   static final String JUROR = "cr.jure";
 
@@ -76,6 +77,7 @@ class CompletionRulesTest {
     identity.ensureUser(FINANCE, "Fanny", "Règles", PASSWORD, Groups.FINANCES);
     identity.ensureUser(SECRETARY, "Serge", "Règles", PASSWORD, Groups.SECRETARIAT);
     identity.ensureUser(ADMIN, "Adam", "Règles", PASSWORD, Groups.ADMIN);
+    identity.ensureUser(SUPERVISOR, "Sarah", "Règles", PASSWORD, Groups.SUPERVISEURS);
     identity.ensureUser(JUROR, "Jules", "Règles", PASSWORD, Groups.JURY);
   }
 
@@ -289,7 +291,7 @@ class CompletionRulesTest {
   @Test
   void lateFinalReportActionMustBeOneOffered() {
     Task task = at(GrantAgreementProcess.KEY, GrantAgreementProcess.TASK_HANDLE_LATE_FINAL, Map.of());
-    ResponseEntity<String> response = complete(ADMIN, task, """
+    ResponseEntity<String> response = complete(SUPERVISOR, task, """
         {"variables": {"lateAction": {"value": "OUBLIER", "type": "String"},
          "lateComment": {"value": "Relance", "type": "String"}}}""");
     assertRefused(response, task, "lateAction", "choisissez l'une des réponses proposées");

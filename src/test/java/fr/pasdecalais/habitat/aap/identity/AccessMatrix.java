@@ -251,6 +251,9 @@ public abstract class AccessMatrix {
       t = t.replace("{juryTask}", taskOf(start("Process_MatrixJury",
           Map.of("juryMember", accounts.get("jury de l'appel").user(), "reference", "AAP-MATRICE-JURY"))));
     }
+    if (t.contains("{supervisorTask}")) {
+      t = t.replace("{supervisorTask}", taskOf(start("Process_MatrixSupervisor", Map.of("reference", "AAP-MATRICE-SUPERVISION"))));
+    }
     if (t.contains("{timerJob}")) {
       ProcessInstance pi = start("Process_MatrixTimer", Map.of("reference", "AAP-MATRICE-MINUTERIE"));
       t = t.replace("{timerJob}", engine.getManagementService().createJobQuery().processInstanceId(pi.getId())
@@ -406,7 +409,7 @@ public abstract class AccessMatrix {
 
   private void deployFixtures() {
     var repository = engine.getRepositoryService();
-    if (repository.createProcessDefinitionQuery().processDefinitionKey("Process_MatrixAgent").count() > 0) {
+    if (repository.createProcessDefinitionQuery().processDefinitionKey("Process_MatrixSupervisor").count() > 0) {
       return;
     }
     repository.createDeployment().name("access-matrix-fixtures")
@@ -417,6 +420,10 @@ public abstract class AccessMatrix {
         .addModelInstance("matrix-jury.bpmn", Bpmn.createExecutableProcess("Process_MatrixJury")
             .name("Matrice : avis").camundaHistoryTimeToLive(1)
             .startEvent().userTask("Task_MatrixOpinion").name("Donner un avis").camundaAssignee("${juryMember}")
+            .endEvent().done())
+        .addModelInstance("matrix-supervisor.bpmn", Bpmn.createExecutableProcess("Process_MatrixSupervisor")
+            .name("Matrice : tâche de supervision").camundaHistoryTimeToLive(1)
+            .startEvent().userTask("Task_MatrixSupervision").name("Traiter un retard").camundaCandidateGroups(Groups.SUPERVISEURS)
             .endEvent().done())
         .addModelInstance("matrix-timer.bpmn", Bpmn.createExecutableProcess("Process_MatrixTimer")
             .name("Matrice : minuterie").camundaHistoryTimeToLive(1)
