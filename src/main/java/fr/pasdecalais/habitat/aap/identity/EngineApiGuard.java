@@ -50,6 +50,10 @@ import org.springframework.web.util.UrlPathHelper;
  * completion or a start carry only the variables of the form. It also guards the webapps' login:
  * the throttle of failed logins, and only the groups of an app may log into it (partners into none).
  * A refusal is answered here, in French, before the engine is reached.
+ *
+ * <p>Over 300 lines because the three things that must read the same request at the same place —
+ * the policy, the body (form fields, completion rules) and the webapp login — share its parsing;
+ * the next split is the webapp login into a filter of its own.
  */
 public class EngineApiGuard extends OncePerRequestFilter {
 
