@@ -8,9 +8,9 @@ import org.springframework.stereotype.Component;
 @Component
 class AgreementOfTask {
 
-  private final AgreementService agreements;
+  private final AgreementLifecycleService agreements;
 
-  AgreementOfTask(AgreementService agreements) {
+  AgreementOfTask(AgreementLifecycleService agreements) {
     this.agreements = agreements;
   }
 
@@ -27,7 +27,7 @@ class AgreementOfTask {
     }
   }
 
-  AgreementService service() {
+  AgreementLifecycleService service() {
     return agreements;
   }
 }

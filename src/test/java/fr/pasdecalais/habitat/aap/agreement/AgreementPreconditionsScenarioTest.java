@@ -33,7 +33,7 @@ class AgreementPreconditionsScenarioTest {
 
   @Autowired ProcessEngine engine;
   @Autowired AgreementScenarios scenario;
-  @Autowired AgreementService agreements;
+  @Autowired AgreementSettlementService agreements;
   @Autowired GrantAgreementRepository repository;
   @Autowired AwardDecisions decisions;
 

@@ -56,12 +56,12 @@ public class AgreementScenarios {
   private final ApplicationService applications;
   private final ProcessEngine engine;
   private final PaymentService payments;
-  private final AgreementService agreements;
+  private final AgreementLifecycleService agreements;
   private final GrantAgreementRepository repository;
   private final AwardDecisions decisions;
 
   AgreementScenarios(CallCatalog calls, CallDefinitionReader reader, ApplicationService applications,
-      ProcessEngine engine, PaymentService payments, AgreementService agreements, GrantAgreementRepository repository,
+      ProcessEngine engine, PaymentService payments, AgreementLifecycleService agreements, GrantAgreementRepository repository,
       AwardDecisions decisions) {
     this.decisions = decisions;
     this.repository = repository;

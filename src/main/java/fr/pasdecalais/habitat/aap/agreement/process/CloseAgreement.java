@@ -1,6 +1,6 @@
 package fr.pasdecalais.habitat.aap.agreement.process;
 
-import fr.pasdecalais.habitat.aap.agreement.AgreementService;
+import fr.pasdecalais.habitat.aap.agreement.AgreementLifecycleService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -9,9 +9,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class CloseAgreement implements JavaDelegate {
 
-  private final AgreementService agreements;
+  private final AgreementLifecycleService agreements;
 
-  public CloseAgreement(AgreementService agreements) {
+  public CloseAgreement(AgreementLifecycleService agreements) {
     this.agreements = agreements;
   }
 

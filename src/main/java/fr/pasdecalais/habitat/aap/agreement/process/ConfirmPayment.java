@@ -4,7 +4,8 @@ import static fr.pasdecalais.habitat.aap.agreement.process.GrantAgreementProcess
 import static fr.pasdecalais.habitat.aap.agreement.process.GrantAgreementProcess.VAR_PAYMENT_DATE;
 import static fr.pasdecalais.habitat.aap.agreement.process.GrantAgreementProcess.VAR_PAYMENT_ERROR;
 
-import fr.pasdecalais.habitat.aap.agreement.AgreementService;
+import fr.pasdecalais.habitat.aap.agreement.AgreementFormService;
+import fr.pasdecalais.habitat.aap.agreement.AgreementSettlementService;
 import fr.pasdecalais.habitat.aap.payment.PaymentRefusedException;
 import fr.pasdecalais.habitat.aap.shared.FormValues;
 import java.time.LocalDate;
@@ -16,10 +17,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class ConfirmPayment implements JavaDelegate {
 
-  private final AgreementService agreements;
+  private final AgreementSettlementService agreements;
+  private final AgreementFormService forms;
 
-  public ConfirmPayment(AgreementService agreements) {
+  public ConfirmPayment(AgreementSettlementService agreements, AgreementFormService forms) {
     this.agreements = agreements;
+    this.forms = forms;
   }
 
   @Override
@@ -37,6 +40,6 @@ public class ConfirmPayment implements JavaDelegate {
         paymentId instanceof Number n ? n.longValue() : null, paidOn, (String) execution.getVariable(VAR_MANDATE_NUMBER),
         validatedBy));
     execution.setVariable(VAR_PAYMENT_ERROR, null);
-    execution.setVariables(agreements.formVariables(AgreementExecution.agreementId(execution)));
+    execution.setVariables(forms.formVariables(AgreementExecution.agreementId(execution)));
   }
 }

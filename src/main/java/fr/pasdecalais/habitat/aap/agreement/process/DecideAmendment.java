@@ -7,7 +7,8 @@ import static fr.pasdecalais.habitat.aap.agreement.process.GrantAgreementProcess
 import static fr.pasdecalais.habitat.aap.agreement.process.GrantAgreementProcess.VAR_AMENDMENT_NEW_AMOUNT;
 import static fr.pasdecalais.habitat.aap.agreement.process.GrantAgreementProcess.VAR_AMENDMENT_NEW_PERIOD_END;
 
-import fr.pasdecalais.habitat.aap.agreement.AgreementService;
+import fr.pasdecalais.habitat.aap.agreement.AgreementAmendmentService;
+import fr.pasdecalais.habitat.aap.agreement.AgreementFormService;
 import fr.pasdecalais.habitat.aap.agreement.Amendment;
 import fr.pasdecalais.habitat.aap.agreement.AmendmentStatus;
 import fr.pasdecalais.habitat.aap.shared.FormValues;
@@ -21,10 +22,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class DecideAmendment implements JavaDelegate {
 
-  private final AgreementService agreements;
+  private final AgreementAmendmentService agreements;
+  private final AgreementFormService forms;
 
-  public DecideAmendment(AgreementService agreements) {
+  public DecideAmendment(AgreementAmendmentService agreements, AgreementFormService forms) {
     this.agreements = agreements;
+    this.forms = forms;
   }
 
   @Override
@@ -43,6 +46,6 @@ public class DecideAmendment implements JavaDelegate {
         (String) execution.getVariable(VAR_AMENDMENT_COMMENT)));
     execution.setVariable(VAR_AMENDMENT_APPROVED, a.getStatus() == AmendmentStatus.APPROVED);
     execution.setVariable(VAR_AMENDMENT_ERROR, null);
-    execution.setVariables(agreements.formVariables(AgreementExecution.agreementId(execution)));
+    execution.setVariables(forms.formVariables(AgreementExecution.agreementId(execution)));
   }
 }

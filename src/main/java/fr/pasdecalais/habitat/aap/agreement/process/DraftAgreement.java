@@ -7,7 +7,8 @@ import static fr.pasdecalais.habitat.aap.agreement.process.GrantAgreementProcess
 import static fr.pasdecalais.habitat.aap.agreement.process.GrantAgreementProcess.VAR_PERIOD_END;
 import static fr.pasdecalais.habitat.aap.agreement.process.GrantAgreementProcess.VAR_PERIOD_START;
 
-import fr.pasdecalais.habitat.aap.agreement.AgreementService;
+import fr.pasdecalais.habitat.aap.agreement.AgreementFormService;
+import fr.pasdecalais.habitat.aap.agreement.AgreementLifecycleService;
 import fr.pasdecalais.habitat.aap.agreement.GrantAgreement;
 import fr.pasdecalais.habitat.aap.shared.FormValues;
 import fr.pasdecalais.habitat.aap.shared.ProcessContract;
@@ -19,17 +20,19 @@ import org.springframework.stereotype.Component;
 @Component
 public class DraftAgreement implements JavaDelegate {
 
-  private final AgreementService agreements;
+  private final AgreementLifecycleService agreements;
+  private final AgreementFormService forms;
 
-  public DraftAgreement(AgreementService agreements) {
+  public DraftAgreement(AgreementLifecycleService agreements, AgreementFormService forms) {
     this.agreements = agreements;
+    this.forms = forms;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    AgreementService.Draft draft;
+    AgreementLifecycleService.Draft draft;
     try {
-      draft = new AgreementService.Draft(
+      draft = new AgreementLifecycleService.Draft(
           AgreementExecution.longVar(execution, ProcessContract.VAR_APPLICATION_ID),
           FormValues.amount(execution.getVariable(VAR_AGREEMENT_AMOUNT)),
           (String) execution.getVariable(VAR_AGREEMENT_UNITS),
@@ -42,6 +45,6 @@ public class DraftAgreement implements JavaDelegate {
     GrantAgreement a = AgreementExecution.bpmn(() -> agreements.draft(draft));
     execution.setVariable(GrantAgreementProcess.VAR_AGREEMENT_ID, a.getId());
     execution.setVariable(VAR_AGREEMENT_ERROR, null);
-    execution.setVariables(agreements.formVariables(a.getId()));
+    execution.setVariables(forms.formVariables(a.getId()));
   }
 }

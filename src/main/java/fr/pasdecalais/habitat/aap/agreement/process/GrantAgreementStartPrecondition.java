@@ -2,7 +2,7 @@ package fr.pasdecalais.habitat.aap.agreement.process;
 
 import static fr.pasdecalais.habitat.aap.agreement.process.GrantAgreementProcess.VAR_AGREEMENT_AMOUNT;
 
-import fr.pasdecalais.habitat.aap.agreement.AgreementService;
+import fr.pasdecalais.habitat.aap.agreement.AgreementLifecycleService;
 import fr.pasdecalais.habitat.aap.application.Application;
 import fr.pasdecalais.habitat.aap.shared.ProcessContract;
 import fr.pasdecalais.habitat.aap.shared.RefusedException;
@@ -16,14 +16,14 @@ import org.springframework.stereotype.Component;
  * convention only for a dossier whose award decision is recorded as granted, one running convention
  * per dossier. A refusal ({@link RefusedException}, French) rolls the whole start back: no instance,
  * no row. The dossier's own data then replace whatever the start passed (reference, organisation,
- * call, lot); the amount is the decision's (see {@link AgreementService#preparationVariables}).
+ * call, lot); the amount is the decision's (see {@link fr.pasdecalais.habitat.aap.agreement.AgreementFormService#preparationVariables}).
  */
 @Component
 public class GrantAgreementStartPrecondition implements ExecutionListener {
 
-  private final AgreementService agreements;
+  private final AgreementLifecycleService agreements;
 
-  public GrantAgreementStartPrecondition(AgreementService agreements) {
+  public GrantAgreementStartPrecondition(AgreementLifecycleService agreements) {
     this.agreements = agreements;
   }
 

@@ -1,6 +1,6 @@
 package fr.pasdecalais.habitat.aap.agreement.process;
 
-import fr.pasdecalais.habitat.aap.agreement.AgreementService;
+import fr.pasdecalais.habitat.aap.agreement.AgreementFormService;
 import fr.pasdecalais.habitat.aap.shared.ProcessContract;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -10,9 +10,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class LoadAgreementTerms implements JavaDelegate {
 
-  private final AgreementService agreements;
+  private final AgreementFormService agreements;
 
-  public LoadAgreementTerms(AgreementService agreements) {
+  public LoadAgreementTerms(AgreementFormService agreements) {
     this.agreements = agreements;
   }
 

@@ -1,6 +1,6 @@
 package fr.pasdecalais.habitat.aap.agreement.process;
 
-import fr.pasdecalais.habitat.aap.agreement.AgreementService;
+import fr.pasdecalais.habitat.aap.agreement.AgreementSettlementService;
 import fr.pasdecalais.habitat.aap.payment.Payment;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -14,9 +14,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class OrderAdvance implements JavaDelegate {
 
-  private final AgreementService agreements;
+  private final AgreementSettlementService agreements;
 
-  public OrderAdvance(AgreementService agreements) {
+  public OrderAdvance(AgreementSettlementService agreements) {
     this.agreements = agreements;
   }
 

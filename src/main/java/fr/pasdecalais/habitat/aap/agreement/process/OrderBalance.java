@@ -1,6 +1,6 @@
 package fr.pasdecalais.habitat.aap.agreement.process;
 
-import fr.pasdecalais.habitat.aap.agreement.AgreementService;
+import fr.pasdecalais.habitat.aap.agreement.AgreementSettlementService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -9,9 +9,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class OrderBalance implements JavaDelegate {
 
-  private final AgreementService agreements;
+  private final AgreementSettlementService agreements;
 
-  public OrderBalance(AgreementService agreements) {
+  public OrderBalance(AgreementSettlementService agreements) {
     this.agreements = agreements;
   }
 

@@ -1,6 +1,6 @@
 package fr.pasdecalais.habitat.aap.agreement.process;
 
-import fr.pasdecalais.habitat.aap.agreement.AgreementService;
+import fr.pasdecalais.habitat.aap.agreement.AgreementSettlementService;
 import fr.pasdecalais.habitat.aap.shared.ProcessContract;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -10,15 +10,15 @@ import org.springframework.stereotype.Component;
 @Component
 public class OrderRecovery implements JavaDelegate {
 
-  private final AgreementService agreements;
+  private final AgreementSettlementService agreements;
 
-  public OrderRecovery(AgreementService agreements) {
+  public OrderRecovery(AgreementSettlementService agreements) {
     this.agreements = agreements;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    AgreementService.Recovery r = AgreementExecution.bpmn(() -> agreements.orderRecovery(AgreementExecution.agreementId(execution)));
+    AgreementSettlementService.Recovery r = AgreementExecution.bpmn(() -> agreements.orderRecovery(AgreementExecution.agreementId(execution)));
     PaymentVariables.set(execution, r.payment());
     execution.setVariable(ProcessContract.VAR_NOTIFICATION_ID, r.notificationId());
   }

@@ -4,7 +4,9 @@ import static fr.pasdecalais.habitat.aap.agreement.process.GrantAgreementProcess
 import static fr.pasdecalais.habitat.aap.agreement.process.GrantAgreementProcess.VAR_INDICATORS;
 import static fr.pasdecalais.habitat.aap.agreement.process.GrantAgreementProcess.VAR_INTERIM_REPORT_COUNT;
 
-import fr.pasdecalais.habitat.aap.agreement.AgreementService;
+import fr.pasdecalais.habitat.aap.agreement.AgreementDates;
+import fr.pasdecalais.habitat.aap.agreement.AgreementFormService;
+import fr.pasdecalais.habitat.aap.agreement.AgreementLifecycleService;
 import fr.pasdecalais.habitat.aap.reporting.ReportingService;
 import java.util.ArrayList;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -24,11 +26,13 @@ import org.springframework.stereotype.Component;
 @Component
 public class PlanReports implements JavaDelegate {
 
-  private final AgreementService agreements;
+  private final AgreementLifecycleService agreements;
+  private final AgreementFormService forms;
   private final ReportingService reporting;
 
-  public PlanReports(AgreementService agreements, ReportingService reporting) {
+  public PlanReports(AgreementLifecycleService agreements, AgreementFormService forms, ReportingService reporting) {
     this.agreements = agreements;
+    this.forms = forms;
     this.reporting = reporting;
   }
 
@@ -39,7 +43,7 @@ public class PlanReports implements JavaDelegate {
     execution.setVariable(GrantAgreementProcess.VAR_INTERIM_REPORT_IDS, new ArrayList<>(plan.interimReportIds()));
     execution.setVariable(VAR_INTERIM_REPORT_COUNT, plan.interimReportIds().size());
     execution.setVariable(GrantAgreementProcess.VAR_FINAL_REPORT_ID, plan.finalReportId());
-    execution.setVariable(VAR_FINAL_REPORT_DUE_LABEL, AgreementService.french(reporting.get(plan.finalReportId()).getDueOn()));
-    execution.setVariable(VAR_INDICATORS, AgreementExecution.jsonList(agreements.indicatorLines(agreementId)));
+    execution.setVariable(VAR_FINAL_REPORT_DUE_LABEL, AgreementDates.french(reporting.get(plan.finalReportId()).getDueOn()));
+    execution.setVariable(VAR_INDICATORS, AgreementExecution.jsonList(forms.indicatorLines(agreementId)));
   }
 }

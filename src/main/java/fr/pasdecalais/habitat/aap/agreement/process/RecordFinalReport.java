@@ -7,7 +7,7 @@ import static fr.pasdecalais.habitat.aap.agreement.process.GrantAgreementProcess
 import static fr.pasdecalais.habitat.aap.agreement.process.GrantAgreementProcess.VAR_REPORT_RECEIVED_ON;
 import static fr.pasdecalais.habitat.aap.agreement.process.GrantAgreementProcess.VAR_REPORT_SUMMARY;
 
-import fr.pasdecalais.habitat.aap.agreement.AgreementService;
+import fr.pasdecalais.habitat.aap.agreement.AgreementFormService;
 import fr.pasdecalais.habitat.aap.reporting.ReportingService;
 import fr.pasdecalais.habitat.aap.shared.FormValues;
 import java.util.LinkedHashMap;
@@ -24,9 +24,9 @@ import org.springframework.stereotype.Component;
 public class RecordFinalReport implements JavaDelegate {
 
   private final ReportingService reporting;
-  private final AgreementService agreements;
+  private final AgreementFormService agreements;
 
-  public RecordFinalReport(ReportingService reporting, AgreementService agreements) {
+  public RecordFinalReport(ReportingService reporting, AgreementFormService agreements) {
     this.reporting = reporting;
     this.agreements = agreements;
   }

@@ -3,7 +3,7 @@ package fr.pasdecalais.habitat.aap.agreement.process;
 import static fr.pasdecalais.habitat.aap.agreement.process.GrantAgreementProcess.VAR_AMENDMENT_ERROR;
 import static fr.pasdecalais.habitat.aap.agreement.process.GrantAgreementProcess.VAR_AMENDMENT_REASON;
 
-import fr.pasdecalais.habitat.aap.agreement.AgreementService;
+import fr.pasdecalais.habitat.aap.agreement.AgreementAmendmentService;
 import fr.pasdecalais.habitat.aap.agreement.Amendment;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -13,9 +13,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class RegisterAmendment implements JavaDelegate {
 
-  private final AgreementService agreements;
+  private final AgreementAmendmentService agreements;
 
-  public RegisterAmendment(AgreementService agreements) {
+  public RegisterAmendment(AgreementAmendmentService agreements) {
     this.agreements = agreements;
   }
 

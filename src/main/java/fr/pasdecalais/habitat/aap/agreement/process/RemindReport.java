@@ -4,7 +4,8 @@ import static fr.pasdecalais.habitat.aap.agreement.process.GrantAgreementProcess
 import static fr.pasdecalais.habitat.aap.agreement.process.GrantAgreementProcess.VAR_REPORT_ID;
 import static fr.pasdecalais.habitat.aap.agreement.process.GrantAgreementProcess.VAR_REPORT_LABEL;
 
-import fr.pasdecalais.habitat.aap.agreement.AgreementService;
+import fr.pasdecalais.habitat.aap.agreement.AgreementDates;
+import fr.pasdecalais.habitat.aap.agreement.AgreementLifecycleService;
 import fr.pasdecalais.habitat.aap.reporting.Report;
 import fr.pasdecalais.habitat.aap.reporting.ReportingService;
 import fr.pasdecalais.habitat.aap.shared.ProcessContract;
@@ -16,10 +17,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class RemindReport implements JavaDelegate {
 
-  private final AgreementService agreements;
+  private final AgreementLifecycleService agreements;
   private final ReportingService reporting;
 
-  public RemindReport(AgreementService agreements, ReportingService reporting) {
+  public RemindReport(AgreementLifecycleService agreements, ReportingService reporting) {
     this.agreements = agreements;
     this.reporting = reporting;
   }
@@ -31,6 +32,6 @@ public class RemindReport implements JavaDelegate {
     Report r = reporting.get(reportId);
     execution.setVariable(ProcessContract.VAR_NOTIFICATION_ID, notificationId);
     execution.setVariable(VAR_REPORT_LABEL, r.getKind().label() + " n° " + r.getSequenceNumber());
-    execution.setVariable(VAR_REPORT_DUE_LABEL, AgreementService.french(r.getDueOn()));
+    execution.setVariable(VAR_REPORT_DUE_LABEL, AgreementDates.french(r.getDueOn()));
   }
 }

@@ -5,7 +5,7 @@ import static fr.pasdecalais.habitat.aap.agreement.process.GrantAgreementProcess
 import static fr.pasdecalais.habitat.aap.agreement.process.GrantAgreementProcess.VAR_SERVICE_ERROR;
 import static fr.pasdecalais.habitat.aap.agreement.process.GrantAgreementProcess.VAR_SERVICE_RENDERED_ON;
 
-import fr.pasdecalais.habitat.aap.agreement.AgreementService;
+import fr.pasdecalais.habitat.aap.agreement.AgreementSettlementService;
 import fr.pasdecalais.habitat.aap.shared.FormValues;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
@@ -22,9 +22,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class SettleAgreement implements JavaDelegate {
 
-  private final AgreementService agreements;
+  private final AgreementSettlementService agreements;
 
-  public SettleAgreement(AgreementService agreements) {
+  public SettleAgreement(AgreementSettlementService agreements) {
     this.agreements = agreements;
   }
 

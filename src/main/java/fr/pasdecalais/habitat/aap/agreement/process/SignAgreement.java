@@ -4,7 +4,7 @@ import static fr.pasdecalais.habitat.aap.agreement.process.GrantAgreementProcess
 import static fr.pasdecalais.habitat.aap.agreement.process.GrantAgreementProcess.VAR_PRESIDENT_SIGNED_ON;
 import static fr.pasdecalais.habitat.aap.agreement.process.GrantAgreementProcess.VAR_SIGNATURE_ERROR;
 
-import fr.pasdecalais.habitat.aap.agreement.AgreementService;
+import fr.pasdecalais.habitat.aap.agreement.AgreementLifecycleService;
 import fr.pasdecalais.habitat.aap.shared.FormValues;
 import java.time.LocalDate;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -15,9 +15,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class SignAgreement implements JavaDelegate {
 
-  private final AgreementService agreements;
+  private final AgreementLifecycleService agreements;
 
-  public SignAgreement(AgreementService agreements) {
+  public SignAgreement(AgreementLifecycleService agreements) {
     this.agreements = agreements;
   }
 

@@ -2,7 +2,7 @@ package fr.pasdecalais.habitat.aap.agreement.process;
 
 import static fr.pasdecalais.habitat.aap.agreement.process.GrantAgreementProcess.VAR_JUSTIFIED_EXPENSES;
 
-import fr.pasdecalais.habitat.aap.agreement.AgreementService;
+import fr.pasdecalais.habitat.aap.agreement.AgreementTerminationService;
 import fr.pasdecalais.habitat.aap.shared.FormValues;
 import fr.pasdecalais.habitat.aap.shared.ProcessContract;
 import java.math.BigDecimal;
@@ -14,16 +14,16 @@ import org.springframework.stereotype.Component;
 @Component
 public class TerminateAgreement implements JavaDelegate {
 
-  private final AgreementService agreements;
+  private final AgreementTerminationService agreements;
 
-  public TerminateAgreement(AgreementService agreements) {
+  public TerminateAgreement(AgreementTerminationService agreements) {
     this.agreements = agreements;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     BigDecimal justified = FormValues.amount(execution.getVariable(VAR_JUSTIFIED_EXPENSES));
-    AgreementService.Termination t = agreements.terminate(AgreementExecution.agreementId(execution),
+    AgreementTerminationService.Termination t = agreements.terminate(AgreementExecution.agreementId(execution),
         justified == null ? BigDecimal.ZERO : justified);
     execution.setVariable(ProcessContract.VAR_NOTIFICATION_ID, t.notificationId());
   }
