@@ -21,12 +21,17 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class ApplicationController {
 
-  private final ApplicationService service;
+  private final Submissions submissions;
+  private final Instruction instruction;
+  private final Withdrawals withdrawals;
   private final ApplicationReading reading;
   private final ApplicationAccess access;
 
-  public ApplicationController(ApplicationService service, ApplicationReading reading, ApplicationAccess access) {
-    this.service = service;
+  public ApplicationController(Submissions submissions, Instruction instruction, Withdrawals withdrawals,
+      ApplicationReading reading, ApplicationAccess access) {
+    this.submissions = submissions;
+    this.instruction = instruction;
+    this.withdrawals = withdrawals;
     this.reading = reading;
     this.access = access;
   }
@@ -43,7 +48,7 @@ public class ApplicationController {
   @PreAuthorize("hasAnyRole('porteurs', 'instructeurs', 'camunda-admin')")
   public ResponseEntity<?> submit(@PathVariable String reference, @RequestBody ApplicationRequest request) {
     // validated by the service (Jakarta Validation + rules across fields), so that every problem is listed at once
-    ApplicationService.Submission s = service.submit(reference, request, Caller.current());
+    ApplicationService.Submission s = submissions.submit(reference, request, Caller.current());
     Application a = s.application();
     URI location = URI.create("/api/applications/" + a.getReference());
     if (s.late()) {
@@ -85,7 +90,7 @@ public class ApplicationController {
   public ApplicationReading.ApplicationView piecesReceived(@PathVariable String reference,
       @RequestBody(required = false) PiecesReceivedRequest request) {
     checkLength(request == null ? null : request.comment(), "comment", "Le commentaire dépasse 1 000 caractères.");
-    service.piecesReceived(reference, request == null ? null : request.comment(), Caller.current(), access);
+    instruction.piecesReceived(reference, request == null ? null : request.comment(), Caller.current(), access);
     return reading.view(reference, Caller.current());
   }
 
@@ -97,7 +102,7 @@ public class ApplicationController {
   public ResponseEntity<ApplicationReading.ApplicationView> withdraw(@PathVariable String reference,
       @RequestBody(required = false) WithdrawalRequest request) {
     checkLength(request == null ? null : request.reason(), "reason", "Le motif dépasse 1 000 caractères.");
-    service.withdraw(reference, request == null ? null : request.reason(), Caller.current(), access);
+    withdrawals.withdraw(reference, request == null ? null : request.reason(), Caller.current(), access);
     return ResponseEntity.ok(reading.view(reference, Caller.current()));
   }
 }

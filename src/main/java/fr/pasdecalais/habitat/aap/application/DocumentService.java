@@ -39,7 +39,8 @@ public class DocumentService {
   private final ApplicationDocumentRepository documents;
   private final DocumentContentRepository contents;
   private final ApplicationAccess access;
-  private final ApplicationService applications;
+  private final Instruction instruction;
+  private final ApplicationTimeline timeline;
   private final CallCatalog calls;
   private final RuntimeService runtime;
   private final EngineAsSystem engine;
@@ -47,12 +48,13 @@ public class DocumentService {
   private static final Tika TIKA = new Tika();
 
   public DocumentService(ApplicationDocumentRepository documents, DocumentContentRepository contents,
-      ApplicationAccess access, ApplicationService applications, CallCatalog calls, RuntimeService runtime,
+      ApplicationAccess access, Instruction instruction, ApplicationTimeline timeline, CallCatalog calls, RuntimeService runtime,
       EngineAsSystem engine, @Value("${aap.documents.max-size:20MB}") DataSize maxSize) {
     this.documents = documents;
     this.contents = contents;
     this.access = access;
-    this.applications = applications;
+    this.instruction = instruction;
+    this.timeline = timeline;
     this.calls = calls;
     this.runtime = runtime;
     this.engine = engine;
@@ -67,7 +69,7 @@ public class DocumentService {
       throw DomainException.conflict("Le dossier « " + reference + " » est clos (" + a.getState().label()
           + ") : il n'accepte plus de pièce.");
     }
-    Map<String, String> labels = applications.documentLabels(calls.getByReference(a.getCallReference()));
+    Map<String, String> labels = instruction.documentLabels(calls.getByReference(a.getCallReference()));
     if (type == null || !labels.containsKey(type)) {
       throw DomainException.invalid("type", "Le type de pièce « " + type + " » n'est pas demandé par l'appel ; types possibles : "
           + String.join(", ", labels.keySet()) + ".");
@@ -95,7 +97,7 @@ public class DocumentService {
         name.length() > 255 ? name.substring(name.length() - 255) : name, detected, bytes.length, sha256(bytes),
         caller.userId(), EngineClock.now()));
     contents.save(new DocumentContent(d.getId(), bytes));
-    applications.log(a, caller.userId(), "PIECE", "Pièce déposée : " + labels.get(type) + " (" + d.getFileName() + ", "
+    timeline.log(a, caller.userId(), "PIECE", "Pièce déposée : " + labels.get(type) + " (" + d.getFileName() + ", "
         + megabytes(bytes.length) + ").");
     engine.run(() -> runtime.createMessageCorrelation(ApplicationProcess.MSG_PIECES_RECEIVED)
         .processInstanceBusinessKey(reference)

@@ -6,7 +6,7 @@ import static fr.pasdecalais.habitat.aap.shared.ProcessContract.*;
 
 import fr.pasdecalais.habitat.aap.application.ApplicationRepository;
 import fr.pasdecalais.habitat.aap.application.ApplicationRequest;
-import fr.pasdecalais.habitat.aap.application.ApplicationService;
+import fr.pasdecalais.habitat.aap.application.Submissions;
 import fr.pasdecalais.habitat.aap.application.DocumentService;
 import fr.pasdecalais.habitat.aap.application.OrganizationMember;
 import fr.pasdecalais.habitat.aap.application.OrganizationMemberRepository;
@@ -62,7 +62,7 @@ public class DemoDossiers {
 
   private final IdentitySetup identitySetup;
   private final CallCatalog calls;
-  private final ApplicationService service;
+  private final Submissions service;
   private final ApplicationRepository applications;
   private final OrganizationRepository organizations;
   private final OrganizationMemberRepository members;
@@ -73,7 +73,7 @@ public class DemoDossiers {
   private final JurySessionRepository sessions;
 
   public DemoDossiers(IdentitySetup identitySetup, CallCatalog calls,
-      ApplicationService service, ApplicationRepository applications, OrganizationRepository organizations,
+      Submissions service, ApplicationRepository applications, OrganizationRepository organizations,
       OrganizationMemberRepository members, DocumentService documents, RuntimeService runtime, TaskService tasks,
       ManagementService management, JurySessionRepository sessions) {
     this.identitySetup = identitySetup;

@@ -1,6 +1,6 @@
 package fr.pasdecalais.habitat.aap.jury;
 
-import fr.pasdecalais.habitat.aap.application.ApplicationService;
+import fr.pasdecalais.habitat.aap.application.ApplicationTimeline;
 import fr.pasdecalais.habitat.aap.call.CallCatalog;
 import fr.pasdecalais.habitat.aap.call.SelectionCriterion;
 import fr.pasdecalais.habitat.aap.shared.completion.Completion;
@@ -16,10 +16,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class GiveOpinionRules implements CompletionRules {
 
-  private final ApplicationService applications;
+  private final ApplicationTimeline applications;
   private final CallCatalog calls;
 
-  public GiveOpinionRules(ApplicationService applications, CallCatalog calls) {
+  public GiveOpinionRules(ApplicationTimeline applications, CallCatalog calls) {
     this.applications = applications;
     this.calls = calls;
   }

@@ -2,7 +2,8 @@ package fr.pasdecalais.habitat.aap.jury;
 
 import fr.pasdecalais.habitat.aap.shared.EngineClock;
 import fr.pasdecalais.habitat.aap.application.Application;
-import fr.pasdecalais.habitat.aap.application.ApplicationService;
+import fr.pasdecalais.habitat.aap.application.ApplicationTimeline;
+import fr.pasdecalais.habitat.aap.application.JuryStep;
 import fr.pasdecalais.habitat.aap.application.ApplicationState;
 import fr.pasdecalais.habitat.aap.call.JurySession;
 import fr.pasdecalais.habitat.aap.shared.RefusedException;
@@ -32,18 +33,20 @@ public class JuryService {
   public static final int MAX_CRITERIA = 8;
 
   private final JuryOpinionRepository opinions;
-  private final ApplicationService applications;
+  private final ApplicationTimeline applications;
+  private final JuryStep juryStep;
   private final CallCatalog calls;
   private final NotificationService notifications;
   private final IdentityService identity;
   private final RuntimeService runtime;
 
-  public JuryService(JuryOpinionRepository opinions, ApplicationService applications, CallCatalog calls,
+  public JuryService(JuryOpinionRepository opinions, ApplicationTimeline applications, JuryStep juryStep, CallCatalog calls,
       NotificationService notifications, IdentityService identity,
       RuntimeService runtime) {
     this.runtime = runtime;
     this.opinions = opinions;
     this.applications = applications;
+    this.juryStep = juryStep;
     this.calls = calls;
     this.notifications = notifications;
     this.identity = identity;
@@ -239,7 +242,7 @@ public class JuryService {
   @Transactional
   public BigDecimal completeReview(long applicationId) {
     BigDecimal score = averageScore(applicationId);
-    applications.recordJuryResult(applicationId, score, progress(applicationId));
+    juryStep.recordJuryResult(applicationId, score, progress(applicationId));
     return score;
   }
 

@@ -60,6 +60,7 @@ class ApplicationProcessScenarioTest {
   @Autowired CallCatalog catalog;
   @Autowired CallDefinitionReader reader;
   @Autowired ApplicationService service;
+  @Autowired Withdrawals withdrawals;
   @Autowired ApplicationRepository applications;
   @Autowired RegularizationRequestRepository regularizations;
   @Autowired DocumentService documents;
@@ -355,7 +356,7 @@ class ApplicationProcessScenarioTest {
     ProcessInstance instruction = instruction(pi);
     assertThat(instruction).isWaitingAt(TASK_CHECK_COMPLETENESS);
 
-    service.withdraw(s.application().getReference(), "Projet reporté à 2024", Dossiers.AGENT, access);
+    withdrawals.withdraw(s.application().getReference(), "Projet reporté à 2024", Dossiers.AGENT, access);
     executeDueJobs(engine);
 
     assertThat(pi).isEnded().hasPassed("StartEvent_Withdrawal", "Task_RecordWithdrawal", END_WITHDRAWN);
@@ -366,7 +367,7 @@ class ApplicationProcessScenarioTest {
     assertThat(a.getWithdrawalReason()).isEqualTo("Projet reporté à 2024");
     assertThat(mails()).singleElement().satisfies(m -> assertThat(body(m)).contains("Motif indiqué : Projet reporté à 2024"));
     // no second withdrawal, nor after the end
-    assertThatThrownBy(() -> service.withdraw(s.application().getReference(), null, Dossiers.AGENT, access))
+    assertThatThrownBy(() -> withdrawals.withdraw(s.application().getReference(), null, Dossiers.AGENT, access))
         .isInstanceOf(DomainException.class).hasMessageContaining("Désistement");
   }
 

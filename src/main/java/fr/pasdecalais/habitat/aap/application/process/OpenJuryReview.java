@@ -3,7 +3,7 @@ package fr.pasdecalais.habitat.aap.application.process;
 import static fr.pasdecalais.habitat.aap.application.process.ApplicationProcess.*;
 import static fr.pasdecalais.habitat.aap.shared.ProcessContract.*;
 
-import fr.pasdecalais.habitat.aap.application.ApplicationService;
+import fr.pasdecalais.habitat.aap.application.JuryStep;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -12,9 +12,9 @@ import org.springframework.stereotype.Component;
 /** "Ouvrir l'examen par le jury". */
 @Component
 public class OpenJuryReview implements JavaDelegate {
-  private final ApplicationService service;
+  private final JuryStep service;
 
-  public OpenJuryReview(ApplicationService service) {
+  public OpenJuryReview(JuryStep service) {
     this.service = service;
   }
 

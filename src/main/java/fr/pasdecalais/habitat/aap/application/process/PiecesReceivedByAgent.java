@@ -3,7 +3,7 @@ package fr.pasdecalais.habitat.aap.application.process;
 import static fr.pasdecalais.habitat.aap.application.process.ApplicationProcess.*;
 import static fr.pasdecalais.habitat.aap.shared.ProcessContract.*;
 
-import fr.pasdecalais.habitat.aap.application.ApplicationService;
+import fr.pasdecalais.habitat.aap.application.Instruction;
 import fr.pasdecalais.habitat.aap.identity.Actors;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -12,9 +12,9 @@ import org.springframework.stereotype.Component;
 /** Complete listener of "Attendre les pièces": the agent recorded pieces received by post. */
 @Component
 public class PiecesReceivedByAgent implements TaskListener {
-  private final ApplicationService service;
+  private final Instruction service;
 
-  public PiecesReceivedByAgent(ApplicationService service) {
+  public PiecesReceivedByAgent(Instruction service) {
     this.service = service;
   }
 

@@ -3,7 +3,7 @@ package fr.pasdecalais.habitat.aap.application.process;
 import static fr.pasdecalais.habitat.aap.application.process.ApplicationProcess.*;
 import static fr.pasdecalais.habitat.aap.shared.ProcessContract.*;
 
-import fr.pasdecalais.habitat.aap.application.ApplicationService;
+import fr.pasdecalais.habitat.aap.application.Instruction;
 import fr.pasdecalais.habitat.aap.identity.Actors;
 import fr.pasdecalais.habitat.aap.shared.FormValues;
 import fr.pasdecalais.habitat.aap.shared.ProcessContract;
@@ -15,9 +15,9 @@ import org.springframework.stereotype.Component;
 /** "Enregistrer le résultat de la complétude": routes to eligibility, regularisation or rejection. */
 @Component
 public class RecordCompleteness implements JavaDelegate {
-  private final ApplicationService service;
+  private final Instruction service;
 
-  public RecordCompleteness(ApplicationService service) {
+  public RecordCompleteness(Instruction service) {
     this.service = service;
   }
 
@@ -25,7 +25,7 @@ public class RecordCompleteness implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     boolean complete = FormValues.bool(execution.getVariable(VAR_COMPLETE));
     List<String> missing = FormValues.strings(execution.getVariable(VAR_MISSING_PIECES));
-    ApplicationService.CompletenessResult result = service.recordCompleteness(ApplicationExecution.applicationId(execution), complete,
+    Instruction.CompletenessResult result = service.recordCompleteness(ApplicationExecution.applicationId(execution), complete,
         missing, (String) execution.getVariable(VAR_MISSING_REASON), (String) execution.getVariable(VAR_COMPLETENESS_COMMENT),
         Actors.lastAssignee(execution, TASK_CHECK_COMPLETENESS));
     execution.setVariable(VAR_COMPLETENESS_OUTCOME, result.outcome().name());

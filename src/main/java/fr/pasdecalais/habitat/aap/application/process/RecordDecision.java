@@ -3,7 +3,7 @@ package fr.pasdecalais.habitat.aap.application.process;
 import static fr.pasdecalais.habitat.aap.application.process.ApplicationProcess.*;
 import static fr.pasdecalais.habitat.aap.shared.ProcessContract.*;
 
-import fr.pasdecalais.habitat.aap.application.ApplicationService;
+import fr.pasdecalais.habitat.aap.application.Decisions;
 import fr.pasdecalais.habitat.aap.shared.ProcessContract;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -12,9 +12,9 @@ import org.springframework.stereotype.Component;
 /** "Enregistrer la décision". */
 @Component
 public class RecordDecision implements JavaDelegate {
-  private final ApplicationService service;
+  private final Decisions service;
 
-  public RecordDecision(ApplicationService service) {
+  public RecordDecision(Decisions service) {
     this.service = service;
   }
 

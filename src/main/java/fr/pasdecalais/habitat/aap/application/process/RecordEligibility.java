@@ -3,7 +3,7 @@ package fr.pasdecalais.habitat.aap.application.process;
 import static fr.pasdecalais.habitat.aap.application.process.ApplicationProcess.*;
 import static fr.pasdecalais.habitat.aap.shared.ProcessContract.*;
 
-import fr.pasdecalais.habitat.aap.application.ApplicationService;
+import fr.pasdecalais.habitat.aap.application.Instruction;
 import fr.pasdecalais.habitat.aap.identity.Actors;
 import fr.pasdecalais.habitat.aap.shared.FormValues;
 import fr.pasdecalais.habitat.aap.shared.ProcessContract;
@@ -14,9 +14,9 @@ import org.springframework.stereotype.Component;
 /** "Enregistrer l'éligibilité". */
 @Component
 public class RecordEligibility implements JavaDelegate {
-  private final ApplicationService service;
+  private final Instruction service;
 
-  public RecordEligibility(ApplicationService service) {
+  public RecordEligibility(Instruction service) {
     this.service = service;
   }
 

@@ -3,7 +3,7 @@ package fr.pasdecalais.habitat.aap.application.process;
 import static fr.pasdecalais.habitat.aap.application.process.ApplicationProcess.*;
 import static fr.pasdecalais.habitat.aap.shared.ProcessContract.*;
 
-import fr.pasdecalais.habitat.aap.application.ApplicationService;
+import fr.pasdecalais.habitat.aap.application.Withdrawals;
 import fr.pasdecalais.habitat.aap.shared.ProcessContract;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -12,9 +12,9 @@ import org.springframework.stereotype.Component;
 /** "Enregistrer le désistement". */
 @Component
 public class RecordWithdrawal implements JavaDelegate {
-  private final ApplicationService service;
+  private final Withdrawals service;
 
-  public RecordWithdrawal(ApplicationService service) {
+  public RecordWithdrawal(Withdrawals service) {
     this.service = service;
   }
 

@@ -6,6 +6,8 @@ import static fr.pasdecalais.habitat.aap.shared.ProcessContract.*;
 import fr.pasdecalais.habitat.aap.application.Application;
 import fr.pasdecalais.habitat.aap.application.ApplicationRequest;
 import fr.pasdecalais.habitat.aap.application.ApplicationService;
+import fr.pasdecalais.habitat.aap.application.ApplicationTimeline;
+import fr.pasdecalais.habitat.aap.application.Submissions;
 import fr.pasdecalais.habitat.aap.identity.Actors;
 import fr.pasdecalais.habitat.aap.identity.Caller;
 import fr.pasdecalais.habitat.aap.shared.DomainException;
@@ -28,10 +30,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class RegisterReceivedApplication implements JavaDelegate {
 
-  private final ApplicationService service;
+  private final Submissions service;
+  private final ApplicationTimeline timeline;
 
-  public RegisterReceivedApplication(ApplicationService service) {
+  public RegisterReceivedApplication(Submissions service, ApplicationTimeline timeline) {
     this.service = service;
+    this.timeline = timeline;
   }
 
   @Override
@@ -58,7 +62,7 @@ public class RegisterReceivedApplication implements JavaDelegate {
     Application a = s.application();
     execution.setProcessBusinessKey(a.getReference());
     execution.setVariables(service.processVariables(a, s.late()));
-    service.attachProcess(a.getId(), execution.getProcessInstanceId());
+    timeline.attachProcess(a.getId(), execution.getProcessInstanceId());
   }
 
   private static String text(DelegateExecution execution, String name) {

@@ -3,7 +3,7 @@ package fr.pasdecalais.habitat.aap.application.process;
 import static fr.pasdecalais.habitat.aap.application.process.ApplicationProcess.*;
 import static fr.pasdecalais.habitat.aap.shared.ProcessContract.*;
 
-import fr.pasdecalais.habitat.aap.application.ApplicationService;
+import fr.pasdecalais.habitat.aap.application.Instruction;
 import fr.pasdecalais.habitat.aap.shared.ProcessContract;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -12,9 +12,9 @@ import org.springframework.stereotype.Component;
 /** "Rejeter le dossier incomplet". */
 @Component
 public class RejectIncomplete implements JavaDelegate {
-  private final ApplicationService service;
+  private final Instruction service;
 
-  public RejectIncomplete(ApplicationService service) {
+  public RejectIncomplete(Instruction service) {
     this.service = service;
   }
 
