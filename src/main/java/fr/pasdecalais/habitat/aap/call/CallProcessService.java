@@ -1,5 +1,7 @@
 package fr.pasdecalais.habitat.aap.call;
 
+import fr.pasdecalais.habitat.aap.notification.NotificationKind;
+import fr.pasdecalais.habitat.aap.notification.NotificationService;
 import fr.pasdecalais.habitat.aap.shared.ProcessContract;
 import fr.pasdecalais.habitat.aap.shared.EngineClock;
 import fr.pasdecalais.habitat.aap.shared.ParisDateTime;
@@ -16,19 +18,15 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.mail.SimpleMailMessage;
-import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The steps of the {@code call-for-projects} process, one method per service task.
  *
- * <p>Pending (issue 11): {@link #remindJury} still mails the jury members itself through
- * {@code JavaMailSender}; it is to store notifications sent by the retried send step of
- * {@code notification.process.SendNotification}, like every other mail.
+ * <p>It sends no e-mail itself: {@link #remindJury} stores notifications, which the send task that
+ * follows it in the model ({@code notification.process.SendNotification}, retried by the engine)
+ * sends, like every other mail.
  */
 @Service
 public class CallProcessService {
@@ -41,20 +39,17 @@ public class CallProcessService {
   private final CallArrivals arrivals;
   private final RuntimeService runtime;
   private final IdentityService identity;
-  private final ObjectProvider<JavaMailSender> mail;
-  private final String mailFrom;
+  private final NotificationService notifications;
 
   public CallProcessService(CallCatalog catalog, Candidates candidates, JurySessionRepository sessions,
-      CallArrivals arrivals, RuntimeService runtime, IdentityService identity, ObjectProvider<JavaMailSender> mail,
-      @Value("${aap.mail.from:appels-a-projets@pasdecalais.fr}") String mailFrom) {
+      CallArrivals arrivals, RuntimeService runtime, IdentityService identity, NotificationService notifications) {
     this.catalog = catalog;
     this.candidates = candidates;
     this.sessions = sessions;
     this.arrivals = arrivals;
     this.runtime = runtime;
     this.identity = identity;
-    this.mail = mail;
-    this.mailFrom = mailFrom;
+    this.notifications = notifications;
   }
 
   /** What the process keeps about a published call. */
@@ -177,29 +172,29 @@ public class CallProcessService {
     return session;
   }
 
-  /** "Relancer les membres du jury": recorded on the session, and e-mailed when mail is configured. */
+  /**
+   * "Préparer la relance du jury": recorded on the session, and one {@code JURY_REMINDER}
+   * notification stored per member who has an e-mail address. Returns their ids, in the members'
+   * order, for the send task "Relancer les membres du jury" that follows (one retried job each).
+   */
   @Transactional
-  public int remindJury(Long sessionId) {
+  public List<Long> remindJury(Long sessionId) {
     JurySession session = sessions.findById(sessionId).orElseThrow(() -> new IllegalArgumentException(
         "La séance de jury " + sessionId + " n'existe pas."));
     session.reminded(EngineClock.now());
-    JavaMailSender sender = mail.getIfAvailable();
-    int sent = 0;
+    List<Long> stored = new ArrayList<>();
     for (String userId : session.memberIds()) {
       User u = identity.createUserQuery().userId(userId).singleResult();
-      if (sender != null && u != null && u.getEmail() != null) {
-        SimpleMailMessage m = new SimpleMailMessage();
-        m.setFrom(mailFrom);
-        m.setTo(u.getEmail());
-        m.setSubject("Appel " + session.getCallReference() + " : vos avis sont attendus");
-        m.setText("Bonjour,\n\nLes avis du jury sur les dossiers de l'appel " + session.getCallReference()
-            + " sont attendus au plus tard le " + ParisDateTime.french(session.getOpinionDeadline())
-            + ". Retrouvez les dossiers dans Tasklist.\n\nLe service des politiques sociales du logement et de l'habitat");
-        sender.send(m);
-        sent++;
+      if (u != null && u.getEmail() != null) {
+        stored.add(notifications.store(NotificationKind.JURY_REMINDER, u.getEmail(),
+            "Appel " + session.getCallReference() + " : vos avis sont attendus",
+            "Bonjour,\n\nLes avis du jury sur les dossiers de l'appel " + session.getCallReference()
+                + " sont attendus au plus tard le " + ParisDateTime.french(session.getOpinionDeadline())
+                + ". Retrouvez les dossiers dans Tasklist.\n\nLe service des politiques sociales du logement et de l'habitat",
+            null).getId());
       }
     }
-    return sent;
+    return stored;
   }
 
   private static Map<String, String> option(String value, String label) {

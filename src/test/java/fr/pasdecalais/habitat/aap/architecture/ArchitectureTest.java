@@ -58,6 +58,16 @@ class ArchitectureTest {
         .check(production);
   }
 
+  /** One mail channel: every e-mail is a stored notification, sent (and retried) by {@code notification}. */
+  @Test
+  void onlyNotificationSendsMail() {
+    noClasses().that().resideOutsideOfPackage(AAP + ".notification..")
+        .should().dependOnClassesThat().resideInAPackage("org.springframework.mail..")
+        .because("a capability stores a notification (NotificationService.store) and its model sends it with"
+            + " the retried send task ${sendNotification}; no inline JavaMailSender")
+        .check(production);
+  }
+
   @Test
   void nothingDependsOnTheDemoData() {
     noClasses().that().resideOutsideOfPackage(AAP + ".demo..")

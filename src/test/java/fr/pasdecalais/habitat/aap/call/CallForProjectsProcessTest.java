@@ -16,6 +16,10 @@ import fr.pasdecalais.habitat.aap.decision.Deliberation;
 import fr.pasdecalais.habitat.aap.decision.DeliberationService;
 import fr.pasdecalais.habitat.aap.identity.Groups;
 import fr.pasdecalais.habitat.aap.identity.IdentitySetup;
+import fr.pasdecalais.habitat.aap.notification.Notification;
+import fr.pasdecalais.habitat.aap.notification.NotificationKind;
+import fr.pasdecalais.habitat.aap.notification.NotificationRepository;
+import fr.pasdecalais.habitat.aap.notification.NotificationStatus;
 import fr.pasdecalais.habitat.aap.review.CallReview;
 import fr.pasdecalais.habitat.aap.review.CallReviewRepository;
 import fr.pasdecalais.habitat.aap.shared.EngineClock;
@@ -24,6 +28,8 @@ import fr.pasdecalais.habitat.aap.shared.JsonVariables;
 import fr.pasdecalais.habitat.aap.shared.ProcessContract;
 import fr.pasdecalais.habitat.aap.support.ProcessTestSupport;
 import fr.pasdecalais.habitat.aap.support.SpringScenarioTest;
+import fr.pasdecalais.habitat.aap.support.TestMailServer;
+import jakarta.mail.internet.MimeMessage;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -49,6 +55,7 @@ class CallForProjectsProcessTest {
   @Autowired DeliberationService deliberations;
   @Autowired JurySessionRepository sessions;
   @Autowired CallReviewRepository reviews;
+  @Autowired NotificationRepository notifications;
 
   @Autowired IdentitySetup identity;
 
@@ -76,6 +83,14 @@ class CallForProjectsProcessTest {
 
   private CallStatus status(String reference) {
     return catalog.getByReference(reference).getStatus();
+  }
+
+  private static String subject(MimeMessage m) {
+    try {
+      return m.getSubject();
+    } catch (jakarta.mail.MessagingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private void run() {
@@ -309,7 +324,7 @@ class CallForProjectsProcessTest {
   }
 
   @Test
-  void thePrefetDecidesAStateRunCallAndOpinionsAreRemindedThenDue() {
+  void thePrefetDecidesAStateRunCallAndOpinionsAreRemindedThenDue() throws Exception {
     String ref = TestCalls.uniqueReference("AMI-T-PREFET");
     ProcessTestSupport.clock("2023-01-10T10:00:00");
     ProcessInstance pi = publish(TestCalls.single(ref, DecidingBody.PREFET));
@@ -326,8 +341,26 @@ class CallForProjectsProcessTest {
     // two days before the deadline the members are reminded; at the deadline the synthesis starts
     ProcessTestSupport.clock("2023-02-27T23:59:59");
     run();
-    assertThat(pi).isWaitingAt(CallProcess.TASK_WAIT_OPINIONS).hasPassed(CallProcess.TASK_REMIND_JURY);
+    assertThat(pi).isWaitingAt(CallProcess.TASK_WAIT_OPINIONS)
+        .hasPassed(CallProcess.TASK_REMIND_JURY, CallProcess.TASK_SEND_JURY_REMINDERS);
     assertThat(sessions.findById(sessionId).orElseThrow().getReminderSentAt()).isNotNull();
+    // the reminder is a stored notification, sent by SMTP through the notification send step
+    String email = engine.getIdentityService().createUserQuery().userId("sophie.dubois").singleResult().getEmail();
+    List<Notification> reminders = notifications.findAll().stream()
+        .filter(n -> n.getKind() == NotificationKind.JURY_REMINDER && n.getSubject().contains(ref)).toList();
+    assertThat(reminders).singleElement().satisfies(n -> {
+      assertThat(n.getRecipient()).isEqualTo(email);
+      assertThat(n.getSubject()).isEqualTo("Appel " + ref + " : vos avis sont attendus");
+      assertThat(n.getStatus()).isEqualTo(NotificationStatus.SENT);
+    });
+    List<MimeMessage> mails = TestMailServer.messagesTo(email).stream()
+        .filter(m -> subject(m).equals("Appel " + ref + " : vos avis sont attendus")).toList();
+    assertThat(mails).hasSize(1);
+    String deadline = fr.pasdecalais.habitat.aap.shared.ParisDateTime.french(
+        sessions.findById(sessionId).orElseThrow().getOpinionDeadline());
+    assertThat(((String) mails.get(0).getContent()).replace("\r\n", "\n").trim()).isEqualTo("Bonjour,\n\n"
+        + "Les avis du jury sur les dossiers de l'appel " + ref + " sont attendus au plus tard le " + deadline
+        + ". Retrouvez les dossiers dans Tasklist.\n\nLe service des politiques sociales du logement et de l'habitat");
     ProcessTestSupport.clock("2023-03-02T00:00:00");
     run();
     assertThat(pi).isWaitingAt(CallProcess.TASK_SYNTHESIS);

@@ -20,6 +20,8 @@ public final class CallProcess {
   public static final String VAR_JURY_SESSION_DATE = "jurySessionDate";
   public static final String VAR_OPINION_DEADLINE_ISO = "opinionDeadlineIso";
   public static final String VAR_OPINION_REMINDER_ISO = "opinionReminderIso";
+  /** The ids of the stored {@code JURY_REMINDER} notifications, one per member with an e-mail address. */
+  public static final String VAR_JURY_REMINDER_IDS = "juryReminderIds";
   public static final String VAR_PROPOSALS = "proposals";
   public static final String VAR_ENVELOPE_LABEL = "envelopeLabel";
   public static final String VAR_SYNTHESIS_ERROR = "synthesisError";
@@ -53,6 +55,7 @@ public final class CallProcess {
   public static final String TIMER_OPINION_REMINDER = "TimerEvent_OpinionReminder";
   public static final String TIMER_OPINION_DEADLINE = "TimerEvent_OpinionDeadline";
   public static final String TASK_REMIND_JURY = "Task_RemindJury";
+  public static final String TASK_SEND_JURY_REMINDERS = "SendTask_JuryReminders";
   public static final String TASK_RANK = "Task_RankCandidates";
   public static final String TASK_SYNTHESIS = "Task_JurySynthesis";
   public static final String TASK_CHECK_ENVELOPE = "Task_CheckEnvelope";

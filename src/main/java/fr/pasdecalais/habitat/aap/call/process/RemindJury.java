@@ -4,11 +4,15 @@ import static fr.pasdecalais.habitat.aap.call.process.CallProcess.*;
 import static fr.pasdecalais.habitat.aap.shared.ProcessContract.*;
 
 import fr.pasdecalais.habitat.aap.call.CallProcessService;
+import java.util.ArrayList;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** "Relancer les membres du jury". */
+/**
+ * "Préparer la relance du jury": stores one notification per member; the multi-instance send task
+ * "Relancer les membres du jury" ({@code sendNotification}) sends each in a retried job of its own.
+ */
 @Component
 public class RemindJury implements JavaDelegate {
   private final CallProcessService service;
@@ -19,6 +23,7 @@ public class RemindJury implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    service.remindJury(((Number) execution.getVariable(VAR_JURY_SESSION_ID)).longValue());
+    execution.setVariable(VAR_JURY_REMINDER_IDS,
+        new ArrayList<>(service.remindJury(((Number) execution.getVariable(VAR_JURY_SESSION_ID)).longValue())));
   }
 }
