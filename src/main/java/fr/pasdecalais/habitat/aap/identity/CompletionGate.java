@@ -10,10 +10,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Supplier;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
@@ -27,12 +24,12 @@ import org.springframework.stereotype.Component;
 public class CompletionGate {
 
   private final TaskService taskService;
-  private final IdentityService identityService;
+  private final EngineAsSystem engine;
   private final CompletionRegistry registry;
 
-  public CompletionGate(TaskService taskService, IdentityService identityService, CompletionRegistry registry) {
+  public CompletionGate(TaskService taskService, EngineAsSystem engine, CompletionRegistry registry) {
     this.taskService = taskService;
-    this.identityService = identityService;
+    this.engine = engine;
     this.registry = registry;
   }
 
@@ -40,7 +37,7 @@ public class CompletionGate {
   public record Verdict(String taskName, List<FieldProblem> problems) {}
 
   public Verdict check(String taskId, JsonNode variables) {
-    return asEngine(() -> {
+    return engine.call(() -> {
       Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
       if (task == null || !registry.taskKeys().contains(task.getTaskDefinitionKey())) {
         return new Verdict(null, List.of());
@@ -104,16 +101,5 @@ public class CompletionGate {
     }
   }
 
-  private <T> T asEngine(Supplier<T> work) {
-    Authentication current = identityService.getCurrentAuthentication();
-    identityService.clearAuthentication();
-    try {
-      return work.get();
-    } finally {
-      if (current != null) {
-        identityService.setAuthentication(current);
-      }
-    }
-  }
 
 }

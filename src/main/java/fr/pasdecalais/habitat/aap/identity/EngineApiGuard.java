@@ -30,7 +30,6 @@ import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
@@ -74,6 +73,7 @@ public class EngineApiGuard extends OncePerRequestFilter {
       "admin", Set.of(Groups.ADMIN));
 
   private final IdentityService identityService;
+  private final EngineAsSystem engine;
   private final RepositoryService repositoryService;
   private final FormFieldNames formFields;
   private final CompletionGate completionRules;
@@ -87,6 +87,7 @@ public class EngineApiGuard extends OncePerRequestFilter {
   public EngineApiGuard(IdentityService identityService, RepositoryService repositoryService,
       FormFieldNames formFields, LoginThrottle throttle, String webappPath, CompletionGate completionRules) {
     this.identityService = identityService;
+    this.engine = new EngineAsSystem(identityService);
     this.completionRules = completionRules;
     this.repositoryService = repositoryService;
     this.formFields = formFields;
@@ -232,7 +233,7 @@ public class EngineApiGuard extends OncePerRequestFilter {
   }
 
   private String checkStart(String key, String id, Optional<JsonNode> json) {
-    ProcessDefinition definition = asEngine(() -> {
+    ProcessDefinition definition = engine.call(() -> {
       try {
         return key != null
             ? repositoryService.createProcessDefinitionQuery().processDefinitionKey(key).latestVersion().singleResult()
@@ -303,7 +304,7 @@ public class EngineApiGuard extends OncePerRequestFilter {
       ProblemResponse.write(response, HttpStatus.TOO_MANY_REQUESTS, "Trop de tentatives", LoginThrottle.message(blocked.get()));
       return false;
     }
-    boolean valid = user != null && password != null && asEngine(() -> identityService.checkPassword(user, password));
+    boolean valid = user != null && password != null && engine.call(() -> identityService.checkPassword(user, password));
     if (!valid) {
       throttle.failed(user, source, Door.WEBAPP);
       ProblemResponse.write(response, HttpStatus.UNAUTHORIZED, "Connexion refusée", "Identifiant ou mot de passe incorrect.");
@@ -311,7 +312,7 @@ public class EngineApiGuard extends OncePerRequestFilter {
     }
     throttle.succeeded(user, source);
     Set<String> allowed = APP_GROUPS.getOrDefault(app, Set.of());
-    List<String> groups = asEngine(() -> identityService.createGroupQuery().groupMember(user).list().stream()
+    List<String> groups = engine.call(() -> identityService.createGroupQuery().groupMember(user).list().stream()
         .map(Group::getId).toList());
     if (groups.stream().noneMatch(allowed::contains)) {
       throttle.refused(user, source, Door.WEBAPP, "Application « " + app + " » non ouverte à ses groupes " + groups + ".");
@@ -352,17 +353,6 @@ public class EngineApiGuard extends OncePerRequestFilter {
     ProblemResponse.write(response, status, status == HttpStatus.FORBIDDEN ? "Accès refusé" : "Requête refusée", reason);
   }
 
-  private <T> T asEngine(java.util.function.Supplier<T> work) {
-    Authentication current = identityService.getCurrentAuthentication();
-    identityService.clearAuthentication();
-    try {
-      return work.get();
-    } finally {
-      if (current != null) {
-        identityService.setAuthentication(current);
-      }
-    }
-  }
 
   /** The request with its body read once, so that both this guard and the engine can read it. */
   static final class CachedBody extends HttpServletRequestWrapper {

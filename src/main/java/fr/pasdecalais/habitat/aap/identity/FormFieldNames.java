@@ -11,10 +11,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.FormService;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
@@ -28,14 +26,14 @@ public class FormFieldNames {
 
   private final TaskService taskService;
   private final FormService formService;
-  private final IdentityService identityService;
+  private final EngineAsSystem engine;
   private final ObjectMapper mapper = new ObjectMapper();
   private final Map<String, Set<String>> cache = new ConcurrentHashMap<>();
 
-  public FormFieldNames(TaskService taskService, FormService formService, IdentityService identityService) {
+  public FormFieldNames(TaskService taskService, FormService formService, EngineAsSystem engine) {
     this.taskService = taskService;
     this.formService = formService;
-    this.identityService = identityService;
+    this.engine = engine;
   }
 
   /** A task's assignee and the fields of its form (empty when it has none). */
@@ -43,7 +41,7 @@ public class FormFieldNames {
 
   /** Absent when there is no such task. */
   public Optional<TaskForm> ofTask(String taskId) {
-    return asEngine(() -> {
+    return engine.call(() -> {
       Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
       if (task == null) {
         return Optional.empty();
@@ -56,7 +54,7 @@ public class FormFieldNames {
 
   /** The fields of the process definition's start form; empty when it has none. */
   public Set<String> ofStart(String processDefinitionId) {
-    return asEngine(() -> cache.computeIfAbsent("start:" + processDefinitionId,
+    return engine.call(() -> cache.computeIfAbsent("start:" + processDefinitionId,
         k -> read(() -> formService.getDeployedStartForm(processDefinitionId))));
   }
 
@@ -90,15 +88,4 @@ public class FormFieldNames {
     }
   }
 
-  private <T> T asEngine(Supplier<T> work) {
-    Authentication current = identityService.getCurrentAuthentication();
-    identityService.clearAuthentication();
-    try {
-      return work.get();
-    } finally {
-      if (current != null) {
-        identityService.setAuthentication(current);
-      }
-    }
-  }
 }
