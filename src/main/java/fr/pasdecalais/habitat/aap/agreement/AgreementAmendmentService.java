@@ -34,7 +34,7 @@ public class AgreementAmendmentService {
 
   @Transactional
   public Amendment requestAmendment(Long agreementId, String reason) {
-    GrantAgreement a = lock(agreementId);
+    GrantAgreement a = agreements.lockExisting(agreementId);
     int next = (int) amendments.countByAgreementId(a.getId()) + 1;
     String why = reason == null || reason.isBlank() ? "Demande d'avenant sans motif précisé" : reason.trim();
     return amendments.saveAndFlush(new Amendment(a, next, why.length() > 2000 ? why.substring(0, 2000) : why, EngineClock.now()));
@@ -53,7 +53,7 @@ public class AgreementAmendmentService {
     if (am.getStatus() != AmendmentStatus.REQUESTED) {
       return am;
     }
-    GrantAgreement a = lock(am.getAgreementId());
+    GrantAgreement a = agreements.lockExisting(am.getAgreementId());
     if (approved) {
       List<String> problems = new ArrayList<>();
       if (newAmount == null && newPeriodEnd == null) {
@@ -81,8 +81,4 @@ public class AgreementAmendmentService {
     return am;
   }
 
-  private GrantAgreement lock(Long agreementId) {
-    return agreements.lockById(agreementId)
-        .orElseThrow(() -> new IllegalStateException("Convention " + agreementId + " introuvable."));
-  }
 }

@@ -140,7 +140,7 @@ public class AgreementFormService {
   /** The variables every form of the convention shows at the top. */
   @Transactional(readOnly = true)
   public Map<String, Object> formVariables(Long agreementId) {
-    GrantAgreement a = get(agreementId);
+    GrantAgreement a = agreements.getExisting(agreementId);
     Map<String, Object> vars = new LinkedHashMap<>();
     vars.put("agreementNumber", a.getNumber());
     vars.put("agreementAmountLabel", Money.format(a.getAmount()));
@@ -153,7 +153,7 @@ public class AgreementFormService {
 
   @Transactional(readOnly = true)
   public List<Map<String, Object>> serviceLines(Long agreementId) {
-    GrantAgreement a = get(agreementId);
+    GrantAgreement a = agreements.getExisting(agreementId);
     FundingRule rule = calls.getByReference(a.getCallReference()).fundingRule();
     List<Map<String, Object>> lines = new ArrayList<>();
     switch (rule.kind()) {
@@ -181,7 +181,7 @@ public class AgreementFormService {
   /** The indicator block of the final report form, from the call's indicator definitions. */
   @Transactional(readOnly = true)
   public List<Map<String, Object>> indicatorLines(Long agreementId) {
-    GrantAgreement a = get(agreementId);
+    GrantAgreement a = agreements.getExisting(agreementId);
     List<Map<String, Object>> lines = new ArrayList<>();
     for (Indicator i : calls.getByReference(a.getCallReference()).getIndicators()) {
       Map<String, Object> m = line(i.getCode(), i.getLabel());
@@ -191,10 +191,6 @@ public class AgreementFormService {
     return lines;
   }
 
-  private GrantAgreement get(Long agreementId) {
-    return agreements.findById(agreementId)
-        .orElseThrow(() -> new IllegalStateException("Convention " + agreementId + " introuvable."));
-  }
 
   static CallLot lot(CallForProjects call, String lotCode) {
     if (lotCode == null && call.getLots().size() == 1) {

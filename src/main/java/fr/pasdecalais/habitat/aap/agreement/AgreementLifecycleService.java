@@ -194,7 +194,7 @@ public class AgreementLifecycleService {
   /** As {@link #sign(Long, LocalDate, LocalDate)}, recording who recorded the signatures (the task's assignee). */
   @Transactional(noRollbackFor = {AgreementRuleException.class, PaymentRefusedException.class})
   public GrantAgreement sign(Long agreementId, LocalDate operatorSignedOn, LocalDate presidentSignedOn, String recordedBy) {
-    GrantAgreement a = lock(agreementId);
+    GrantAgreement a = agreements.lockExisting(agreementId);
     List<String> problems = new ArrayList<>();
     check(problems, "de l'opérateur", operatorSignedOn, a.getDecisionDate());
     check(problems, "du Président (ou du Préfet)", presidentSignedOn, a.getDecisionDate());
@@ -220,7 +220,7 @@ public class AgreementLifecycleService {
 
   @Transactional
   public GrantAgreement close(Long agreementId) {
-    GrantAgreement a = lock(agreementId);
+    GrantAgreement a = agreements.lockExisting(agreementId);
     if (a.getStatus() == AgreementStatus.SIGNED) {
       a.close(today());
     }
@@ -259,14 +259,9 @@ public class AgreementLifecycleService {
 
   @Transactional(readOnly = true)
   public GrantAgreement get(Long agreementId) {
-    return agreements.findById(agreementId)
-        .orElseThrow(() -> new IllegalStateException("Convention " + agreementId + " introuvable."));
+    return agreements.getExisting(agreementId);
   }
 
-  private GrantAgreement lock(Long agreementId) {
-    return agreements.lockById(agreementId)
-        .orElseThrow(() -> new IllegalStateException("Convention " + agreementId + " introuvable."));
-  }
 
   private static String signatory(CallForProjects call) {
     return switch (call.getDecidingBody()) {

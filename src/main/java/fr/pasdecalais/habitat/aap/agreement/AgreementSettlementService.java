@@ -53,7 +53,7 @@ public class AgreementSettlementService {
   /** Records the schedule the DMN gave and orders the payment due at signature (idempotent). */
   @Transactional(noRollbackFor = {AgreementRuleException.class, PaymentRefusedException.class})
   public Payment orderAdvance(Long agreementId, int advancePercent, String balanceOn, String scheduleLabel) {
-    GrantAgreement a = lock(agreementId);
+    GrantAgreement a = agreements.lockExisting(agreementId);
     requireSigned(a);
     a.schedule(advancePercent, balanceOn, scheduleLabel);
     BigDecimal advance = calculator.split(a.getAmount(), advancePercent).advance();
@@ -80,7 +80,7 @@ public class AgreementSettlementService {
   /** As {@link #settle(Long, Map, LocalDate)}, recording who certified the service fait (the task's assignee). */
   @Transactional(noRollbackFor = {AgreementRuleException.class, PaymentRefusedException.class})
   public Settlement settle(Long agreementId, Map<String, BigDecimal> actual, LocalDate renderedOn, String certifiedBy) {
-    GrantAgreement a = lock(agreementId);
+    GrantAgreement a = agreements.lockExisting(agreementId);
     requireSigned(a);
     BigDecimal due;
     if (actual == null) {
@@ -138,7 +138,7 @@ public class AgreementSettlementService {
   /** Orders the balance: amount due − paid, the remainder (idempotent). */
   @Transactional(noRollbackFor = {AgreementRuleException.class, PaymentRefusedException.class})
   public Payment orderBalance(Long agreementId) {
-    GrantAgreement a = lock(agreementId);
+    GrantAgreement a = agreements.lockExisting(agreementId);
     requireSigned(a);
     var existing = payments.live(a.getId(), PaymentKind.BALANCE);
     if (existing.isPresent()) {
@@ -154,7 +154,7 @@ public class AgreementSettlementService {
   /** Issues the titre de recette for what was paid above the amount due, and notifies the operator. */
   @Transactional(noRollbackFor = {AgreementRuleException.class, PaymentRefusedException.class})
   public Recovery orderRecovery(Long agreementId) {
-    GrantAgreement a = lock(agreementId);
+    GrantAgreement a = agreements.lockExisting(agreementId);
     requireSigned(a);
     if (a.getAmountDue() == null) {
       throw new RefusedException("amountDue", "Le montant dû de la convention " + a.getNumber()
@@ -191,7 +191,7 @@ public class AgreementSettlementService {
   @Transactional(noRollbackFor = {AgreementRuleException.class, PaymentRefusedException.class})
   public Payment confirmPayment(Long agreementId, Long paymentId, LocalDate paidOn, String mandateNumber,
       String validatedBy) {
-    GrantAgreement a = lock(agreementId);
+    GrantAgreement a = agreements.lockExisting(agreementId);
     if (a.getStatus() != AgreementStatus.SIGNED) {
       throw new PaymentRefusedException("La convention " + a.getNumber() + " n'est pas en vigueur ("
           + statusLabel(a.getStatus()) + ") : aucun paiement ne peut être enregistré.");
@@ -220,8 +220,4 @@ public class AgreementSettlementService {
     };
   }
 
-  private GrantAgreement lock(Long agreementId) {
-    return agreements.lockById(agreementId)
-        .orElseThrow(() -> new IllegalStateException("Convention " + agreementId + " introuvable."));
-  }
 }

@@ -36,7 +36,7 @@ public class AgreementTerminationService {
   /** Records the mise en demeure and stores the letter to the operator; returns the notification id. */
   @Transactional
   public Long issueFormalNotice(Long agreementId, String reason) {
-    GrantAgreement a = lock(agreementId);
+    GrantAgreement a = agreements.lockExisting(agreementId);
     a.noticeSent(today());
     String why = reason == null || reason.isBlank() ? "manquement aux obligations de la convention" : reason.trim();
     return notifications.store(NotificationKind.FORMAL_NOTICE, a.getOperatorEmail(),
@@ -50,7 +50,7 @@ public class AgreementTerminationService {
 
   @Transactional
   public GrantAgreement liftFormalNotice(Long agreementId) {
-    GrantAgreement a = lock(agreementId);
+    GrantAgreement a = agreements.lockExisting(agreementId);
     a.noticeLifted();
     return a;
   }
@@ -64,7 +64,7 @@ public class AgreementTerminationService {
    */
   @Transactional
   public Termination terminate(Long agreementId, BigDecimal justifiedExpenses) {
-    GrantAgreement a = lock(agreementId);
+    GrantAgreement a = agreements.lockExisting(agreementId);
     if (justifiedExpenses == null || justifiedExpenses.signum() < 0) {
       throw new IllegalArgumentException("Les dépenses justifiées doivent être positives ou nulles.");
     }
@@ -96,8 +96,4 @@ public class AgreementTerminationService {
     return new Termination(recovery, notificationId);
   }
 
-  private GrantAgreement lock(Long agreementId) {
-    return agreements.lockById(agreementId)
-        .orElseThrow(() -> new IllegalStateException("Convention " + agreementId + " introuvable."));
-  }
 }

@@ -17,4 +17,14 @@ public interface GrantAgreementRepository extends JpaRepository<GrantAgreement, 
   @Lock(LockModeType.PESSIMISTIC_WRITE)
   @Query("select a from GrantAgreement a where a.id = :id")
   Optional<GrantAgreement> lockById(Long id);
+
+  /** The agreement, locked until the end of the transaction; it must exist (ids come from the process). */
+  default GrantAgreement lockExisting(Long id) {
+    return lockById(id).orElseThrow(() -> new IllegalStateException("Convention " + id + " introuvable."));
+  }
+
+  /** The agreement; it must exist (ids come from the process). */
+  default GrantAgreement getExisting(Long id) {
+    return findById(id).orElseThrow(() -> new IllegalStateException("Convention " + id + " introuvable."));
+  }
 }
