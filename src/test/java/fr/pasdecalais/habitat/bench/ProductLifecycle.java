@@ -175,7 +175,7 @@ public final class ProductLifecycle implements Lifecycle {
     Task finalReport = await(app, GrantAgreementProcess.TASK_RECEIVE_FINAL, null);
     String indicators = runtime.getVariableTyped(finalReport.getExecutionId(), "indicators").getValue().toString();
     complete(r, finalReport, AGENT, Groups.INSTRUCTEURS, true, Variables.createVariables()
-        .putValueTyped("indicators", SpinValues.jsonValue(indicators.replace("\"unit\":", "\"value\":\"12\",\"unit\":")).create())
+        .putValueTyped("indicators", SpinValues.jsonValue(indicators.replace("\"unit\":", "\"value\":12,\"unit\":")).create())
         .putValue("reportReceivedOn", day).putValue("reportSummary", "Bilan annuel : 16 ménages accompagnés.")
         .putValue("finalReportDecision", "APPROVED"));
     complete(r, app, GrantAgreementProcess.TASK_CERTIFY_SERVICE, AGENT, Groups.INSTRUCTEURS, true, Variables.createVariables()

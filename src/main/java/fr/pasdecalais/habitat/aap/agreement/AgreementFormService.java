@@ -186,11 +186,38 @@ public class AgreementFormService {
     for (Indicator i : calls.getByReference(a.getCallReference()).getIndicators()) {
       Map<String, Object> m = line(i.getCode(), i.getLabel());
       m.put("unit", i.getUnit() == null ? "" : i.getUnit());
+      m.put("numeric", numeric(i.getUnit()));
       lines.add(m);
     }
     return lines;
   }
 
+
+  /** An indicator with a unit ("ménages", "visites", "€") is counted: its value is a number. */
+  public static boolean numeric(String unit) {
+    return unit != null && !unit.isBlank();
+  }
+
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+  /**
+   * The indicator lines of "Réceptionner le bilan final" (JSON list) filled with the given values by
+   * code: a number in {@code value} for a counted indicator, a text in {@code textValue} otherwise
+   * (the completion rules then check them as for a Tasklist submission).
+   */
+  public static String fillIndicators(String linesJson, Map<String, Object> values) {
+    try {
+      List<Map<String, Object>> lines = JSON.readValue(linesJson,
+          new com.fasterxml.jackson.core.type.TypeReference<List<Map<String, Object>>>() {});
+      for (Map<String, Object> line : lines) {
+        Object v = values.get(String.valueOf(line.get("code")));
+        line.put(Boolean.TRUE.equals(line.get("numeric")) ? "value" : "textValue", v);
+      }
+      return JSON.writeValueAsString(lines);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("Indicateurs illisibles", e);
+    }
+  }
 
   static CallLot lot(CallForProjects call, String lotCode) {
     if (lotCode == null && call.getLots().size() == 1) {
@@ -222,12 +249,15 @@ public class AgreementFormService {
   }
 
   private static String reportingLabel(CallForProjects call) {
-    List<ReportingMilestone> interim = call.getReporting().stream()
-        .filter(m -> m.getKind() == CallDefinition.ReportKind.INTERIM).toList();
-    String interimText = interim.isEmpty() ? "pas de bilan intermédiaire"
-        : "bilans intermédiaires à " + interim.stream().map(m -> String.valueOf(m.getMonthsAfterStart()))
-            .collect(Collectors.joining(", ")) + " mois";
-    return interimText + " ; bilan final au plus tard " + ReportingService.FINAL_REPORT_MONTHS_AFTER_END
-        + " mois après la fin de la convention";
+    List<ReportingMilestone> others = call.getReporting().stream()
+        .filter(m -> m.getKind() != CallDefinition.ReportKind.FINAL).toList();
+    String othersText = others.isEmpty() ? "pas de bilan intermédiaire"
+        : others.stream().map(m -> m.getLabel() + " : " + m.frenchSchedule()).collect(Collectors.joining(" ; "));
+    String finalText = call.getReporting().stream().filter(m -> m.getKind() == CallDefinition.ReportKind.FINAL)
+        .findFirst().map(m -> m.getLabel() + " : " + m.frenchSchedule())
+        .orElse("bilan final dans les " + ReportingService.FINAL_REPORT_MONTHS_AFTER_END
+            + " mois suivant la fin de la convention");
+    return othersText + " ; " + finalText;
   }
+
 }

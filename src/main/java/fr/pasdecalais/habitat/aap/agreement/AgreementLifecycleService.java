@@ -15,6 +15,8 @@ import fr.pasdecalais.habitat.aap.decision.DeliberationService;
 import fr.pasdecalais.habitat.aap.notification.NotificationKind;
 import fr.pasdecalais.habitat.aap.notification.NotificationService;
 import fr.pasdecalais.habitat.aap.payment.PaymentRefusedException;
+import fr.pasdecalais.habitat.aap.call.ReportFrequency;
+import fr.pasdecalais.habitat.aap.reporting.Report;
 import fr.pasdecalais.habitat.aap.reporting.ReportKind;
 import fr.pasdecalais.habitat.aap.reporting.ReportingService;
 import fr.pasdecalais.habitat.aap.shared.EngineClock;
@@ -22,6 +24,7 @@ import fr.pasdecalais.habitat.aap.shared.Money;
 import fr.pasdecalais.habitat.aap.shared.RefusedException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.MonthDay;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -233,12 +236,28 @@ public class AgreementLifecycleService {
   @Transactional
   public ReportingService.Plan planReports(Long agreementId) {
     GrantAgreement a = get(agreementId);
-    CallForProjects call = calls.getByReference(a.getCallReference());
-    List<ReportingService.Milestone> milestones = call.getReporting().stream()
-        .map(m -> new ReportingService.Milestone(m.getKind() == CallDefinition.ReportKind.INTERIM ? ReportKind.INTERIM
-            : ReportKind.FINAL, m.getMonthsAfterStart()))
-        .toList();
-    return reporting.plan(a.getId(), a.getPeriodStart(), a.getPeriodEnd(), milestones);
+    return reporting.plan(a.getId(), a.getPeriodStart(), a.getPeriodEnd(), milestones(calls.getByReference(a.getCallReference())));
+  }
+
+  /** The convention's period changed (an avenant): the reports not received yet follow it. */
+  @Transactional
+  public List<Report> rescheduleReports(Long agreementId) {
+    GrantAgreement a = get(agreementId);
+    return reporting.reschedule(a.getId(), a.getPeriodStart(), a.getPeriodEnd(),
+        milestones(calls.getByReference(a.getCallReference())));
+  }
+
+  /** The call's reporting schedule, as the reporting capability reads it. */
+  public static List<ReportingService.Milestone> milestones(CallForProjects call) {
+    return call.getReporting().stream().map(m -> new ReportingService.Milestone(m.getCode(), m.getLabel(),
+        switch (m.getKind()) {
+          case INTERIM -> ReportKind.INTERIM;
+          case FINAL -> ReportKind.FINAL;
+          case COMMITTEE -> ReportKind.COMMITTEE;
+        },
+        m.getFrequency().months(), m.getFrequency() == ReportFrequency.ON_DEMAND, m.getMonthsAfterStart(),
+        m.getMonthsAfterEnd(), m.getInYearAfterEnd() == null ? null : MonthDay.parse("--" + m.getInYearAfterEnd()),
+        m.getDates(), m.getDelayDays())).toList();
   }
 
   /** Stores a report reminder for the operator; returns the notification id. */
@@ -247,10 +266,10 @@ public class AgreementLifecycleService {
     GrantAgreement a = get(agreementId);
     var report = reporting.remind(reportId);
     return notifications.store(NotificationKind.REPORT_REMINDER, a.getOperatorEmail(),
-        "Convention " + a.getNumber() + " : " + report.getKind().label().toLowerCase(Locale.FRANCE) + " attendu le "
+        "Convention " + a.getNumber() + " : « " + report.title() + " » attendu le "
             + french(report.getDueOn()),
-        "Madame, Monsieur,\n\nNous vous rappelons que le " + report.getKind().label().toLowerCase(Locale.FRANCE)
-            + " prévu par la convention " + a.getNumber() + " est attendu au plus tard le " + french(report.getDueOn())
+        "Madame, Monsieur,\n\nNous vous rappelons que « " + report.title()
+            + " », prévu par la convention " + a.getNumber() + " est attendu au plus tard le " + french(report.getDueOn())
             + ".\n\nLe service des politiques sociales du logement et de l'habitat\nDépartement du Pas-de-Calais",
         a.getApplicationReference()).getId();
   }

@@ -83,8 +83,9 @@ public class AgreementTerminationService {
     if (unspent.signum() > 0) {
       recovery = payments.order(a.getId(), a.getNumber(), PaymentKind.RECOVERY, unspent, a.getAmount());
     }
-    String body = "Madame, Monsieur,\n\nLa mise en demeure du " + french(a.getNoticeSentOn())
-        + " étant restée sans effet pendant deux mois, la convention " + a.getNumber() + " est résiliée à compter du "
+    String why = a.getNoticeSentOn() == null ? "Par décision du Département, la convention "
+        : "La mise en demeure du " + french(a.getNoticeSentOn()) + " étant restée sans effet, la convention ";
+    String body = "Madame, Monsieur,\n\n" + why + a.getNumber() + " est résiliée à compter du "
         + french(today()) + ".\nDépenses justifiées retenues : " + Money.format(due) + " ; sommes versées : "
         + Money.format(paid) + ".\n"
         + (recovery == null ? "Aucun reversement n'est demandé.\n"

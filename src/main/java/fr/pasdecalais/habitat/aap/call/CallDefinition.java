@@ -133,20 +133,44 @@ public record CallDefinition(
       @NotBlank(message = "L'instance représentée est obligatoire.") @Size(max = 200, message = "L'instance représentée dépasse 200 caractères.")
       String body) {}
 
-  /** A report the holder owes, due some months after the start of the convention. */
+  /**
+   * A report the holder owes, as the documents write it: once at {@code monthsAfterStart} months
+   * or at fixed {@code dates}; recurring ({@code MONTHLY}, {@code QUARTERLY}, {@code YEARLY});
+   * {@code ON_DEMAND} (requested by an agent, due {@code delayDays} later); the final one at
+   * {@code monthsAfterStart}, {@code monthsAfterEnd} months after the end, or in the year after the
+   * end by {@code inYearAfterEnd} ({@code MM-DD}). See docs/call-format.md.
+   */
   public record ReportingMilestone(
       @NotBlank(message = "Le code du bilan est obligatoire.") @Pattern(regexp = "[A-Z0-9_]{1,40}", message = "Le code du bilan ne contient que des majuscules, chiffres et soulignés.")
       String code,
       @NotBlank(message = "Le libellé du bilan est obligatoire.") @Size(max = 300, message = "Le libellé du bilan dépasse 300 caractères.")
       String label,
-      @NotNull(message = "Le type de bilan est obligatoire (INTERIM ou FINAL).")
+      @NotNull(message = "Le type de bilan est obligatoire (INTERIM, FINAL ou COMMITTEE).")
       ReportKind kind,
-      @NotNull(message = "L'échéance du bilan (en mois après le début de la convention) est obligatoire.")
+      ReportFrequency frequency,
       @Min(value = 0, message = "L'échéance du bilan ne peut être négative.") @Max(value = 60, message = "L'échéance du bilan ne peut dépasser 60 mois.")
-      Integer monthsAfterStart) {}
+      Integer monthsAfterStart,
+      @Min(value = 0, message = "Le délai après la fin de la convention ne peut être négatif.") @Max(value = 24, message = "Le délai après la fin de la convention ne peut dépasser 24 mois.")
+      Integer monthsAfterEnd,
+      @Pattern(regexp = "(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])", message = "La date limite en n+1 s'écrit MM-JJ (par exemple 06-30).")
+      String inYearAfterEnd,
+      List<@NotNull(message = "Une date de bilan est vide.") LocalDate> dates,
+      @Min(value = 1, message = "Le délai d'un bilan demandé est d'au moins un jour.") @Max(value = 365, message = "Le délai d'un bilan demandé ne peut dépasser 365 jours.")
+      Integer delayDays) {
 
-  /** Interim or final report. */
-  public enum ReportKind { INTERIM, FINAL }
+    public ReportingMilestone {
+      dates = dates == null ? List.of() : dates;
+      frequency = frequency == null ? ReportFrequency.ONCE : frequency;
+    }
+
+    /** A report due once, {@code monthsAfterStart} months after the start. */
+    public ReportingMilestone(String code, String label, ReportKind kind, Integer monthsAfterStart) {
+      this(code, label, kind, ReportFrequency.ONCE, monthsAfterStart, null, null, List.of(), null);
+    }
+  }
+
+  /** Interim report (or reporting table), final report, or a follow-up committee (a dated milestone). */
+  public enum ReportKind { INTERIM, FINAL, COMMITTEE }
 
   /** How a dossier's amount is computed; see {@link FundingKind}. */
   public record Funding(

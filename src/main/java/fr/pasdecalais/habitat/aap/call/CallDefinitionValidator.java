@@ -87,10 +87,65 @@ public class CallDefinitionValidator {
     duplicates(d.indicators(), CallDefinition.Indicator::code, "indicators", "Le code d'indicateur « %s » est utilisé deux fois.", problems);
     duplicates(d.jury(), CallDefinition.JuryMember::userId, "jury", "Le membre du jury « %s » est cité deux fois.", problems);
     duplicates(d.reporting(), CallDefinition.ReportingMilestone::code, "reporting", "Le code de bilan « %s » est utilisé deux fois.", problems);
+    reporting(d.reporting(), problems);
     funding(d.funding(), problems);
     payment(d.payment(), problems);
     problems.sort(Comparator.comparing(FieldProblem::field).thenComparing(FieldProblem::message));
     return problems;
+  }
+
+  /**
+   * The reporting schedule: one final report at most, due one way only; a report due once says when
+   * (months after the start or dates); the delay of an on-demand report only for on-demand ones.
+   */
+  private static void reporting(List<CallDefinition.ReportingMilestone> reporting, List<FieldProblem> problems) {
+    int finals = 0;
+    for (int i = 0; i < reporting.size(); i++) {
+      CallDefinition.ReportingMilestone m = reporting.get(i);
+      if (m == null || m.kind() == null) {
+        continue;
+      }
+      String field = "reporting[" + i + "]";
+      String name = "Le bilan « " + m.code() + " »";
+      int ways = (m.monthsAfterStart() != null ? 1 : 0) + (m.monthsAfterEnd() != null ? 1 : 0)
+          + (m.inYearAfterEnd() != null ? 1 : 0) + (m.dates().isEmpty() ? 0 : 1);
+      if (m.kind() == CallDefinition.ReportKind.FINAL) {
+        finals++;
+        if (m.frequency() != ReportFrequency.ONCE) {
+          problems.add(new FieldProblem(field + ".frequency", name + " est le bilan final : il est dû une seule fois (ONCE)."));
+        }
+        if (ways > 1) {
+          problems.add(new FieldProblem(field, name + " a plusieurs échéances : choisissez monthsAfterStart, monthsAfterEnd, "
+              + "inYearAfterEnd ou dates."));
+        }
+        if (!m.dates().isEmpty() && m.dates().size() > 1) {
+          problems.add(new FieldProblem(field + ".dates", name + " est le bilan final : une seule date."));
+        }
+      } else {
+        if (m.monthsAfterEnd() != null || m.inYearAfterEnd() != null) {
+          problems.add(new FieldProblem(field, name + " n'est pas le bilan final : monthsAfterEnd et inYearAfterEnd "
+              + "sont réservés au bilan final."));
+        }
+        if (m.frequency() == ReportFrequency.ONCE && m.monthsAfterStart() == null && m.dates().isEmpty()) {
+          problems.add(new FieldProblem(field + ".monthsAfterStart", name + " est dû une fois : précisez monthsAfterStart "
+              + "ou dates."));
+        }
+        if (m.frequency() != ReportFrequency.ONCE && !m.dates().isEmpty()) {
+          problems.add(new FieldProblem(field + ".dates", name + " est périodique ou à la demande : pas de dates fixes."));
+        }
+        if (m.frequency() == ReportFrequency.ON_DEMAND && m.monthsAfterStart() != null) {
+          problems.add(new FieldProblem(field + ".monthsAfterStart", name + " est demandé à tout moment : pas d'échéance "
+              + "en mois."));
+        }
+      }
+      if (m.delayDays() != null && m.frequency() != ReportFrequency.ON_DEMAND) {
+        problems.add(new FieldProblem(field + ".delayDays", name + " n'est pas demandé à tout moment : delayDays est "
+            + "réservé aux bilans ON_DEMAND."));
+      }
+    }
+    if (finals > 1) {
+      problems.add(new FieldProblem("reporting", "Un seul bilan final par appel (il y en a " + finals + ")."));
+    }
   }
 
   private static void funding(CallDefinition.Funding f, List<FieldProblem> problems) {

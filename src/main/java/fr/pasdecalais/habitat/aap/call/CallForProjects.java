@@ -179,7 +179,7 @@ public class CallForProjects {
     d.selectionCriteria().forEach(r -> c.selectionCriteria.add(new SelectionCriterion(r.code(), r.label(), r.weight(), r.maxScore())));
     d.indicators().forEach(r -> c.indicators.add(new Indicator(r.code(), r.label(), r.unit())));
     d.jury().forEach(r -> c.jury.add(new CallJuryMember(r.userId(), r.fullName(), r.body())));
-    d.reporting().forEach(r -> c.reporting.add(new ReportingMilestone(r.code(), r.label(), r.kind(), r.monthsAfterStart())));
+    d.reporting().forEach(r -> c.reporting.add(new ReportingMilestone(r)));
     CallDefinition.Funding f = d.funding();
     c.fundingKind = f.kind();
     c.fundingAmount = f.amount();

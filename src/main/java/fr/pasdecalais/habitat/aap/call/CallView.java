@@ -30,7 +30,9 @@ public record CallView(
 
   public record JuryMemberView(String userId, String fullName, String body) {}
 
-  public record ReportingView(String code, String label, CallDefinition.ReportKind kind, int monthsAfterStart) {}
+  public record ReportingView(String code, String label, CallDefinition.ReportKind kind, ReportFrequency frequency,
+      Integer monthsAfterStart, Integer monthsAfterEnd, String inYearAfterEnd, List<java.time.LocalDate> dates,
+      Integer delayDays, String schedule) {}
 
   public record FundingView(FundingKind kind, BigDecimal amount, String unitLabel, Integer baseMonths,
       Integer baseQuantity, List<FundingRule.UnitPriceLine> unitPrices) {}
@@ -51,7 +53,8 @@ public record CallView(
         c.getSelectionCriteria().stream().map(s -> new CriterionView(s.getCode(), s.getLabel(), s.getWeight(), s.getMaxScore())).toList(),
         c.getIndicators().stream().map(i -> new IndicatorView(i.getCode(), i.getLabel(), i.getUnit())).toList(),
         c.getJury().stream().map(j -> new JuryMemberView(j.getUserId(), j.getFullName(), j.getBody())).toList(),
-        c.getReporting().stream().map(r -> new ReportingView(r.getCode(), r.getLabel(), r.getKind(), r.getMonthsAfterStart())).toList(),
+        c.getReporting().stream().map(r -> new ReportingView(r.getCode(), r.getLabel(), r.getKind(), r.getFrequency(),
+            r.getMonthsAfterStart(), r.getMonthsAfterEnd(), r.getInYearAfterEnd(), r.getDates(), r.getDelayDays(), r.frenchSchedule())).toList(),
         new FundingView(rule.kind(), rule.amount(), rule.unitLabel(), rule.baseMonths(), rule.baseQuantity(), rule.unitPrices()),
         new PaymentView(c.getPaymentTerms().getAdvancePercent(), c.getPaymentTerms().getBalanceTrigger(),
             c.getPaymentTerms().frenchLabel()),

@@ -57,14 +57,55 @@ public class Report {
 
   private Boolean approved;
 
+  /** The call's milestone it comes from, and which occurrence of it (1, 2… for a monthly table). */
+  @Column(length = 40)
+  private String code;
+
+  @Column(length = 300)
+  private String label;
+
+  private Integer occurrence;
+
+  /** The agent who requested an on-demand report. */
+  @Column(name = "requested_by", length = 64)
+  private String requestedBy;
+
   protected Report() {}
 
   Report(Long agreementId, ReportKind kind, int sequenceNumber, LocalDate dueOn) {
+    this(agreementId, kind, sequenceNumber, dueOn, null, null, null);
+  }
+
+  Report(Long agreementId, ReportKind kind, int sequenceNumber, LocalDate dueOn, String code, String label,
+      Integer occurrence) {
     this.agreementId = agreementId;
     this.kind = kind;
     this.sequenceNumber = sequenceNumber;
     this.dueOn = dueOn;
     this.status = ReportStatus.EXPECTED;
+    this.code = code;
+    this.label = label;
+    this.occurrence = occurrence;
+  }
+
+  void requestedBy(String user) {
+    this.requestedBy = user;
+  }
+
+  /** An amendment moved the period: a report not received yet moves with it. */
+  void moveTo(LocalDate due) {
+    this.dueOn = due;
+    this.late = false;
+  }
+
+  void cancel() {
+    this.status = ReportStatus.CANCELLED;
+  }
+
+  /** What the agents and letters call it: the milestone's label with its occurrence, or the kind. */
+  public String title() {
+    String base = label == null ? kind.label() : label;
+    return occurrence == null ? base : base + " n° " + occurrence;
   }
 
   void remind() {
@@ -108,4 +149,8 @@ public class Report {
   public String getIndicatorValues() { return indicatorValues; }
   public String getSummary() { return summary; }
   public Boolean getApproved() { return approved; }
+  public String getCode() { return code; }
+  public String getLabel() { return label; }
+  public Integer getOccurrence() { return occurrence; }
+  public String getRequestedBy() { return requestedBy; }
 }

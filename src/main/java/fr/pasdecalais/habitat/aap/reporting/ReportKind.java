@@ -1,9 +1,10 @@
 package fr.pasdecalais.habitat.aap.reporting;
 
-/** Bilan intermédiaire or bilan final. */
+/** Bilan intermédiaire (or reporting table), bilan final, or a follow-up committee. */
 public enum ReportKind {
   INTERIM("Bilan intermédiaire"),
-  FINAL("Bilan final");
+  FINAL("Bilan final"),
+  COMMITTEE("Comité de suivi");
 
   private final String label;
 

@@ -25,6 +25,11 @@ public class ReportSchedule {
     return reporting.dueAt((Number) reportId);
   }
 
+  /** Whether the report is still awaited (an amendment may have cancelled it). */
+  public boolean expected(Object reportId) {
+    return reporting.expected((Number) reportId);
+  }
+
   public Date lateAt(Object reportId) {
     return reporting.lateAt((Number) reportId);
   }

@@ -5,5 +5,7 @@ public enum ReportStatus {
   EXPECTED,
   RECEIVED,
   APPROVED,
-  REJECTED
+  REJECTED,
+  /** Not due any more: an amendment ended the convention before it. */
+  CANCELLED
 }

@@ -151,7 +151,7 @@ public class AgreementScenarios {
   public void finalReport(ProcessInstance pi, String receivedOn, boolean approved) {
     assertThat(pi).isWaitingAt(GrantAgreementProcess.TASK_RECEIVE_FINAL);
     String indicators = engine.getRuntimeService().getVariableTyped(pi.getId(), "indicators").getValue().toString();
-    String filled = indicators.replace("\"unit\":", "\"value\":\"12\",\"unit\":");
+    String filled = indicators.replace("\"unit\":", "\"value\":12,\"unit\":");
     VariableMap vars = Variables.createVariables()
         .putValueTyped("indicators", SpinValues.jsonValue(filled).create())
         .putValue("reportReceivedOn", receivedOn)

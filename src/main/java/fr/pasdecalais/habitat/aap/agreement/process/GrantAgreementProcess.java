@@ -10,6 +10,8 @@ public final class GrantAgreementProcess {
   public static final String MSG_AMENDMENT_REQUESTED = "Message_AmendmentRequested";
   public static final String MSG_TERMINATION_NOTICE = "Message_TerminationNotice";
   public static final String MSG_NOTICE_REMEDIED = "Message_NoticeRemedied";
+  public static final String MSG_REPORT_REQUESTED = "Message_ReportRequested";
+  public static final String MSG_TERMINATION_REQUESTED = "Message_TerminationRequested";
 
   // error codes
   public static final String ERROR_AGREEMENT_INVALID = "AGREEMENT_INVALID";
@@ -24,6 +26,7 @@ public final class GrantAgreementProcess {
   public static final String TASK_VALIDATE_ADVANCE = "Task_ValidateAdvanceMandate";
   public static final String TASK_RECEIVE_INTERIM = "Task_ReceiveInterimReport";
   public static final String TASK_RECEIVE_FINAL = "Task_ReceiveFinalReport";
+  public static final String TASK_RECEIVE_REQUESTED = "Task_ReceiveRequestedReport";
   public static final String TASK_HANDLE_LATE_FINAL = "Task_HandleLateFinalReport";
   public static final String TASK_CERTIFY_SERVICE = "Task_CertifyService";
   public static final String TASK_VALIDATE_BALANCE = "Task_ValidateBalanceMandate";
@@ -32,6 +35,10 @@ public final class GrantAgreementProcess {
   // service tasks and events
   public static final String TASK_ORDER_ADVANCE = "Task_OrderAdvance";
   public static final String END_CLOSED = "EndEvent_Closed";
+  public static final String SUBPROCESS_AMENDMENT = "SubProcess_Amendment";
+  public static final String SUBPROCESS_NOTICE = "SubProcess_TerminationNotice";
+  public static final String SUBPROCESS_IN_FORCE = "SubProcess_InForce";
+  public static final String EVENT_NOTICE_REMEDIED = "MessageEvent_NoticeRemedied";
   public static final String END_TERMINATED = "EndEvent_Terminated";
 
   // variables passed down by the application process

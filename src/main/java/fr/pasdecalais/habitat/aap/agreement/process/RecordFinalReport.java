@@ -36,7 +36,8 @@ public class RecordFinalReport implements JavaDelegate {
     Number reportId = (Number) execution.getVariable(GrantAgreementProcess.VAR_FINAL_REPORT_ID);
     Map<String, Object> values = new LinkedHashMap<>();
     for (Map<String, Object> line : FormValues.items(execution.getVariable(VAR_INDICATORS))) {
-      values.put(String.valueOf(line.get("code")), line.get("value"));
+      Object value = line.get("value") != null ? line.get("value") : line.get("textValue");
+      values.put(String.valueOf(line.get("code")), value);
     }
     reporting.receive(reportId, FormValues.date(execution.getVariable(VAR_REPORT_RECEIVED_ON)), FormValues.json(values),
         (String) execution.getVariable(VAR_REPORT_SUMMARY));

@@ -31,7 +31,7 @@ public class RemindReport implements JavaDelegate {
     Long notificationId = agreements.reportReminder(AgreementExecution.agreementId(execution), reportId);
     Report r = reporting.get(reportId);
     execution.setVariable(ProcessContract.VAR_NOTIFICATION_ID, notificationId);
-    execution.setVariable(VAR_REPORT_LABEL, r.getKind().label() + " n° " + r.getSequenceNumber());
+    execution.setVariable(VAR_REPORT_LABEL, r.title());
     execution.setVariable(VAR_REPORT_DUE_LABEL, AgreementDates.french(r.getDueOn()));
   }
 }
