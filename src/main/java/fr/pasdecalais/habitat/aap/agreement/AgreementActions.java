@@ -7,6 +7,7 @@ import fr.pasdecalais.habitat.aap.call.CallCatalog;
 import fr.pasdecalais.habitat.aap.call.ReportFrequency;
 import fr.pasdecalais.habitat.aap.call.ReportingMilestone;
 import fr.pasdecalais.habitat.aap.identity.Caller;
+import fr.pasdecalais.habitat.aap.identity.EngineAsCaller;
 import fr.pasdecalais.habitat.aap.identity.EngineAsSystem;
 import fr.pasdecalais.habitat.aap.reporting.Report;
 import fr.pasdecalais.habitat.aap.reporting.ReportingService;
@@ -24,6 +25,7 @@ import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What an agent starts on a convention in force, through {@code /api} or the Tasklist start forms
@@ -43,9 +45,12 @@ public class AgreementActions {
   private final RuntimeService runtime;
   private final TaskService tasks;
   private final EngineAsSystem engine;
+  private final EngineAsCaller asCaller;
 
   public AgreementActions(GrantAgreementRepository agreements, AmendmentRepository amendments, CallCatalog calls,
-      ReportingService reporting, RuntimeService runtime, TaskService tasks, EngineAsSystem engine) {
+      ReportingService reporting, RuntimeService runtime, TaskService tasks, EngineAsSystem engine,
+      EngineAsCaller asCaller) {
+    this.asCaller = asCaller;
     this.agreements = agreements;
     this.amendments = amendments;
     this.calls = calls;
@@ -105,7 +110,7 @@ public class AgreementActions {
     }
     engine.run(() -> runtime.createMessageCorrelation(GrantAgreementProcess.MSG_AMENDMENT_REQUESTED)
         .processInstanceId(pi.getId())
-        .setVariable(GrantAgreementProcess.VAR_AMENDMENT_REASON, why + " (demande enregistrée par " + caller.userId() + ")")
+        .setVariable(GrantAgreementProcess.VAR_AMENDMENT_REASON, why)
         .correlateWithResult());
     List<Amendment> all = amendments.findByAgreementIdOrderBySequenceNumberAsc(a.getId());
     return all.get(all.size() - 1);
@@ -161,6 +166,7 @@ public class AgreementActions {
    * "Demander un bilan" (a report the call says may be asked for at any time): due on the given
    * date, or after the milestone's delay. 400 when the call has no such report or the date is past.
    */
+  @Transactional
   public Report requestReport(String number, String code, LocalDate dueOn, Caller caller) {
     GrantAgreement a = find(number);
     List<ReportingMilestone> onDemand = calls.getByReference(a.getCallReference()).getReporting().stream()
@@ -197,6 +203,7 @@ public class AgreementActions {
    * Records a report received on paper by completing its receipt task as the caller (the completion
    * rules apply: 400 with the fields). 409 when no receipt task awaits it (not due yet, or already received).
    */
+  @Transactional
   public Report recordPaperReport(String number, PaperReport body, Caller caller) {
     GrantAgreement a = find(number);
     if (body == null || body.receivedOn() == null) {
@@ -237,8 +244,15 @@ public class AgreementActions {
       vars.putValue(GrantAgreementProcess.VAR_FINAL_REPORT_DECISION, body.decision());
     }
     Task chosen = task;
-    engine.run(() -> {
-      tasks.setAssignee(chosen.getId(), caller.userId());
+    if (chosen.getAssignee() != null && !chosen.getAssignee().equals(caller.userId())) {
+      throw DomainException.conflict("La réception de ce bilan est prise en charge par " + chosen.getAssignee()
+          + " dans Tasklist.");
+    }
+    // as the caller, so that the task's completion rules apply and the caller is who completed it
+    asCaller.run(caller, () -> {
+      if (chosen.getAssignee() == null) {
+        tasks.claim(chosen.getId(), caller.userId());
+      }
       tasks.complete(chosen.getId(), vars);
     });
     return reporting.get(reportId);

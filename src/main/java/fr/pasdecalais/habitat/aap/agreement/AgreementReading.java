@@ -58,7 +58,7 @@ public class AgreementReading {
 
   public record ReportView(Long id, String kind, String kindLabel, int sequence, LocalDate dueOn, String status,
       LocalDate receivedOn, boolean late, boolean reminderSent, boolean escalated, Map<String, Object> indicatorValues,
-      Boolean approved) {}
+      Boolean approved, String code, String title, String requestedBy) {}
 
   public record AmendmentView(int sequence, String reason, String status, BigDecimal previousAmount,
       LocalDate previousPeriodEnd, BigDecimal newAmount, LocalDate newPeriodEnd, LocalDate decidedOn, String comment) {}
@@ -69,7 +69,8 @@ public class AgreementReading {
       String callReference, String lotCode, LocalDate periodStart, LocalDate periodEnd, BigDecimal amount,
       String amountLabel, String units, String paymentSchedule, LocalDate decisionDate, LocalDate operatorSignedOn,
       LocalDate presidentSignedOn, LocalDate serviceRenderedOn, BigDecimal amountDue, LocalDate noticeSentOn,
-      LocalDate closedOn, LocalDate terminatedOn, BigDecimal paid, BigDecimal recovered, List<PaymentView> payments,
+      LocalDate closedOn, LocalDate terminatedOn, BigDecimal paid, BigDecimal recovered, BigDecimal toRecover,
+      List<PaymentView> payments,
       List<ReportView> reports, List<AmendmentView> amendments, List<DocumentView> documents,
       String signaturesRecordedBy, String serviceRenderedBy) {}
 
@@ -85,7 +86,7 @@ public class AgreementReading {
         a.getCallReference(), a.getLotCode(), a.getPeriodStart(), a.getPeriodEnd(), a.getAmount(),
         Money.format(a.getAmount()), a.getUnits(), a.getScheduleLabel(), a.getDecisionDate(), a.getOperatorSignedOn(),
         a.getPresidentSignedOn(), a.getServiceRenderedOn(), a.getAmountDue(), a.getNoticeSentOn(), a.getClosedOn(),
-        a.getTerminatedOn(), totals.paid(), totals.recovered(),
+        a.getTerminatedOn(), totals.paid(), totals.recovered(), totals.toRecover(),
         payments.ofAgreement(a.getId()).stream().map(PaymentView::of).toList(),
         reporting.ofAgreement(a.getId()).stream().map(AgreementReading::report).toList(),
         amendments.findByAgreementIdOrderBySequenceNumberAsc(a.getId()).stream()
@@ -109,12 +110,13 @@ public class AgreementReading {
       }
     }
     return new ReportView(r.getId(), r.getKind().name(), r.getKind().label(), r.getSequenceNumber(), r.getDueOn(),
-        r.getStatus().name(), r.getReceivedOn(), r.isLate(), r.isReminderSent(), r.isEscalated(), values, r.getApproved());
+        r.getStatus().name(), r.getReceivedOn(), r.isLate(), r.isReminderSent(), r.isEscalated(), values, r.getApproved(),
+        r.getCode(), r.title(), r.getRequestedBy());
   }
 
   /** Money of a call's conventions: granted (current amounts, terminated ones at what was due), paid, recovered. */
   public record CallTotals(String callReference, int agreements, BigDecimal granted, BigDecimal paid,
-      BigDecimal ordered, BigDecimal recovered) {}
+      BigDecimal ordered, BigDecimal recovered, BigDecimal toRecover) {}
 
   @Transactional(readOnly = true)
   public CallTotals callTotals(String callReference) {
@@ -123,7 +125,7 @@ public class AgreementReading {
         .map(a -> a.getStatus() == AgreementStatus.TERMINATED && a.getAmountDue() != null ? a.getAmountDue() : a.getAmount())
         .reduce(Money.ZERO, BigDecimal::add);
     PaymentService.Totals t = payments.totals(all.stream().map(GrantAgreement::getId).toList());
-    return new CallTotals(callReference, all.size(), granted, t.paid(), t.ordered(), t.recovered());
+    return new CallTotals(callReference, all.size(), granted, t.paid(), t.ordered(), t.recovered(), t.toRecover());
   }
 
   /**
@@ -155,6 +157,17 @@ public class AgreementReading {
       }
     }
     return totals;
+  }
+
+  /** How many final reports of the call's conventions were approved, whatever their indicator values. */
+  @Transactional(readOnly = true)
+  public int approvedFinalReports(String callReference) {
+    int n = 0;
+    for (GrantAgreement agreement : agreements.findByCallReference(callReference)) {
+      n += (int) reporting.ofAgreement(agreement.getId()).stream()
+          .filter(r -> r.getKind() == ReportKind.FINAL && r.getStatus() == ReportStatus.APPROVED).count();
+    }
+    return n;
   }
 
   /** Sum of an indicator over the reports that gave a numeric value. */

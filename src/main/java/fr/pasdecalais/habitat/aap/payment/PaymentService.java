@@ -28,9 +28,11 @@ public class PaymentService {
   private static final Logger LOG = LoggerFactory.getLogger(PaymentService.class);
 
   private final PaymentRepository payments;
+  private final RecoveryCollectionRepository collections;
 
-  public PaymentService(PaymentRepository payments) {
+  public PaymentService(PaymentRepository payments, RecoveryCollectionRepository collections) {
     this.payments = payments;
+    this.collections = collections;
   }
 
   /**
@@ -152,21 +154,32 @@ public class PaymentService {
     return status == null ? payments.findAllByOrderByOrderedAtAsc() : payments.findByStatusOrderByOrderedAtAsc(status);
   }
 
-  /** Paid to the operator (advance + balance actually paid), net of nothing: recoveries are apart. */
+  /**
+   * Paid to the operator (advance + balance actually paid), net of nothing: recoveries are apart.
+   * Recovered is what was collected on the titres de recette, not what they ask; what they still ask
+   * is {@code toRecover}.
+   */
   @Transactional(readOnly = true)
   public Totals totals(Collection<Long> agreementIds) {
     if (agreementIds.isEmpty()) {
-      return new Totals(Money.ZERO, Money.ZERO, Money.ZERO);
+      return new Totals(Money.ZERO, Money.ZERO, Money.ZERO, Money.ZERO);
     }
     List<Payment> all = payments.findByAgreementIdInOrderByIdAsc(List.copyOf(agreementIds));
     BigDecimal paid = sum(all, p -> p.getKind() != PaymentKind.RECOVERY && p.getStatus() == PaymentStatus.PAID);
     BigDecimal ordered = sum(all, p -> p.getKind() != PaymentKind.RECOVERY && p.getStatus() == PaymentStatus.ORDERED);
-    BigDecimal recovered = sum(all, p -> p.getKind() == PaymentKind.RECOVERY && p.isLive());
-    return new Totals(paid, ordered, recovered);
+    List<Long> recoveries = all.stream().filter(p -> p.getKind() == PaymentKind.RECOVERY && p.isLive())
+        .map(Payment::getId).toList();
+    BigDecimal asked = sum(all, p -> p.getKind() == PaymentKind.RECOVERY && p.isLive());
+    BigDecimal collected = recoveries.isEmpty() ? Money.ZERO : collections.findByPaymentIdIn(recoveries).stream()
+        .map(RecoveryCollection::getAmount).reduce(Money.ZERO, BigDecimal::add);
+    return new Totals(paid, ordered, collected, asked.subtract(collected));
   }
 
-  /** Money of a set of agreements: paid (mandats confirmed), ordered (not yet paid), recovered (titres de recette). */
-  public record Totals(BigDecimal paid, BigDecimal ordered, BigDecimal recovered) {}
+  /**
+   * Money of a set of agreements: paid (mandats confirmed), ordered (not yet paid), recovered
+   * (collected on the titres de recette), toRecover (asked by the titres, not collected yet).
+   */
+  public record Totals(BigDecimal paid, BigDecimal ordered, BigDecimal recovered, BigDecimal toRecover) {}
 
   private static BigDecimal sum(List<Payment> all, java.util.function.Predicate<Payment> filter) {
     return all.stream().filter(filter).map(Payment::getAmount).reduce(Money.ZERO, BigDecimal::add);

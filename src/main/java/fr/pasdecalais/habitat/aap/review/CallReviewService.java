@@ -65,16 +65,20 @@ public class CallReviewService {
     String summary = deliberations.summary(callReference);
     AgreementReading.CallTotals t = agreements.callTotals(callReference);
     summary += " Conventions : " + t.agreements() + ", montant conventionné " + Money.format(t.granted())
-        + ", versé " + Money.format(t.paid()) + ", reversé " + Money.format(t.recovered()) + ".";
-    summary += indicatorsSummary(callReference, agreements.indicatorTotals(callReference));
+        + ", versé " + Money.format(t.paid()) + ", reversé " + Money.format(t.recovered())
+        + (t.toRecover().signum() > 0 ? ", reste à recouvrer " + Money.format(t.toRecover()) : "") + ".";
+    summary += indicatorsSummary(callReference, agreements.approvedFinalReports(callReference),
+        agreements.indicatorTotals(callReference));
     return new ExecutionCheck(false, summary);
   }
 
   /** "Indicateurs (bilans finaux approuvés) : Ménages accompagnés : 18 (2 bilans) ; …", in the call's order. */
-  private String indicatorsSummary(String callReference, Map<String, AgreementReading.IndicatorTotal> totals) {
-    if (totals.isEmpty()) {
+  private String indicatorsSummary(String callReference, int approvedFinalReports,
+      Map<String, AgreementReading.IndicatorTotal> totals) {
+    if (approvedFinalReports == 0) {
       return " Indicateurs : aucun bilan final approuvé.";
     }
+    String approved = " Bilans finaux approuvés : " + approvedFinalReports + ".";
     CallForProjects call = catalog.getByReference(callReference);
     List<String> parts = new ArrayList<>();
     for (var indicator : call.getIndicators()) {
@@ -85,8 +89,8 @@ public class CallReviewService {
             + " (" + t.reports() + (t.reports() > 1 ? " bilans)" : " bilan)"));
       }
     }
-    return parts.isEmpty() ? " Indicateurs : aucune valeur chiffrée dans les bilans finaux approuvés."
-        : " Indicateurs (bilans finaux approuvés) : " + String.join(" ; ", parts) + ".";
+    return approved + (parts.isEmpty() ? " Indicateurs : aucune valeur chiffrée dans les bilans finaux approuvés."
+        : " Indicateurs (bilans finaux approuvés) : " + String.join(" ; ", parts) + ".");
   }
 
   /** Whether dossiers still run; the review summary once none does. */

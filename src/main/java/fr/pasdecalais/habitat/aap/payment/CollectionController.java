@@ -1,0 +1,55 @@
+package fr.pasdecalais.habitat.aap.payment;
+
+import fr.pasdecalais.habitat.aap.identity.Caller;
+import fr.pasdecalais.habitat.aap.shared.Money;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The collection of a titre de recette: {@code POST /api/payments/{id}/collections} (finances). */
+@RestController
+public class CollectionController {
+
+  private final RecoveryCollections collections;
+
+  public CollectionController(RecoveryCollections collections) {
+    this.collections = collections;
+  }
+
+  public record CollectionRequest(BigDecimal amount, LocalDate collectedOn, String reference) {}
+
+  public record CollectionLine(BigDecimal amount, String amountLabel, LocalDate collectedOn, String reference,
+      String recordedBy) {}
+
+  public record RecoveryView(Long paymentId, String orderNumber, String status, BigDecimal amount,
+      BigDecimal collected, String collectedLabel, BigDecimal remaining, String remainingLabel,
+      List<CollectionLine> collections) {
+    static RecoveryView of(RecoveryCollections.RecoveryState s) {
+      return new RecoveryView(s.recovery().getId(), s.recovery().getOrderNumber(), s.recovery().getStatus().name(),
+          s.recovery().getAmount(), s.collected(), Money.format(s.collected()), s.remaining(),
+          Money.format(s.remaining()), s.collections().stream().map(c -> new CollectionLine(c.getAmount(),
+              Money.format(c.getAmount()), c.getCollectedOn(), c.getReference(), c.getRecordedBy())).toList());
+    }
+  }
+
+  @PostMapping("/api/payments/{id}/collections")
+  @PreAuthorize("hasAnyRole('finances', 'camunda-admin')")
+  public ResponseEntity<RecoveryView> collect(@PathVariable Long id, @RequestBody(required = false) CollectionRequest body) {
+    var state = collections.collect(id, body == null ? null : body.amount(), body == null ? null : body.collectedOn(),
+        body == null ? null : body.reference(), Caller.current().userId());
+    return ResponseEntity.status(201).body(RecoveryView.of(state));
+  }
+
+  @GetMapping("/api/payments/{id}/collections")
+  @PreAuthorize("hasAnyRole('finances', 'superviseurs', 'camunda-admin')")
+  public RecoveryView state(@PathVariable Long id) {
+    return RecoveryView.of(collections.state(id));
+  }
+}
