@@ -18,7 +18,10 @@ import java.util.regex.Pattern;
 public final class EngineApiPolicy {
 
   /** Processes a person may start (from Tasklist or the REST API): the others are started by the engine. */
-  public static final Set<String> STARTABLE_BY_PEOPLE = Set.of("call-for-projects", "application");
+  public static final Set<String> STARTABLE_BY_PEOPLE = Set.of("call-for-projects", "application", "agreement-action",
+      "payment-collection");
+  /** The processes the finance group starts (a collection on a titre de recette); the others are the instructeurs'. */
+  public static final Set<String> STARTABLE_BY_FINANCES = Set.of("payment-collection");
 
   /** Groups whose members work in Tasklist and may complete their tasks. */
   static final Set<String> TASK_WORKERS = Set.of(Groups.INSTRUCTEURS, Groups.JURY, Groups.SECRETARIAT, Groups.FINANCES);
@@ -118,8 +121,10 @@ public final class EngineApiPolicy {
           List.of(Groups.INSTRUCTEURS, Groups.SECRETARIAT, Groups.FINANCES)::contains)) {
         return ALLOWED;
       }
-      if (START.matcher(p).matches() && groups.contains(Groups.INSTRUCTEURS)) {
-        return ALLOWED; // the process itself is checked by EngineApiGuard (startable) and CREATE_INSTANCE
+      if (START.matcher(p).matches() && (groups.contains(Groups.INSTRUCTEURS) || groups.contains(Groups.FINANCES))) {
+        // the process itself is checked by EngineApiGuard (startable) and CREATE_INSTANCE: the finance group
+        // holds it on "payment-collection" only
+        return ALLOWED;
       }
     }
     return refuse(supervisor && !worker

@@ -1,6 +1,8 @@
 package fr.pasdecalais.habitat.aap.identity;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
@@ -17,6 +19,15 @@ public class EngineAsCaller {
 
   public EngineAsCaller(IdentityService identityService) {
     this.identityService = identityService;
+  }
+
+  /** Who the engine is running for (a Tasklist start, a task completion), with their groups; empty for the engine itself. */
+  public Optional<Caller> current() {
+    Authentication a = identityService.getCurrentAuthentication();
+    if (a == null || a.getUserId() == null) {
+      return Optional.empty();
+    }
+    return Optional.of(new Caller(a.getUserId(), a.getGroupIds() == null ? Set.of() : Set.copyOf(a.getGroupIds())));
   }
 
   public void run(Caller caller, Runnable work) {

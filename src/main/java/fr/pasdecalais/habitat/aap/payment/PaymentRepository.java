@@ -17,6 +17,8 @@ public interface PaymentRepository extends JpaRepository<Payment, Long> {
 
   List<Payment> findAllByOrderByOrderedAtAsc();
 
+  Optional<Payment> findByOrderNumber(String orderNumber);
+
   /** The order already bearing this mandate (or titre de recette) number in its series, if any. */
   java.util.Optional<Payment> findFirstByMandateSeriesAndMandateNumber(String mandateSeries, String mandateNumber);
 }

@@ -89,6 +89,15 @@ public class RecoveryCollections {
     return state(paymentId);
   }
 
+  /** As {@link #collect(Long, BigDecimal, LocalDate, String, String)}, the titre named by its number (TR-…). */
+  @Transactional
+  public RecoveryState collect(String orderNumber, BigDecimal amount, LocalDate collectedOn, String reference,
+      String recordedBy) {
+    Payment p = payments.findByOrderNumber(orderNumber == null ? "" : orderNumber.trim())
+        .orElseThrow(() -> DomainException.notFound("Le titre de recette « " + orderNumber + " » n'existe pas."));
+    return collect(p.getId(), amount, collectedOn, reference, recordedBy);
+  }
+
   private Payment recovery(Long paymentId) {
     return payments.findById(paymentId).orElseThrow(() -> DomainException.notFound(
         "L'ordre de paiement n° " + paymentId + " n'existe pas."));

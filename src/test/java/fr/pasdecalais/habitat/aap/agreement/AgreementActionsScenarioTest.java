@@ -335,6 +335,55 @@ class AgreementActionsScenarioTest {
     assertThat(reading.indicatorTotals(call)).doesNotContainKey("THEMES");
   }
 
+  /** What Tasklist sends when a start form is submitted. */
+  private ResponseEntity<String> startForm(String user, String key, String variables) {
+    return post(user, "/engine-rest/process-definition/key/" + key + "/submit-form", "{\"variables\": " + variables + "}");
+  }
+
+  @Test
+  void fromTasklistAnAgentIssuesANoticeThenTerminatesAndTheFinanceGroupRecordsTheCollection() throws Exception {
+    ProcessInstance pi = astreSigned();
+    Long id = scenario.agreementId(pi);
+    ProcessTestSupport.clock("2024-02-01T10:00:00");
+    String notice = "{\"agreementNumber\": {\"value\": \"" + number(pi) + "\"}, \"agreementAction\": {\"value\": "
+        + "\"FORMAL_NOTICE\"}, \"actionReason\": {\"value\": \"aucun accompagnement depuis trois mois\"}}";
+    assertThat(startForm(AGENT, "agreement-action", notice).getStatusCode()).isEqualTo(HttpStatus.OK);
+    ProcessTestSupport.executeDueJobs(engine);
+    assertThat(scenario.agreement(id).getNoticeSentOn()).isEqualTo("2024-02-01");
+    // the same notice again: refused with its French message, nothing started
+    long before = engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey("agreement-action").count();
+    ResponseEntity<String> again = startForm(AGENT, "agreement-action", notice);
+    assertThat(again.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(again.getBody()).contains("court déjà depuis le 01/02/2024");
+    assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey("agreement-action").count())
+        .isEqualTo(before);
+    // the finance group does not start it
+    assertThat(startForm(FINANCE, "agreement-action", notice).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+
+    assertThat(startForm(AGENT, "agreement-action", "{\"agreementNumber\": {\"value\": \"" + number(pi) + "\"}, "
+        + "\"agreementAction\": {\"value\": \"TERMINATION\"}, \"actionReason\": {\"value\": \"Manquement persistant\"}}")
+        .getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(pi).isWaitingAt(GrantAgreementProcess.TASK_STATE_EXPENSES);
+    complete(task(GrantAgreementProcess.TASK_STATE_EXPENSES, pi), Map.of("justifiedExpenses", 33000.0,
+        "terminationComment", "Presque tout justifié"));
+    ProcessTestSupport.executeDueJobs(engine);
+    Payment recovery = scenario.payments(id).stream().filter(p -> p.getKind() == PaymentKind.RECOVERY).findFirst().orElseThrow();
+    assertThat(recovery.getAmount()).isEqualByComparingTo("600.00");
+
+    String collection = "{\"recoveryOrderNumber\": {\"value\": \"" + recovery.getOrderNumber() + "\"}, "
+        + "\"collectionAmount\": {\"value\": %s}, \"collectedOn\": {\"value\": \"2024-02-01\"}, "
+        + "\"collectionReference\": {\"value\": \"%s\"}}";
+    assertThat(startForm(AGENT, "payment-collection", String.format(collection, "100", "Q-1")).getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(startForm(FINANCE, "payment-collection", String.format(collection, "250.5", "Q-1")).getStatusCode())
+        .isEqualTo(HttpStatus.OK);
+    ResponseEntity<String> above = startForm(FINANCE, "payment-collection", String.format(collection, "349.51", "Q-2"));
+    assertThat(above.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(above.getBody()).contains("(349,50 €)");
+    assertThat(reading.ofApplication(pi.getBusinessKey()).orElseThrow().recovered()).isEqualByComparingTo("250.50");
+    assertThat(reading.ofApplication(pi.getBusinessKey()).orElseThrow().toRecover()).isEqualByComparingTo("349.50");
+  }
+
   @Test
   void theScheduleKeepsEveryReportTheDocumentsWrite() {
     LocalDate start = LocalDate.parse("2023-01-01");
