@@ -17,6 +17,7 @@ import fr.pasdecalais.habitat.aap.payment.PaymentKind;
 import fr.pasdecalais.habitat.aap.payment.PaymentStatus;
 import fr.pasdecalais.habitat.aap.reporting.Report;
 import fr.pasdecalais.habitat.aap.reporting.ReportKind;
+import fr.pasdecalais.habitat.aap.reporting.ReportReceived;
 import fr.pasdecalais.habitat.aap.reporting.ReportStatus;
 import fr.pasdecalais.habitat.aap.reporting.ReportingService;
 import fr.pasdecalais.habitat.aap.support.ProcessTestSupport;
@@ -41,6 +42,8 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
 
 /**
  * Every step of a convention within an agent's reach through {@code /api}: an avenant (and the
@@ -49,6 +52,7 @@ import org.springframework.http.ResponseEntity;
  * titre de recette (partial, then full) that alone counts as recovered.
  */
 @SpringScenarioTest
+@RecordApplicationEvents
 class AgreementActionsScenarioTest {
 
   private static final String PASSWORD = "Essai-Actions-Conventions-2026!";
@@ -61,6 +65,7 @@ class AgreementActionsScenarioTest {
   @Autowired AgreementScenarios scenario;
   @Autowired ReportingService reporting;
   @Autowired AgreementReading reading;
+  @Autowired ApplicationEvents events;
   private final ObjectMapper json = new ObjectMapper();
 
   @BeforeEach
@@ -311,6 +316,9 @@ class AgreementActionsScenarioTest {
     assertThat(paper.getStatusCode()).isEqualTo(HttpStatus.OK);
     ProcessTestSupport.executeDueJobs(engine);
     assertThat(reporting.get(requestedId).getStatus()).isEqualTo(ReportStatus.RECEIVED);
+    // what an instalment paid at the interim report listens to
+    assertThat(events.stream(ReportReceived.class).filter(e -> e.reportId().equals(requestedId)))
+        .singleElement().satisfies(e -> assertThat(e.code()).isEqualTo("TABLEAU_REPORTING"));
     assertThat(pi).hasPassed("EndEvent_RequestedReceived").isWaitingAt(GrantAgreementProcess.TASK_RECEIVE_FINAL);
     problem(post(AGENT, conv + "/reports", "{\"reportId\":" + requestedId + ",\"receivedOn\":\"2023-07-17\","
         + "\"summary\":\"encore\"}"), HttpStatus.CONFLICT, "n'est attendu");
