@@ -239,12 +239,12 @@ public class AgreementLifecycleService {
     return reporting.plan(a.getId(), a.getPeriodStart(), a.getPeriodEnd(), milestones(calls.getByReference(a.getCallReference())));
   }
 
-  /** The convention's period changed (an avenant): the reports not received yet follow it. */
+  /** The convention's period changed (an avenant): the reports not received yet follow it ({@code awaited} are kept). */
   @Transactional
-  public List<Report> rescheduleReports(Long agreementId) {
+  public List<Report> rescheduleReports(Long agreementId, java.util.Set<Long> awaited) {
     GrantAgreement a = get(agreementId);
     return reporting.reschedule(a.getId(), a.getPeriodStart(), a.getPeriodEnd(),
-        milestones(calls.getByReference(a.getCallReference())));
+        milestones(calls.getByReference(a.getCallReference())), awaited);
   }
 
   /** The call's reporting schedule, as the reporting capability reads it. */

@@ -150,11 +150,13 @@ public class ReportingService {
   /**
    * An amendment changed the period: the schedule is computed again; reports not received yet move
    * to their new date, new occurrences (a longer period: more monthly tables) are added, expected
-   * ones the new period no longer has are cancelled. Received, reviewed and requested reports stay.
-   * Returns the reports whose date changed or that were cancelled.
+   * ones the new period no longer has are cancelled, except those already awaited (their receipt is
+   * under way: {@code awaited}). Received, reviewed and requested reports stay. Returns the reports
+   * whose date changed or that were cancelled.
    */
   @Transactional
-  public List<Report> reschedule(Long agreementId, LocalDate periodStart, LocalDate periodEnd, List<Milestone> milestones) {
+  public List<Report> reschedule(Long agreementId, LocalDate periodStart, LocalDate periodEnd, List<Milestone> milestones,
+      java.util.Set<Long> awaited) {
     List<Report> existing = reports.findByAgreementIdOrderByDueOnAscIdAsc(agreementId);
     if (existing.isEmpty()) {
       return List.of();
@@ -184,7 +186,8 @@ public class ReportingService {
       }
     }
     for (Report left : byKey.values()) {
-      if (left.getKind() != ReportKind.FINAL && left.getStatus() == ReportStatus.EXPECTED) {
+      if (left.getKind() != ReportKind.FINAL && left.getStatus() == ReportStatus.EXPECTED
+          && !awaited.contains(left.getId())) {
         left.cancel();
         changed.add(left);
       }

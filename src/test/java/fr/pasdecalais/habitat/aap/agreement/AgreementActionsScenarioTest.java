@@ -203,6 +203,48 @@ class AgreementActionsScenarioTest {
   }
 
   @Test
+  void anAvenantThatShortensThePeriodCancelsTheTablesBeyondItAndTheProcessSkipsThem() {
+    ProcessTestSupport.clock("2023-08-10T10:00:00");
+    String call = scenario.call("prevention-ami2");
+    Application a = scenario.application(call, "AMI2", "BOULONNAIS", new BigDecimal("25493.66"),
+        Instant.parse("2023-08-10T08:00:00Z"));
+    ProcessTestSupport.clock("2023-10-27T10:00:00");
+    ProcessInstance pi = scenario.start(a);
+    scenario.prepare(pi, "25493.66", "157 visites explicatives de jugement", "2023-10-09");
+    scenario.sign(pi, "2023-10-20", "2023-10-25");
+    scenario.mandate(pi, TASK_VALIDATE_ADVANCE, "2023-10-27", "M-2023-" + (pi.getId().hashCode() & 0xffff));
+    Long id = scenario.agreementId(pi);
+
+    ProcessTestSupport.clock("2023-11-10T10:00:00");
+    assertThat(post(AGENT, "/api/agreements/" + number(pi) + "/amendments",
+        "{\"reason\":\"Fin anticipée au 31 mars\"}").getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    complete(task(GrantAgreementProcess.TASK_REVIEW_AMENDMENT, pi), Map.of("amendmentDecision", "APPROVED",
+        "amendmentNewPeriodEnd", "2024-03-31", "amendmentComment", "Fin anticipée"));
+    ProcessTestSupport.executeDueJobs(engine);
+    List<Report> interim = reporting.ofAgreement(id).stream().filter(r -> r.getKind() == ReportKind.INTERIM).toList();
+    assertThat(interim).filteredOn(r -> r.getStatus() == ReportStatus.EXPECTED).extracting(Report::getDueOn)
+        .containsExactly(LocalDate.parse("2023-12-01"), LocalDate.parse("2024-01-01"), LocalDate.parse("2024-02-01"),
+            LocalDate.parse("2024-03-01"));
+    assertThat(interim).filteredOn(r -> r.getStatus() == ReportStatus.CANCELLED).hasSize(7);
+
+    for (int month = 1; month <= 4; month++) {
+      LocalDateTime due = LocalDateTime.of(2023, 11, 1, 0, 0).plusMonths(month);
+      ProcessTestSupport.clock(due.plusHours(10).toString());
+      ProcessTestSupport.executeDueJobs(engine);
+      assertThat(pi).isWaitingAt(GrantAgreementProcess.TASK_RECEIVE_INTERIM);
+      complete(task(GrantAgreementProcess.TASK_RECEIVE_INTERIM, pi),
+          Map.of("reportReceivedOn", due.toLocalDate().toString(), "reportSummary", "Tableau mensuel " + month));
+      ProcessTestSupport.executeDueJobs(engine);
+    }
+    // the seven cancelled tables are skipped without a reminder; the final report is due six months after the new end
+    assertThat(pi).isWaitingAt(GrantAgreementProcess.TASK_RECEIVE_FINAL).hasPassed("EndEvent_InterimCancelled");
+    assertThat(reporting.ofAgreement(id).stream().filter(r -> r.getStatus() == ReportStatus.CANCELLED))
+        .noneMatch(Report::isReminderSent);
+    assertThat(reporting.ofAgreement(id).stream().filter(r -> r.getKind() == ReportKind.FINAL).findFirst().orElseThrow()
+        .getDueOn()).isEqualTo("2024-09-30");
+  }
+
+  @Test
   void aFormalNoticeIsIssuedOnceByTheApiAndLiftedWhenTheOperatorRemedies() {
     ProcessInstance pi = astreSigned();
     Long id = scenario.agreementId(pi);

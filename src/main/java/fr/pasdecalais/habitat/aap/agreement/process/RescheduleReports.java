@@ -9,12 +9,16 @@ import fr.pasdecalais.habitat.aap.agreement.AgreementLifecycleService;
 import fr.pasdecalais.habitat.aap.reporting.ReportSchedule;
 import fr.pasdecalais.habitat.aap.reporting.ReportingService;
 import java.util.Date;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.function.BiFunction;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.runtime.Execution;
 import org.camunda.bpm.engine.runtime.Job;
 import org.springframework.stereotype.Component;
 
@@ -36,6 +40,10 @@ public class RescheduleReports implements JavaDelegate {
       "BoundaryEvent_FinalReminder", new Timer(VAR_FINAL_REPORT_ID, ReportSchedule::reminderAt),
       "BoundaryEvent_FinalLate", new Timer(VAR_FINAL_REPORT_ID, ReportSchedule::lateAt));
 
+  /** Where the interim-report subprocess waits for its report. */
+  private static final List<String> AWAITING = List.of("TimerEvent_InterimReminder", "TimerEvent_InterimDue",
+      GrantAgreementProcess.TASK_RECEIVE_INTERIM);
+
   private record Timer(String reportVariable, BiFunction<ReportSchedule, Object, Date> at) {}
 
   private final AgreementLifecycleService agreements;
@@ -51,9 +59,20 @@ public class RescheduleReports implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     Long agreementId = AgreementExecution.agreementId(execution);
-    agreements.rescheduleReports(agreementId);
     ManagementService management = execution.getProcessEngineServices().getManagementService();
     RuntimeService runtime = execution.getProcessEngineServices().getRuntimeService();
+    // the interim report whose receipt is under way stays awaited even when the new period ends before it
+    Set<Long> awaited = new HashSet<>();
+    for (String activity : AWAITING) {
+      for (Execution e : runtime.createExecutionQuery().processInstanceId(execution.getProcessInstanceId())
+          .activityId(activity).list()) {
+        Object id = runtime.getVariable(e.getId(), VAR_REPORT_ID);
+        if (id != null) {
+          awaited.add(((Number) id).longValue());
+        }
+      }
+    }
+    agreements.rescheduleReports(agreementId, awaited);
     for (Job job : management.createJobQuery().processInstanceId(execution.getProcessInstanceId()).timers().list()) {
       String activityId = management.createJobDefinitionQuery().jobDefinitionId(job.getJobDefinitionId())
           .singleResult().getActivityId();
