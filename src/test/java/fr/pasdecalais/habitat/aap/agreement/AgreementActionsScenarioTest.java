@@ -20,6 +20,7 @@ import fr.pasdecalais.habitat.aap.reporting.ReportKind;
 import fr.pasdecalais.habitat.aap.reporting.ReportReceived;
 import fr.pasdecalais.habitat.aap.reporting.ReportStatus;
 import fr.pasdecalais.habitat.aap.reporting.ReportingService;
+import fr.pasdecalais.habitat.aap.review.CallReviewService;
 import fr.pasdecalais.habitat.aap.support.ProcessTestSupport;
 import fr.pasdecalais.habitat.aap.support.SpringScenarioTest;
 import java.math.BigDecimal;
@@ -66,6 +67,7 @@ class AgreementActionsScenarioTest {
   @Autowired ReportingService reporting;
   @Autowired AgreementReading reading;
   @Autowired ApplicationEvents events;
+  @Autowired CallReviewService review;
   private final ObjectMapper json = new ObjectMapper();
 
   @BeforeEach
@@ -383,6 +385,11 @@ class AgreementActionsScenarioTest {
     assertThat(reading.approvedFinalReports(call)).isEqualTo(1);
     assertThat(reading.indicatorTotals(call).get("PERSONNES_INFORMEES").sum()).isEqualByComparingTo("1200");
     assertThat(reading.indicatorTotals(call)).doesNotContainKey("THEMES");
+    // "Établir le bilan de l'appel": the approved final report is counted, with its number
+    assertThat(review.executionCheck(call).reviewSummary())
+        .contains("Bilans finaux approuvés : 1.")
+        .contains("Nombre de personnes informées : 1200 personnes (1 bilan)")
+        .doesNotContain("aucun bilan final approuvé");
   }
 
   /** What Tasklist sends when a start form is submitted. */
