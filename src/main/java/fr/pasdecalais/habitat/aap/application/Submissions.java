@@ -125,6 +125,10 @@ public class Submissions {
       throw DomainException.invalid(problems);
     }
     CallLot lot = lot(call, request.lotCode());
+    if (lot.getOpensAt() == null) {
+      throw DomainException.conflict("L'appel « " + call.getReference() + " » n'est pas encore ouvert aux candidatures : "
+          + "il ouvrira à sa publication.");
+    }
     if (receivedAt.isBefore(lot.getOpensAt().toInstant())) {
       throw DomainException.conflict("L'appel « " + call.getReference() + " » n'est pas encore ouvert aux candidatures : "
           + "ouverture le " + ParisDateTime.french(lot.getOpensAt()) + ".");

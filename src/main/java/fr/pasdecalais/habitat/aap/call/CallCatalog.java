@@ -135,6 +135,20 @@ public class CallCatalog {
     return call;
   }
 
+  /**
+   * Records the status a selection step reached, unless a lot of the call is still open (a call
+   * decided lot by lot stays OPEN while its last lot receives dossiers).
+   */
+  @Transactional
+  public CallForProjects advance(String reference, CallStatus status) {
+    CallForProjects call = getByReference(reference);
+    java.time.Instant now = EngineClock.now();
+    if (call.getLots().stream().noneMatch(l -> now.isBefore(l.getClosesAt().toInstant()))) {
+      call.moveTo(status);
+    }
+    return call;
+  }
+
   /** Records the status the call's process reached. */
   @Transactional
   public CallForProjects moveTo(String reference, CallStatus status) {

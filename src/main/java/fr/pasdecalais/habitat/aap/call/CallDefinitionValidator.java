@@ -1,5 +1,6 @@
 package fr.pasdecalais.habitat.aap.call;
 
+import fr.pasdecalais.habitat.aap.shared.EngineClock;
 import fr.pasdecalais.habitat.aap.shared.ParisDateTime;
 import fr.pasdecalais.habitat.aap.shared.DomainException.FieldProblem;
 import jakarta.validation.ConstraintViolation;
@@ -56,6 +57,10 @@ public class CallDefinitionValidator {
       if (lot.opensAt() != null && lot.closesAt() != null && !lot.closesAt().isAfter(lot.opensAt())) {
         problems.add(new FieldProblem(p + ".closesAt", "La clôture (" + ParisDateTime.french(lot.closesAt())
             + ") doit être postérieure à l'ouverture (" + ParisDateTime.french(lot.opensAt()) + ")."));
+      }
+      if (lot.opensAt() == null && lot.closesAt() != null && !lot.closesAt().toInstant().isAfter(EngineClock.now())) {
+        problems.add(new FieldProblem(p + ".closesAt", "Sans date d'ouverture, le lot ouvre à la publication : sa clôture ("
+            + ParisDateTime.french(lot.closesAt()) + ") doit être postérieure à maintenant."));
       }
       if (lot.conventionStart() != null && lot.conventionEnd() != null
           && lot.conventionEnd().isBefore(lot.conventionStart())) {

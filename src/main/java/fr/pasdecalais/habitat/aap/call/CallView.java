@@ -16,7 +16,8 @@ public record CallView(
     boolean allowsMultipleApplications, BigDecimal totalBudget, List<LotView> lots,
     List<DocumentView> requiredDocuments, List<CriterionView> selectionCriteria,
     List<IndicatorView> indicators, List<JuryMemberView> jury, List<ReportingView> reporting,
-    FundingView funding, PaymentView payment, Map<String, Long> applicationCounts) {
+    FundingView funding, PaymentView payment, Map<String, Long> applicationCounts,
+    SelectionTimeline selection, SelectionMode selectionMode) {
 
   public record LotView(String code, String label, List<String> territories, OffsetDateTime opensAt,
       OffsetDateTime closesAt, String window, boolean open, LocalDate conventionStart,
@@ -55,7 +56,7 @@ public record CallView(
         new FundingView(rule.kind(), rule.amount(), rule.unitLabel(), rule.baseMonths(), rule.baseQuantity(), rule.unitPrices()),
         new PaymentView(c.getPaymentTerms().getAdvancePercent(), c.getPaymentTerms().getBalanceTrigger(),
             c.getPaymentTerms().frenchLabel()),
-        counts);
+        counts, c.getSelection(), c.getSelectionMode());
   }
 
   public static Summary summary(CallForProjects c, Instant now) {
@@ -65,9 +66,10 @@ public record CallView(
 
   private static List<LotView> lots(CallForProjects c, Instant now) {
     return c.getLots().stream().map(l -> new LotView(l.getCode(), l.getLabel(), l.getTerritories(),
-        l.getOpensAt().atZoneSameInstant(ParisDateTime.PARIS).toOffsetDateTime(),
+        l.getOpensAt() == null ? null : l.getOpensAt().atZoneSameInstant(ParisDateTime.PARIS).toOffsetDateTime(),
         l.getClosesAt().atZoneSameInstant(ParisDateTime.PARIS).toOffsetDateTime(),
-        "du " + ParisDateTime.french(l.getOpensAt()) + " au " + ParisDateTime.french(l.getClosesAt()),
+        (l.getOpensAt() == null ? "de la publication" : "du " + ParisDateTime.french(l.getOpensAt())) + " au "
+            + ParisDateTime.french(l.getClosesAt()),
         l.isOpenAt(now), l.getConventionStart(), l.getConventionEnd(), l.getBudget())).toList();
   }
 }
