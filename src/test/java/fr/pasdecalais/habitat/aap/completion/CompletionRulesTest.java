@@ -97,13 +97,13 @@ class CompletionRulesTest {
   @Test
   void everyUserTaskOfTheModelsHasCompletionRules() {
     List<String> userTasks = engine.getRepositoryService().createProcessDefinitionQuery().latestVersion().list().stream()
-        .filter(d -> List.of(CallProcess.KEY, GrantAgreementProcess.KEY, ApplicationProcess.INSTRUCTION_KEY,
+        .filter(d -> List.of(CallProcess.KEY, CallProcess.SELECTION_KEY, GrantAgreementProcess.KEY, ApplicationProcess.INSTRUCTION_KEY,
             "jury-opinion", MembershipProcess.KEY, ApplicationProcess.KEY).contains(d.getKey()))
         .flatMap(d -> {
           BpmnModelInstance model = engine.getRepositoryService().getBpmnModelInstance(d.getId());
           return model.getModelElementsByType(UserTask.class).stream().map(UserTask::getId);
         }).distinct().sorted().toList();
-    assertThat(userTasks).hasSize(21);
+    assertThat(userTasks).hasSize(24);
     assertThat(registry.taskKeys()).containsExactlyInAnyOrderElementsOf(userTasks);
   }
 
