@@ -21,6 +21,7 @@ import fr.pasdecalais.habitat.aap.decision.DeliberationService;
 import fr.pasdecalais.habitat.aap.identity.Groups;
 import fr.pasdecalais.habitat.aap.identity.IdentitySetup;
 import fr.pasdecalais.habitat.aap.shared.JsonVariables;
+import fr.pasdecalais.habitat.aap.shared.ParisDateTime;
 import fr.pasdecalais.habitat.aap.shared.ProcessContract;
 import fr.pasdecalais.habitat.aap.support.ProcessTestSupport;
 import fr.pasdecalais.habitat.aap.support.SpringScenarioTest;
@@ -200,6 +201,87 @@ class SelectionTimelineScenarioTest {
     assertThat(sessions.findByCallReferenceOrderByIdDesc(ref)).isEmpty();
     assertThat(deliberations.awards(ref)).filteredOn(AwardDecision::isGranted).singleElement()
         .satisfies(a -> assertThat(a.getAmount()).hasToString("30000.00"));
+  }
+
+  @Test
+  void aLotWithoutOpeningDateOpensWhenItsCallIsPublished() {
+    clock("2023-03-01T10:00:00");
+    String ref = TestCalls.uniqueReference("AAP-T-OUVPUB");
+    CallDefinition.Lot lot = new CallDefinition.Lot("UNIQUE", "Lot unique", List.of("PAS_DE_CALAIS"), null,
+        ParisDateTime.parse("2023-04-30T23:59:59"), java.time.LocalDate.parse("2023-05-01"),
+        java.time.LocalDate.parse("2023-12-31"), new BigDecimal("42000.00"));
+    CallDefinition definition = TestCalls.call(ref, DecidingBody.COMMISSION_PERMANENTE, List.of(lot));
+    assertThat(catalog.problems(definition)).isEmpty();
+    catalog.create(definition);
+    assertThat(catalog.getLot(ref, "UNIQUE").getOpensAt()).as("no date until publication").isNull();
+
+    clock("2023-03-06T09:15:00");
+    ProcessInstance callPi = lifecycle.startProcess(ref);
+    assertThat(catalog.getLot(ref, "UNIQUE").getOpensAt().toInstant()).isEqualTo(ParisDateTime.parse("2023-03-06T09:15:00").toInstant());
+    executeDueJobs(engine);
+    assertThat(callPi).isWaitingAt(CallProcess.TIMER_LOT_CLOSES).hasPassed(CallProcess.TASK_OPEN_LOT);
+    assertThat(catalog.getByReference(ref).getStatus()).isEqualTo(CallStatus.OPEN);
+    assertThat(CallView.summary(catalog.getByReference(ref), ParisDateTime.parse("2023-03-07T10:00:00").toInstant()).lots())
+        .singleElement().satisfies(l -> {
+          assertThat(l.open()).isTrue();
+          assertThat(l.window()).isEqualTo("du 06/03/2023 à 09h15 au 30/04/2023 à 23h59");
+        });
+
+    // without an opening date, the closing date must still be ahead: at definition and at publication
+    String late = TestCalls.uniqueReference("AAP-T-OUVPUB");
+    CallDefinition closed = TestCalls.call(late, DecidingBody.COMMISSION_PERMANENTE, List.of(new CallDefinition.Lot("UNIQUE",
+        "Lot unique", List.of("PAS_DE_CALAIS"), null, ParisDateTime.parse("2023-03-01T23:59:59"),
+        java.time.LocalDate.parse("2023-03-01"), java.time.LocalDate.parse("2023-12-31"), new BigDecimal("42000.00"))));
+    assertThat(catalog.problems(closed)).singleElement().satisfies(problem -> {
+      assertThat(problem.field()).isEqualTo("lots[0].closesAt");
+      assertThat(problem.message()).startsWith("Sans date d'ouverture, le lot ouvre à la publication : sa clôture");
+    });
+    String draft = TestCalls.uniqueReference("AAP-T-OUVPUB");
+    catalog.create(TestCalls.call(draft, DecidingBody.COMMISSION_PERMANENTE, List.of(lot)));
+    clock("2023-05-02T10:00:00");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> lifecycle.startProcess(draft))
+        .hasMessageContaining("ouvre à la publication : sa clôture (30/04/2023 à 23h59) est déjà passée");
+    assertThat(catalog.getByReference(draft).getStatus()).isEqualTo(CallStatus.DRAFT);
+  }
+
+  @Test
+  void aCallDecidedByThePrefetGoesFromPublicationToTheDecisionsSentThroughTheStatesTasks() {
+    clock("2022-12-10T10:00:00");
+    String ref = TestCalls.uniqueReference("AMI-T-ETAT");
+    catalog.create(TestCalls.call(ref, DecidingBody.PREFET, TestCalls.single(ref, DecidingBody.PREFET).lots(), null,
+        SelectionMode.WITHOUT_JURY));
+    ProcessInstance callPi = lifecycle.startProcess(ref);
+    clock("2022-12-20T10:00:00");
+    executeDueJobs(engine);
+    ApplicationService.Submission dossier = submit(ref, "UNIQUE", "LENS_HENIN", "30000.00");
+    instruct(dossier);
+    clock("2023-02-04T08:00:00");
+    executeDueJobs(engine);
+    complete("camille.martin", task(callPi), Map.of(CallProcess.VAR_PROPOSALS, Spin.JSON(proposals(callPi).toString())));
+
+    // the State's path: a proposal to the Préfet by the agents, his decision recorded by the prefecture
+    assertThat(callPi).isWaitingAt(CallProcess.TASK_PREPARE_PREFECT_PROPOSAL);
+    assertThat(task(callPi)).hasName("Préparer la proposition de décision au Préfet").hasCandidateGroup(Groups.INSTRUCTEURS);
+    complete("camille.martin", task(callPi), Map.of(CallProcess.VAR_PREFECT_PROPOSAL_DATE, "2023-02-10",
+        CallProcess.VAR_PREFECT_PROPOSAL_SENT, true));
+    assertThat(task(callPi)).hasName("Enregistrer la décision du Préfet").hasCandidateGroup(Groups.PREFECTURE);
+    complete("prefet.test", task(callPi), Map.of(CallProcess.VAR_DECISION_REFERENCE, "Arrêté n° DDETS-62-2023-017",
+        CallProcess.VAR_DELIBERATION_DATE, "2023-02-20", CallProcess.VAR_DELIBERATION_ADOPTED, "true"));
+
+    assertThat(callPi).isWaitingAt(CallProcess.EVENT_APPLICATION_ENDED).hasPassed(CallProcess.TASK_SEND_DECISIONS)
+        .hasNotPassed(CallProcess.TASK_PREPARE_REPORT, CallProcess.TASK_RECORD_DELIBERATION);
+    Deliberation act = deliberations.deliberations(ref).get(0);
+    assertThat(act.getDecidingBody()).isEqualTo(DecidingBody.PREFET);
+    assertThat(act.getVotesFor()).isNull();
+    assertThat(act.getRecordedBy()).isEqualTo("prefet.test");
+    assertThat(act.frenchLabel()).isEqualTo("décision du Préfet réf. Arrêté n° DDETS-62-2023-017 du 20/02/2023");
+    assertThat(deliberations.awards(ref)).singleElement().satisfies(a -> {
+      assertThat(a.getDecidingBody()).isEqualTo(DecidingBody.PREFET);
+      assertThat(a.getAmount()).hasToString("30000.00");
+    });
+    Application granted = applications.findByReference(reference(dossier)).orElseThrow();
+    assertThat(granted.getState()).isEqualTo(ApplicationState.GRANTED);
+    assertThat(granted.getDecisionLabel()).endsWith("décision du Préfet réf. Arrêté n° DDETS-62-2023-017 du 20/02/2023");
   }
 
   // ------------------------------------------------------------------ helpers
