@@ -112,7 +112,7 @@ class SelectionTimelineScenarioTest {
     ApplicationService.Submission first = submit(ref, "AMI2", "AUDOMAROIS", "20000.00");
     ApplicationService.Submission second = submit(ref, "AMI2", "BOULONNAIS", "18000.00");
     instruct(first);
-    instruct(second);
+    complete("camille.martin", task(second, ApplicationProcess.TASK_CHECK_COMPLETENESS), Map.of("complete", "true"));
     assertThat(state(first)).isEqualTo(ApplicationState.ELIGIBLE);
     assertThat(instance(first)).isWaitingAt(ApplicationProcess.EVENT_JURY_CONVENED);
     assertThat(applications.findByReference(reference(first)).orElseThrow().getJurySessionId()).isNull();
@@ -126,6 +126,11 @@ class SelectionTimelineScenarioTest {
     Long session2 = applications.findByReference(reference(first)).orElseThrow().getJurySessionId();
     assertThat(session2).isNotNull().isNotEqualTo(applications.findByReference(reference(ami1)).orElseThrow().getJurySessionId());
     assertThat(sessions.findById(session2).orElseThrow().getLotCode()).isEqualTo("AMI2");
+    // a dossier of AMI 2 found eligible after its lot's jury was convened joins that session on arrival
+    complete("camille.martin", task(second, ApplicationProcess.TASK_CHECK_ELIGIBILITY), Map.of("eligible", "true"));
+    assertThat(applications.findByReference(reference(second)).orElseThrow().getJurySessionId()).isEqualTo(session2);
+    assertThat(instance(second)).hasPassed(ApplicationProcess.TASK_JOIN_CONVENED_SESSION)
+        .hasNotPassed(ApplicationProcess.EVENT_JURY_CONVENED);
     giveOpinions(first, 5, 5);
     assertThat(lot2).isWaitingAt(CallProcess.TASK_WAIT_OPINIONS);
     giveOpinions(second, 4, 4);
