@@ -183,6 +183,38 @@ class DossierTimelineScenarioTest {
     assertThat(convention.getBody()).doesNotContain("score").doesNotContain("avis");
   }
 
+  @Test
+  void aConventionThatEndsWithATitreDeRecetteShowsItOnTheDossiersTimelineBeforeItsClosure() {
+    clock("2023-05-10T10:00:00");
+    String call = agreements.call("astre");
+    Application a = agreements.application(call, "UNIQUE", "PAS_DE_CALAIS", new BigDecimal("42000.00"),
+        java.time.Instant.parse("2023-05-10T08:00:00Z"));
+    clock("2023-10-02T10:00:00");
+    ProcessInstance pi = agreements.start(a);
+    agreements.prepare(pi, "42000", "20 mesures d'accompagnement de 12 mois", "2023-10-02");
+    clock("2023-10-25T10:00:00");
+    agreements.sign(pi, "2023-10-20", "2023-10-24");
+    agreements.mandate(pi, "Task_ValidateAdvanceMandate", "2023-10-25", "M-2023-7702");
+    clock("2024-12-16T10:00:00");
+    agreements.finalReport(pi, "2024-12-15", true);
+    // 187 measure-months: 187 × 175 = 32 725,00 due < 33 600,00 paid → titre de recette of 875,00
+    agreements.serviceRendered(pi, Map.of("MESURE_MOIS", 187, "DIAGNOSTIC", 0), "2024-12-16");
+
+    List<ApplicationReading.EventView> timeline = reading.view(a.getReference(), Dossiers.AGENT).timeline();
+    assertThat(timeline.get(0).type()).isEqualTo("DEPOT");
+    List<String> lines = timeline.stream().map(ApplicationReading.EventView::description).toList();
+    String number = "CONV-" + a.getReference();
+    String titre = timeline.stream().filter(e -> e.type().equals("TITRE_EMIS")).findFirst().orElseThrow().description();
+    assertThat(titre).matches("Titre de recette n° TR-.+ émis : 875,00 € à reverser\\.");
+    assertThat(lines.subList(lines.size() - 4, lines.size())).containsExactly(
+        "Bilan final reçu le 15/12/2024 (attendu le 30/04/2025) : approuvé.",
+        "Service fait constaté le 16/12/2024 : montant dû 32 725,00 €.",
+        titre,
+        "Convention " + number + " close le 16/12/2024.");
+    assertThat(timeline).filteredOn(e -> e.type().equals("PAIEMENT_VERSE")).extracting(ApplicationReading.EventView::on)
+        .containsExactly(java.time.LocalDate.of(2023, 10, 25));
+  }
+
   /** The number of the n-th payment order of the dossier's convention, as its agreement view gives it. */
   private String order(JsonNode view, int n) {
     return agreementView.get("payments").get(n).get("orderNumber").asText();
