@@ -104,7 +104,20 @@ public record CallDefinition(
       String code,
       @NotBlank(message = "Le libellé de la pièce est obligatoire.") @Size(max = 300, message = "Le libellé de la pièce dépasse 300 caractères.")
       String label,
-      Boolean mandatory) {
+      Boolean mandatory,
+      /** The holder types the piece is asked of ({@link HolderType} codes); empty: every holder. */
+      List<@NotBlank(message = "Un type de porteur de la pièce est vide.")
+          @Pattern(regexp = HolderType.CODES, message = "Type de porteur inconnu ; types possibles : ASSOCIATION, "
+              + "ORGANISME_AGREE, BAILLEUR_SOCIAL, COLLECTIVITE, ETABLISSEMENT_PUBLIC.") String> holderTypes) {
+
+    public RequiredDocument {
+      holderTypes = holderTypes == null ? List.of() : holderTypes;
+    }
+
+    /** A piece asked of every holder. */
+    public RequiredDocument(String code, String label, Boolean mandatory) {
+      this(code, label, mandatory, List.of());
+    }
 
     public boolean isMandatory() {
       return mandatory == null || mandatory;

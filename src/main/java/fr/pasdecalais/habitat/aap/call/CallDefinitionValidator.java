@@ -89,6 +89,13 @@ public class CallDefinitionValidator {
     }
     duplicates(d.selectionCriteria(), CallDefinition.Criterion::code, "selectionCriteria", "Le code de critère « %s » est utilisé deux fois.", problems);
     duplicates(d.requiredDocuments(), CallDefinition.RequiredDocument::code, "requiredDocuments", "Le code de pièce « %s » est utilisé deux fois.", problems);
+    for (int i = 0; i < d.requiredDocuments().size(); i++) {
+      CallDefinition.RequiredDocument doc = d.requiredDocuments().get(i);
+      if (doc != null && doc.holderTypes().stream().distinct().count() < doc.holderTypes().size()) {
+        problems.add(new FieldProblem("requiredDocuments[" + i + "].holderTypes",
+            "Un type de porteur est cité deux fois pour la pièce « " + doc.code() + " »."));
+      }
+    }
     duplicates(d.indicators(), CallDefinition.Indicator::code, "indicators", "Le code d'indicateur « %s » est utilisé deux fois.", problems);
     duplicates(d.jury(), CallDefinition.JuryMember::userId, "jury", "Le membre du jury « %s » est cité deux fois.", problems);
     duplicates(d.reporting(), CallDefinition.ReportingMilestone::code, "reporting", "Le code de bilan « %s » est utilisé deux fois.", problems);

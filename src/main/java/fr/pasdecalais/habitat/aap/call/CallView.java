@@ -23,7 +23,8 @@ public record CallView(
       OffsetDateTime closesAt, String window, boolean open, LocalDate conventionStart,
       LocalDate conventionEnd, BigDecimal budget) {}
 
-  public record DocumentView(String code, String label, boolean mandatory) {}
+  /** A piece; {@code holderTypes}: the holder types it is asked of (empty: every holder). */
+  public record DocumentView(String code, String label, boolean mandatory, List<String> holderTypes) {}
 
   public record CriterionView(String code, String label, int weight, int maxScore) {}
 
@@ -43,12 +44,20 @@ public record CallView(
       CallStatus status, String statusLabel, List<LotView> lots) {}
 
   public static CallView of(CallForProjects c, Instant now, Map<String, Long> counts) {
+    return of(c, now, counts, Map.of());
+  }
+
+  /** With the holder types of its pieces ({@link CallCatalog#pieceHolderTypes}). */
+  public static CallView of(CallForProjects c, Instant now, Map<String, Long> counts,
+      Map<String, java.util.Set<HolderType>> pieceHolderTypes) {
     FundingRule rule = c.fundingRule();
     return new CallView(c.getReference(), c.getTitle(), c.getAxis(), c.getFunder(), c.getDecidingBody(),
         c.getDecidingBody().label(), c.getDescription(), c.getStatus(), c.getStatus().label(),
         c.getEligibleHolderTypes(), c.getRequiredAgrements(), c.getTerritories(), c.isAllowsMultipleApplications(),
         c.totalBudget(), lots(c, now),
-        c.getRequiredDocuments().stream().map(d -> new DocumentView(d.getCode(), d.getLabel(), d.isMandatory())).toList(),
+        c.getRequiredDocuments().stream().map(d -> new DocumentView(d.getCode(), d.getLabel(), d.isMandatory(),
+            pieceHolderTypes.getOrDefault(d.getCode(), java.util.Set.of()).stream().sorted().map(Enum::name).toList()))
+            .toList(),
         c.getSelectionCriteria().stream().map(s -> new CriterionView(s.getCode(), s.getLabel(), s.getWeight(), s.getMaxScore())).toList(),
         c.getIndicators().stream().map(i -> new IndicatorView(i.getCode(), i.getLabel(), i.getUnit())).toList(),
         c.getJury().stream().map(j -> new JuryMemberView(j.getUserId(), j.getFullName(), j.getBody())).toList(),

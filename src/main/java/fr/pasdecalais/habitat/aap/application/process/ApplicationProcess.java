@@ -61,6 +61,8 @@ public final class ApplicationProcess {
   public static final String VAR_ELIGIBILITY_REASON = "eligibilityReason";
   public static final String VAR_EMAIL = "email";
   public static final String VAR_HOLDER_TYPE = "holderType";
+  /** The holder type the pieces depend on ({@code call.HolderType} code), optional. */
+  public static final String VAR_HOLDER_TYPE_CODE = "holderTypeCode";
   public static final String VAR_INITIATOR = "initiator";
   public static final String VAR_LEGAL_FORM = "legalForm";
   public static final String VAR_LEGAL_REPRESENTATIVE = "legalRepresentative";
