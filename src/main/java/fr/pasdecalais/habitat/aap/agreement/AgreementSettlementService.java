@@ -86,7 +86,7 @@ public class AgreementSettlementService {
     if (actual == null) {
       due = a.getAmount();
     } else {
-      FundingRule rule = calls.getByReference(a.getCallReference()).fundingRule();
+      FundingRule rule = calls.getByReference(a.getCallReference()).fundingRule(a.getLotCode());
       try {
         due = calculator.amountDue(rule, quantities(rule, actual), a.getAmount());
       } catch (IllegalArgumentException e) {

@@ -12,6 +12,7 @@ import fr.pasdecalais.habitat.aap.shared.FrenchFormat;
 import fr.pasdecalais.habitat.aap.call.CallCatalog;
 import fr.pasdecalais.habitat.aap.call.CallForProjects;
 import fr.pasdecalais.habitat.aap.call.CallLot;
+import fr.pasdecalais.habitat.aap.call.FundingCalculator;
 import fr.pasdecalais.habitat.aap.shared.ParisDateTime;
 import fr.pasdecalais.habitat.aap.shared.DomainException;
 import fr.pasdecalais.habitat.aap.shared.DomainException.FieldProblem;
@@ -47,13 +48,15 @@ public class Submissions {
   private final RuntimeService runtime;
   private final EngineAsSystem engine;
   private final Validator validator;
+  private final FundingCalculator calculator;
   private final org.springframework.transaction.support.TransactionTemplate newTransaction;
 
   public Submissions(ApplicationRepository applications, OrganizationRepository organizations,
       OrganizationMemberships memberships, ApplicationCounterRepository counters,
       ApplicationNotifications notifications, ApplicationTimeline timeline, CallCatalog calls, RuntimeService runtime,
       EngineAsSystem engine, Validator validator,
-      org.springframework.transaction.PlatformTransactionManager transactions) {
+      org.springframework.transaction.PlatformTransactionManager transactions, FundingCalculator calculator) {
+    this.calculator = calculator;
     this.newTransaction = new org.springframework.transaction.support.TransactionTemplate(transactions);
     this.newTransaction.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     this.applications = applications;
@@ -125,6 +128,12 @@ public class Submissions {
       throw DomainException.invalid(problems);
     }
     CallLot lot = lot(call, request.lotCode());
+    // the rule's maximum for the units requested (and the lot's envelope): refused before anything is stored
+    calculator.excess(lot.fundingRule(), request.requestedAmount(),
+        request.requestedUnits() == null ? null : java.math.BigDecimal.valueOf(request.requestedUnits()), lot.getBudget())
+        .ifPresent(why -> {
+          throw DomainException.invalid("requestedAmount", "Le montant demandé " + why + ".");
+        });
     if (receivedAt.isBefore(lot.getOpensAt().toInstant())) {
       throw DomainException.conflict("L'appel « " + call.getReference() + " » n'est pas encore ouvert aux candidatures : "
           + "ouverture le " + ParisDateTime.french(lot.getOpensAt()) + ".");
