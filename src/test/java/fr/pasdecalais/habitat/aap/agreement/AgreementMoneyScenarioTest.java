@@ -173,4 +173,65 @@ class AgreementMoneyScenarioTest {
     assertThat(variable(second, "agreementUnits")).isEqualTo("157 visite explicative de jugement à 162,38 €");
     assertThat(variable(second, "volumeRequired")).isEqualTo(true);
   }
+
+  @Test
+  void aCallWithA70PercentAdvanceHasAScheduleWhenItsConventionIsSigned() {
+    ProcessTestSupport.clock("2023-05-10T10:00:00");
+    String call = scenario.call("astre-70");
+    Application a = scenario.application(call, "UNIQUE", "PAS_DE_CALAIS", new BigDecimal("42000.00"),
+        Instant.parse("2023-05-10T08:00:00Z"));
+    ProcessTestSupport.clock("2023-10-25T10:00:00");
+    ProcessInstance pi = scenario.start(a);
+    scenario.prepare(pi, "42000", (String) variable(pi, "agreementUnits"), "2023-10-02");
+    scenario.sign(pi, "2023-10-20", "2023-10-24");
+
+    assertThat(pi).hasPassed(GrantAgreementProcess.TASK_ORDER_ADVANCE);
+    assertThat(scenario.agreement(scenario.agreementId(pi)).getScheduleLabel())
+        .isEqualTo("Avance de 70 % à la signature, solde au service fait");
+    assertThat(only(scenario.payments(scenario.agreementId(pi)), PaymentKind.ADVANCE).getAmount()).isEqualByComparingTo("29400.00");
+  }
+
+  @Test
+  void thirtyPercentAtSignatureThirtyWhenTheInterimReportIsInAndTheBalanceOnServiceFaitSumTo42000() {
+    ProcessTestSupport.clock("2023-05-10T10:00:00");
+    String call = scenario.call("astre-instalments");
+    Application a = scenario.application(call, "UNIQUE", "PAS_DE_CALAIS", new BigDecimal("42000.00"),
+        Instant.parse("2023-05-10T08:00:00Z"));
+    ProcessTestSupport.clock("2023-10-25T10:00:00");
+    ProcessInstance pi = scenario.start(a);
+    assertThat(variable(pi, "paymentTermsLabel"))
+        .isEqualTo("30 % à la signature, 30 % à l'approbation du bilan BILAN_6M, solde au service fait");
+    scenario.prepare(pi, "42000", (String) variable(pi, "agreementUnits"), "2023-10-02");
+    scenario.sign(pi, "2023-10-20", "2023-10-24");
+    Long id = scenario.agreementId(pi);
+    assertThat(conventionText(id)).contains("Une avance de 30 %, soit 12 600,00 €, à la signature ; un versement "
+        + "intermédiaire de 30 %, soit 12 600,00 €, à l'approbation du bilan BILAN_6M ; le solde, au plus 16 800,00 €, au service fait");
+    assertThat(only(scenario.payments(id), PaymentKind.ADVANCE).getAmount()).isEqualByComparingTo("12600.00");
+    scenario.mandate(pi, TASK_VALIDATE_ADVANCE, "2023-10-25", "M-2023-7001");
+
+    // the interim report at six months (01/05/2024) is in: the instalment is ordered, once
+    ProcessTestSupport.clock("2024-05-01T10:00:00");
+    ProcessTestSupport.executeDueJobs(engine);
+    complete(task(GrantAgreementProcess.TASK_RECEIVE_INTERIM, pi),
+        Map.of("reportReceivedOn", "2024-05-01", "reportSummary", "Bilan à six mois"));
+    ProcessTestSupport.executeDueJobs(engine);
+    assertThat(pi).isWaitingAt(GrantAgreementProcess.TASK_VALIDATE_INSTALMENT);
+    Payment instalment = only(scenario.payments(id), PaymentKind.INSTALMENT);
+    assertThat(instalment.getAmount()).isEqualByComparingTo("12600.00");
+    assertThat(instalment.getInstalment()).isEqualTo(1);
+    scenario.mandate(pi, GrantAgreementProcess.TASK_VALIDATE_INSTALMENT, "2024-05-01", "M-2024-7002");
+    assertThat(only(scenario.payments(id), PaymentKind.INSTALMENT).getMandateNumber()).isEqualTo("M-2024-7002");
+    assertThat(pi).isNotWaitingAt(GrantAgreementProcess.TASK_VALIDATE_INSTALMENT);
+
+    // service fait on the whole 240 measure-months: the balance is the remainder
+    ProcessTestSupport.clock("2024-12-16T10:00:00");
+    scenario.finalReport(pi, "2024-12-15", true);
+    scenario.serviceRendered(pi, Map.of("MESURE_MOIS", 240), "2024-12-16");
+    Payment balance = only(scenario.payments(id), PaymentKind.BALANCE);
+    assertThat(balance.getAmount()).isEqualByComparingTo("16800.00");
+    scenario.mandate(pi, TASK_VALIDATE_BALANCE, "2024-12-16", "M-2024-7003");
+    assertThat(pi).isEnded().hasPassed(GrantAgreementProcess.END_CLOSED);
+    assertThat(scenario.payments(id).stream().map(Payment::getAmount).reduce(BigDecimal.ZERO, BigDecimal::add))
+        .isEqualByComparingTo("42000.00");
+  }
 }

@@ -80,7 +80,9 @@ public class AgreementScenarios {
       "numero-vert", "aap-2023-numero-vert.yaml",
       "prevention-ami2", "aap-2023-prevention-expulsions.yaml",
       "prevention", "aap-2023-prevention-expulsions.yaml",
-      "coordinateurs", "aap-2023-coordinateurs-logement-dabord.yaml");
+      "coordinateurs", "aap-2023-coordinateurs-logement-dabord.yaml",
+      "astre-70", "aap-2023-astre.yaml",
+      "astre-instalments", "aap-2023-astre.yaml");
 
   /**
    * Creates a call from the catalogue's own file under a unique reference: no copy under
@@ -95,6 +97,15 @@ public class AgreementScenarios {
           .replaceFirst("(?m)^reference: .*$", "reference: " + reference);
       if (template.equals("prevention-ami2")) {
         yaml = yaml.replaceFirst("(?m)^  - \\{ code: TABLEAU_MENSUEL,.*$", monthlyTables());
+      }
+      // terms no catalogue call states yet, on the real ASTRE file: a 70 % advance; 30 % at signature,
+      // 30 % when the interim report at six months is in, the balance on service fait
+      if (template.equals("astre-70")) {
+        yaml = yaml.replace("advancePercent: 80", "advancePercent: 70");
+      }
+      if (template.equals("astre-instalments")) {
+        yaml = yaml.replace("reporting:\n", "reporting:\n  - { code: BILAN_6M, label: \"Bilan intermédiaire à six mois\", kind: INTERIM, monthsAfterStart: 6 }\n")
+            .replace("advancePercent: 80", "advancePercent: 30\n  instalments:\n    - { percent: 30, afterReport: BILAN_6M }");
       }
       calls.create(reader.read(template, new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8))));
     } catch (IOException e) {

@@ -44,3 +44,13 @@ create table call_lot_instalment (
   primary key (lot_id, position),
   constraint ck_call_lot_instalment_percent check (percent between 1 and 99)
 );
+
+-- Intermediate instalments (e.g. 30 % at signature, 30 % when an interim report is approved, balance
+-- on service fait): a payment of kind INSTALMENT carries its number in the terms (1, 2…), 0 for the
+-- other kinds. One live order per (agreement, kind, instalment): payment_slot holds the kind while the
+-- order is live (see V20), so the unique key now includes the instalment number.
+alter table payment add column instalment integer default 0 not null;
+alter table payment drop constraint uk_payment_agreement_slot;
+alter table payment add constraint uk_payment_agreement_slot unique (agreement_id, payment_slot, instalment);
+alter table payment drop constraint ck_payment_kind;
+alter table payment add constraint ck_payment_kind check (kind in ('ADVANCE', 'INSTALMENT', 'BALANCE', 'RECOVERY'));
