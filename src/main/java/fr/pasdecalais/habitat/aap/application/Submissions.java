@@ -12,6 +12,7 @@ import fr.pasdecalais.habitat.aap.shared.FrenchFormat;
 import fr.pasdecalais.habitat.aap.call.CallCatalog;
 import fr.pasdecalais.habitat.aap.call.CallForProjects;
 import fr.pasdecalais.habitat.aap.call.CallLot;
+import fr.pasdecalais.habitat.aap.call.FundingCalculator;
 import fr.pasdecalais.habitat.aap.shared.ParisDateTime;
 import fr.pasdecalais.habitat.aap.shared.DomainException;
 import fr.pasdecalais.habitat.aap.shared.DomainException.FieldProblem;
@@ -47,13 +48,18 @@ public class Submissions {
   private final RuntimeService runtime;
   private final EngineAsSystem engine;
   private final Validator validator;
+  private final OrganizationHolderTypes holderTypes;
+  private final FundingCalculator calculator;
   private final org.springframework.transaction.support.TransactionTemplate newTransaction;
 
   public Submissions(ApplicationRepository applications, OrganizationRepository organizations,
       OrganizationMemberships memberships, ApplicationCounterRepository counters,
       ApplicationNotifications notifications, ApplicationTimeline timeline, CallCatalog calls, RuntimeService runtime,
       EngineAsSystem engine, Validator validator,
-      org.springframework.transaction.PlatformTransactionManager transactions) {
+      org.springframework.transaction.PlatformTransactionManager transactions, OrganizationHolderTypes holderTypes,
+      FundingCalculator calculator) {
+    this.calculator = calculator;
+    this.holderTypes = holderTypes;
     this.newTransaction = new org.springframework.transaction.support.TransactionTemplate(transactions);
     this.newTransaction.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     this.applications = applications;
@@ -125,6 +131,16 @@ public class Submissions {
       throw DomainException.invalid(problems);
     }
     CallLot lot = lot(call, request.lotCode());
+    if (lot.getOpensAt() == null) {
+      throw DomainException.conflict("L'appel « " + call.getReference() + " » n'est pas encore ouvert aux candidatures : "
+          + "il ouvrira à sa publication.");
+    }
+    // the rule's maximum for the units requested (and the lot's envelope): refused before anything is stored
+    calculator.excess(lot.fundingRule(), request.requestedAmount(),
+        request.requestedUnits() == null ? null : java.math.BigDecimal.valueOf(request.requestedUnits()), lot.getBudget())
+        .ifPresent(why -> {
+          throw DomainException.invalid("requestedAmount", "Le montant demandé " + why + ".");
+        });
     if (receivedAt.isBefore(lot.getOpensAt().toInstant())) {
       throw DomainException.conflict("L'appel « " + call.getReference() + " » n'est pas encore ouvert aux candidatures : "
           + "ouverture le " + ParisDateTime.french(lot.getOpensAt()) + ".");
@@ -151,7 +167,8 @@ public class Submissions {
     }
     org.update(o.name().trim(), o.legalForm().trim(), o.holderType().trim(), new LinkedHashSet<>(o.approvals()),
         o.street().trim(), o.postalCode(), o.city().trim(), o.email().trim(), o.legalRepresentative().trim());
-    org = organizations.save(org);
+    org = organizations.save(org); // identity key: the row is inserted, it has its id
+    holderTypes.declare(org, o.holderTypeCode());
     String reference = String.format(Locale.ROOT, "%s-%04d", call.getReference(), counter.next());
     Application created = new Application(reference, call.getId(), call.getReference(), lot.getId(),
         lot.getCode(), org, new LinkedHashSet<>(request.territories()), request.requestedAmount(),

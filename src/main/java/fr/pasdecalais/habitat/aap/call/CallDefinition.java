@@ -51,7 +51,11 @@ public record CallDefinition(
     @NotNull(message = "La règle de financement est obligatoire.") @Valid
     Funding funding,
     @NotNull(message = "Les modalités de versement sont obligatoires.") @Valid
-    Payment payment) {
+    Payment payment,
+    /** WHOLE_CALL (default) or PER_LOT: each lot decided as soon as it closes. */
+    SelectionTimeline selection,
+    /** WITH_JURY (default) or WITHOUT_JURY: instruction, then the agents' proposal and the decision. */
+    SelectionMode selectionMode) {
 
   public CallDefinition {
     eligibleHolderTypes = eligibleHolderTypes == null ? List.of() : eligibleHolderTypes;
@@ -63,6 +67,8 @@ public record CallDefinition(
     indicators = indicators == null ? List.of() : indicators;
     jury = jury == null ? List.of() : jury;
     reporting = reporting == null ? List.of() : reporting;
+    selection = SelectionTimeline.orDefault(selection);
+    selectionMode = SelectionMode.orDefault(selectionMode);
   }
 
   /** A lot (or the single window of a call): its territories, window, convention period and envelope. */
@@ -73,7 +79,8 @@ public record CallDefinition(
       @NotBlank(message = "Le libellé du lot est obligatoire.") @Size(max = 200, message = "Le libellé du lot dépasse 200 caractères.")
       String label,
       List<@NotBlank(message = "Un code de territoire est vide.") String> territories,
-      @NotNull(message = "La date d'ouverture est obligatoire.") @JsonDeserialize(using = ParisDateTime.Deserializer.class)
+      /** Omitted: the lot opens when the call is published. */
+      @JsonDeserialize(using = ParisDateTime.Deserializer.class)
       OffsetDateTime opensAt,
       @NotNull(message = "La date de clôture est obligatoire.") @JsonDeserialize(using = ParisDateTime.Deserializer.class)
       OffsetDateTime closesAt,
@@ -84,10 +91,30 @@ public record CallDefinition(
       @NotNull(message = "L'enveloppe budgétaire du lot est obligatoire.")
       @DecimalMin(value = "0.01", message = "L'enveloppe budgétaire doit être strictement positive.")
       @Digits(integer = 12, fraction = 2, message = "L'enveloppe budgétaire a au plus 2 décimales.")
-      BigDecimal budget) {
+      BigDecimal budget,
+      @Valid
+      Funding funding,
+      @Valid
+      Payment payment) {
 
     public Lot {
       territories = territories == null ? List.of() : territories;
+    }
+
+    /** A lot that follows the call's funding rule and payment terms. */
+    public Lot(String code, String label, List<String> territories, OffsetDateTime opensAt, OffsetDateTime closesAt,
+        LocalDate conventionStart, LocalDate conventionEnd, BigDecimal budget) {
+      this(code, label, territories, opensAt, closesAt, conventionStart, conventionEnd, budget, null, null);
+    }
+
+    /** The lot's own funding rule, else the call's. */
+    public Funding fundingOr(Funding callFunding) {
+      return funding != null ? funding : callFunding;
+    }
+
+    /** The lot's own payment terms, else the call's. */
+    public Payment paymentOr(Payment callPayment) {
+      return payment != null ? payment : callPayment;
     }
   }
 
@@ -97,7 +124,20 @@ public record CallDefinition(
       String code,
       @NotBlank(message = "Le libellé de la pièce est obligatoire.") @Size(max = 300, message = "Le libellé de la pièce dépasse 300 caractères.")
       String label,
-      Boolean mandatory) {
+      Boolean mandatory,
+      /** The holder types the piece is asked of ({@link HolderType} codes); empty: every holder. */
+      List<@NotBlank(message = "Un type de porteur de la pièce est vide.")
+          @Pattern(regexp = HolderType.CODES, message = "Type de porteur inconnu ; types possibles : ASSOCIATION, "
+              + "ORGANISME_AGREE, BAILLEUR_SOCIAL, COLLECTIVITE, ETABLISSEMENT_PUBLIC.") String> holderTypes) {
+
+    public RequiredDocument {
+      holderTypes = holderTypes == null ? List.of() : holderTypes;
+    }
+
+    /** A piece asked of every holder. */
+    public RequiredDocument(String code, String label, Boolean mandatory) {
+      this(code, label, mandatory, List.of());
+    }
 
     public boolean isMandatory() {
       return mandatory == null || mandatory;
@@ -203,12 +243,34 @@ public record CallDefinition(
       @Digits(integer = 12, fraction = 2, message = "Le prix unitaire a au plus 2 décimales.")
       BigDecimal price) {}
 
-  /** Share paid at signature and what triggers the rest. */
+  /**
+   * Share paid at signature, the instalments paid when an interim report is approved, and what
+   * triggers the rest (the balance, the remainder).
+   */
   public record Payment(
       @NotNull(message = "La part versée à la signature est obligatoire.")
       @Min(value = 0, message = "La part versée à la signature est comprise entre 0 et 100 %.")
       @Max(value = 100, message = "La part versée à la signature est comprise entre 0 et 100 %.")
       Integer advancePercent,
       @NotNull(message = "Le déclencheur du solde est obligatoire (SERVICE_FAIT, FINAL_REPORT_N_PLUS_1 ou NONE).")
-      BalanceTrigger balanceTrigger) {}
+      BalanceTrigger balanceTrigger,
+      List<@Valid @NotNull(message = "Un versement intermédiaire est vide.") Instalment> instalments) {
+
+    public Payment {
+      instalments = instalments == null ? List.of() : instalments;
+    }
+
+    public Payment(Integer advancePercent, BalanceTrigger balanceTrigger) {
+      this(advancePercent, balanceTrigger, List.of());
+    }
+  }
+
+  /** An intermediate instalment: a share of the granted amount paid once the named interim report is approved. */
+  public record Instalment(
+      @NotNull(message = "La part du versement intermédiaire est obligatoire.")
+      @Min(value = 1, message = "La part d'un versement intermédiaire est comprise entre 1 et 99 %.")
+      @Max(value = 99, message = "La part d'un versement intermédiaire est comprise entre 1 et 99 %.")
+      Integer percent,
+      @NotBlank(message = "Le bilan intermédiaire qui déclenche le versement est obligatoire (code d'un bilan INTERIM).")
+      String afterReport) {}
 }

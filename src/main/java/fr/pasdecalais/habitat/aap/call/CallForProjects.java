@@ -61,6 +61,14 @@ public class CallForProjects {
   private String description;
 
   @Enumerated(EnumType.STRING)
+  @Column(name = "selection", nullable = false, length = 20)
+  private SelectionTimeline selection = SelectionTimeline.WHOLE_CALL;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "selection_mode", nullable = false, length = 20)
+  private SelectionMode selectionMode = SelectionMode.WITH_JURY;
+
+  @Enumerated(EnumType.STRING)
   @Column(nullable = false, length = 20)
   private CallStatus status = CallStatus.DRAFT;
 
@@ -167,13 +175,16 @@ public class CallForProjects {
     c.funder = d.funder();
     c.decidingBody = d.decidingBody();
     c.description = d.description();
+    c.selection = SelectionTimeline.orDefault(d.selection());
+    c.selectionMode = SelectionMode.orDefault(d.selectionMode());
     c.allowsMultipleApplications = Boolean.TRUE.equals(d.allowsMultipleApplications());
     c.eligibleHolderTypes.addAll(d.eligibleHolderTypes());
     c.requiredAgrements.addAll(d.requiredAgrements());
     c.territories.addAll(d.territories());
     for (CallDefinition.Lot l : d.lots()) {
       c.lots.add(new CallLot(l.code(), l.label(), l.territories().isEmpty() ? d.territories() : l.territories(),
-          l.opensAt(), l.closesAt(), l.conventionStart(), l.conventionEnd(), l.budget()));
+          l.opensAt(), l.closesAt(), l.conventionStart(), l.conventionEnd(), l.budget(),
+          l.fundingOr(d.funding()), l.paymentOr(d.payment())));
     }
     d.requiredDocuments().forEach(r -> c.requiredDocuments.add(new RequiredDocument(r.code(), r.label(), r.isMandatory())));
     d.selectionCriteria().forEach(r -> c.selectionCriteria.add(new SelectionCriterion(r.code(), r.label(), r.weight(), r.maxScore())));
@@ -199,6 +210,7 @@ public class CallForProjects {
     }
     status = CallStatus.PUBLISHED;
     publishedAt = now;
+    lots.forEach(l -> l.openAtPublication(now));
   }
 
   /** Sets the status the process reached. */
@@ -206,9 +218,31 @@ public class CallForProjects {
     this.status = next;
   }
 
-  public FundingRule fundingRule() {
+  /**
+   * The call's own funding rule: the default of its lots, shown with the call. A dossier's money
+   * reads its lot's rule ({@link #fundingRule(String)}), never this one.
+   */
+  public FundingRule defaultFundingRule() {
     return new FundingRule(fundingKind, fundingAmount, fundingUnitLabel, fundingBaseMonths, fundingBaseQuantity,
         unitPrices.stream().map(u -> new FundingRule.UnitPriceLine(u.getCode(), u.getLabel(), u.getPrice())).toList());
+  }
+
+  /** The funding rule of a lot's dossiers ({@code null} lot code: the call's single lot). */
+  public FundingRule fundingRule(String lotCode) {
+    return requireLot(lotCode).fundingRule();
+  }
+
+  /** The payment terms of a lot's conventions ({@code null} lot code: the call's single lot). */
+  public PaymentTerms paymentTerms(String lotCode) {
+    return requireLot(lotCode).getPaymentTerms();
+  }
+
+  private CallLot requireLot(String lotCode) {
+    if (lotCode == null && lots.size() == 1) {
+      return lots.get(0);
+    }
+    return lot(lotCode).orElseThrow(() -> new IllegalStateException(
+        "L'appel " + reference + " n'a pas de lot " + lotCode + "."));
   }
 
   public Optional<CallLot> lot(String code) {
@@ -217,6 +251,14 @@ public class CallForProjects {
 
   public BigDecimal totalBudget() {
     return lots.stream().map(CallLot::getBudget).reduce(BigDecimal.ZERO, BigDecimal::add);
+  }
+
+  public SelectionTimeline getSelection() {
+    return selection;
+  }
+
+  public SelectionMode getSelectionMode() {
+    return selectionMode;
   }
 
   public Long getId() {
@@ -291,7 +333,8 @@ public class CallForProjects {
     return List.copyOf(reporting);
   }
 
-  public PaymentTerms getPaymentTerms() {
+  /** The call's own payment terms: the default of its lots; a convention reads its lot's ({@link #paymentTerms(String)}). */
+  public PaymentTerms getDefaultPaymentTerms() {
     return paymentTerms;
   }
 

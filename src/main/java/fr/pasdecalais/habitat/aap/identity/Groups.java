@@ -11,6 +11,8 @@ public final class Groups {
   public static final String JURY = "jury";
   /** Secretariat of the deciding body (Commission Permanente or Préfet). */
   public static final String SECRETARIAT = "secretariat-assemblee";
+  /** The prefecture: records the Préfet's decision on a State call ("Enregistrer la décision du Préfet"). */
+  public static final String PREFECTURE = "prefecture";
   /** Finance officers: payment and recovery orders. */
   public static final String FINANCES = "finances";
   /** Supervisors: read-only Cockpit. */

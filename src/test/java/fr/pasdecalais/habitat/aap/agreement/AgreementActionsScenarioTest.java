@@ -329,7 +329,7 @@ class AgreementActionsScenarioTest {
   @Test
   void aReportAskedForAtAnyTimeIsAwaitedThenRecordedOnPaperAndTheFinalReportCountsItsNumbers() throws Exception {
     ProcessTestSupport.clock("2023-01-10T10:00:00");
-    String call = scenario.call("info-juridique");
+    String call = scenario.call("info-juridique-on-demand");
     Application a = scenario.application(call, "UNIQUE", "PAS_DE_CALAIS", new BigDecimal("100000.00"),
         Instant.parse("2023-01-10T08:00:00Z"));
     ProcessTestSupport.clock("2023-03-20T10:00:00");
@@ -370,25 +370,26 @@ class AgreementActionsScenarioTest {
     // the final report on paper: a counted indicator must be a number, the other is a text
     ProcessTestSupport.clock("2024-02-15T10:00:00");
     problem(post(AGENT, conv + "/reports", "{\"receivedOn\":\"2024-02-14\",\"summary\":\"Bilan\",\"decision\":\"APPROVED\","
-        + "\"indicators\":{\"PERSONNES_INFORMEES\":\"environ 1200\",\"THEMES\":\"Impayés, décence\"}}"),
+        + "\"indicators\":" + indicators("\"environ 1200\"") + "}"),
         HttpStatus.BAD_REQUEST, "est un nombre (personnes), pas un texte");
     assertThat(pi).isWaitingAt(GrantAgreementProcess.TASK_RECEIVE_FINAL);
     assertThat(engine.getTaskService().createTaskQuery().processInstanceId(pi.getId())
         .taskDefinitionKey(GrantAgreementProcess.TASK_RECEIVE_FINAL).singleResult().getAssignee()).isNull();
     ResponseEntity<String> finalPaper = post(AGENT, conv + "/reports", "{\"receivedOn\":\"2024-02-14\",\"summary\":\"Bilan\","
-        + "\"decision\":\"APPROVED\",\"indicators\":{\"PERSONNES_INFORMEES\":1200,\"THEMES\":\"Impayés, décence\"}}");
+        + "\"decision\":\"APPROVED\",\"indicators\":" + indicators("1200") + "}");
     assertThat(finalPaper.getStatusCode()).isEqualTo(HttpStatus.OK);
     ProcessTestSupport.executeDueJobs(engine);
     assertThat(pi).isEnded().hasPassed(GrantAgreementProcess.END_CLOSED);
     Report finalReport = reporting.ofAgreement(id).stream().filter(r -> r.getKind() == ReportKind.FINAL).findFirst().orElseThrow();
     assertThat(finalReport.getStatus()).isEqualTo(ReportStatus.APPROVED);
     assertThat(reading.approvedFinalReports(call)).isEqualTo(1);
-    assertThat(reading.indicatorTotals(call).get("PERSONNES_INFORMEES").sum()).isEqualByComparingTo("1200");
+    assertThat(reading.indicatorTotals(call).get("PERSONNES_RECUES").sum()).isEqualByComparingTo("1200");
+    assertThat(reading.indicatorTotals(call).get("APPELS").sum()).isEqualByComparingTo("310");
     assertThat(reading.indicatorTotals(call)).doesNotContainKey("THEMES");
     // "Établir le bilan de l'appel": the approved final report is counted, with its number
     assertThat(review.executionCheck(call).reviewSummary())
         .contains("Bilans finaux approuvés : 1.")
-        .contains("Nombre de personnes informées : 1200 personnes (1 bilan)")
+        .contains("Nombre de personnes reçues : 1200 personnes (1 bilan)")
         .doesNotContain("aucun bilan final approuvé");
   }
 
@@ -439,6 +440,13 @@ class AgreementActionsScenarioTest {
     assertThat(above.getBody()).contains("(349,50 €)");
     assertThat(reading.ofApplication(pi.getBusinessKey()).orElseThrow().recovered()).isEqualByComparingTo("250.50");
     assertThat(reading.ofApplication(pi.getBusinessKey()).orElseThrow().toRecover()).isEqualByComparingTo("349.50");
+  }
+
+  /** The indicators of the information juridique call, as the final report's paper gives them. */
+  private static String indicators(String personnesRecues) {
+    return "{\"PERSONNES_RECUES\":" + personnesRecues + ",\"APPELS\":310,\"PERMANENCES\":48,\"HABITAT_INDIGNE\":12,"
+        + "\"MOTIFS_APPELS\":\"Impayés, congés\",\"THEMES\":\"Impayés, décence\",\"MODES_CONSULTATION\":\"Téléphone, "
+        + "permanences\",\"PROFIL\":\"Locataires du parc privé\"}";
   }
 
   @Test

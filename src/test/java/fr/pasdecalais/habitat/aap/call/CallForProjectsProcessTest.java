@@ -53,6 +53,7 @@ class CallForProjectsProcessTest {
   @Autowired CallCatalog catalog;
   @Autowired CallDossiers rows;
   @Autowired DeliberationService deliberations;
+  @Autowired fr.pasdecalais.habitat.aap.decision.SelectionService selection;
   @Autowired JurySessionRepository sessions;
   @Autowired CallReviewRepository reviews;
   @Autowired NotificationRepository notifications;
@@ -324,6 +325,35 @@ class CallForProjectsProcessTest {
   }
 
   @Test
+  void aDossierProposedAboveItsLotsFixedAmountIsRefusedEvenWithinTheEnvelope() {
+    String ref = TestCalls.uniqueReference("AAP-T-FIXE");
+    CallDefinition unitPrices = TestCalls.single(ref, DecidingBody.COMMISSION_PERMANENTE);
+    CallDefinition.Lot l = unitPrices.lots().get(0);
+    // the lot's own rule: 30 000 € per dossier (the call's stays unit prices)
+    CallDefinition fixedLot = TestCalls.call(ref, DecidingBody.COMMISSION_PERMANENTE, List.of(new CallDefinition.Lot(l.code(),
+        l.label(), l.territories(), l.opensAt(), l.closesAt(), l.conventionStart(), l.conventionEnd(), l.budget(),
+        new CallDefinition.Funding(FundingKind.FIXED, new BigDecimal("30000.00"), null, null, null, null), null)));
+    ProcessInstance pi = toSynthesis(ref, fixedLot, List.of(
+        candidate(ref, "0002", "UNIQUE", "55.00", "12000.00", "Association Solidarité Habitat 62"),
+        candidate(ref, "0001", "UNIQUE", "81.25", "30000.00", "Association Horizon Logement")));
+
+    submitSynthesis(pi, "33600.00", true, "8400.00");
+
+    assertThat(pi).isWaitingAt(CallProcess.TASK_SYNTHESIS).hasPassed(CallProcess.TASK_CHECK_ENVELOPE);
+    assertThat((String) engine.getRuntimeService().getVariable(pi.getId(), CallProcess.VAR_SYNTHESIS_ERROR))
+        .isEqualTo("Synthèse refusée : " + ref + "-0001 : le montant proposé (33 600,00 €) dépasse le montant "
+            + "forfaitaire par dossier (30 000,00 €).");
+    assertThat(proposalsStored(ref)).isZero();
+
+    submitSynthesis(pi, "30000.00", true, "8400.00");
+    assertThat(pi).isWaitingAt(CallProcess.TASK_PREPARE_REPORT);
+  }
+
+  private long proposalsStored(String ref) {
+    return selection.proposals(ref).size();
+  }
+
+  @Test
   void thePrefetDecidesAStateRunCallAndOpinionsAreRemindedThenDue() throws Exception {
     String ref = TestCalls.uniqueReference("AMI-T-PREFET");
     ProcessTestSupport.clock("2023-01-10T10:00:00");
@@ -366,11 +396,16 @@ class CallForProjectsProcessTest {
     assertThat(pi).isWaitingAt(CallProcess.TASK_SYNTHESIS);
 
     submitSynthesis(pi, "33600.00", false, "0");
-    complete(task(), withVariables("assemblySessionDate", "2023-04-12", "reportSent", true));
+    // the State's tasks, not the assembly's: a proposal to the Préfet, then his decision, recorded by the prefecture
+    assertThat(pi).isWaitingAt(CallProcess.TASK_PREPARE_PREFECT_PROPOSAL);
+    complete(task(), withVariables(CallProcess.VAR_PREFECT_PROPOSAL_DATE, "2023-04-05", CallProcess.VAR_PREFECT_PROPOSAL_SENT, true));
+    assertThat(pi).isWaitingAt(CallProcess.TASK_RECORD_PREFECT_DECISION);
+    assertThat(task()).hasCandidateGroup("prefecture");
     // a Préfet's decision without its reference is refused and shown again
     complete(task(), withVariables("deliberationDate", "2023-04-12", CallProcess.VAR_DELIBERATION_ADOPTED, "true"));
     run();
-    assertThat(pi).isWaitingAt(CallProcess.TASK_RECORD_DELIBERATION);
+    assertThat(pi).isWaitingAt(CallProcess.TASK_RECORD_PREFECT_DECISION).hasNotPassed(CallProcess.TASK_PREPARE_REPORT,
+        CallProcess.TASK_RECORD_DELIBERATION);
     assertThat((String) engine.getRuntimeService().getVariable(pi.getId(), CallProcess.VAR_DELIBERATION_ERROR))
         .isEqualTo("La référence de la décision du Préfet est obligatoire.");
     complete(task(), withVariables("decisionReference", "DDETS-62-2023-041", "deliberationDate", "2023-04-12",
@@ -382,5 +417,6 @@ class CallForProjectsProcessTest {
     assertThat(d.getNumber()).isNull();
     assertThat(d.frenchLabel()).isEqualTo("décision du Préfet réf. DDETS-62-2023-041 du 12/04/2023");
     assertThat(deliberations.awards(ref)).extracting(AwardDecision::isGranted).containsExactly(true, false);
+    assertThat(deliberations.awards(ref)).extracting(AwardDecision::getDecidingBody).containsOnly(DecidingBody.PREFET);
   }
 }

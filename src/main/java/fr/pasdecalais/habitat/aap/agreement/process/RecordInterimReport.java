@@ -6,6 +6,7 @@ import static fr.pasdecalais.habitat.aap.agreement.process.GrantAgreementProcess
 
 import fr.pasdecalais.habitat.aap.reporting.Report;
 import fr.pasdecalais.habitat.aap.reporting.ReportReceived;
+import fr.pasdecalais.habitat.aap.agreement.AgreementSettlementService;
 import fr.pasdecalais.habitat.aap.reporting.ReportingService;
 import fr.pasdecalais.habitat.aap.shared.FormValues;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -15,16 +16,20 @@ import org.springframework.stereotype.Component;
 
 /**
  * "Enregistrer le bilan intermédiaire" (and "Enregistrer le bilan demandé"): date of receipt and
- * summary; publishes {@link ReportReceived} for what depends on an interim report (an instalment).
+ * summary; when the lot's payment terms pay an instalment on this report, starts "Versement
+ * intermédiaire" ({@code Message_InstalmentDue}); publishes {@link ReportReceived} in any case.
  */
 @Component
 public class RecordInterimReport implements JavaDelegate {
 
   private final ReportingService reporting;
+  private final AgreementSettlementService settlement;
   private final ApplicationEventPublisher events;
 
-  public RecordInterimReport(ReportingService reporting, ApplicationEventPublisher events) {
+  public RecordInterimReport(ReportingService reporting, AgreementSettlementService settlement,
+      ApplicationEventPublisher events) {
     this.reporting = reporting;
+    this.settlement = settlement;
     this.events = events;
   }
 
@@ -33,6 +38,13 @@ public class RecordInterimReport implements JavaDelegate {
     Report r = reporting.receive((Number) execution.getVariable(VAR_REPORT_ID),
         FormValues.date(execution.getVariable(VAR_REPORT_RECEIVED_ON)), null,
         (String) execution.getVariable(VAR_REPORT_SUMMARY));
+    // the lot's terms may pay an instalment once this report is in: "Versement intermédiaire" starts
+    settlement.instalmentDueOn(AgreementExecution.agreementId(execution), (Number) execution.getVariable(VAR_REPORT_ID))
+        .ifPresent(n -> execution.getProcessEngineServices().getRuntimeService()
+            .createMessageCorrelation(GrantAgreementProcess.MSG_INSTALMENT_DUE)
+            .processInstanceId(execution.getProcessInstanceId())
+            .setVariableLocal(GrantAgreementProcess.VAR_INSTALMENT_NUMBER, n)
+            .correlateWithResult());
     // "interim report received": e.g. an instalment due at the interim report listens to it
     events.publishEvent(new ReportReceived(r.getAgreementId(), r.getId(), r.getKind(), r.getCode(), r.getOccurrence(),
         execution.getProcessInstanceId()));

@@ -33,5 +33,7 @@ public class PublishCall implements JavaDelegate {
     execution.setVariable(VAR_ENVELOPE_LABEL, call.envelopeLabel());
     execution.setVariable(VAR_JURY_CANDIDATES, JsonVariables.json(call.juryCandidates()));
     execution.setVariable(VAR_JURY_MEMBERS, JsonVariables.json(call.juryMembers()));
+    execution.setVariable(VAR_SELECTION, call.selection().name());
+    execution.setVariable(VAR_SELECTION_MODE, call.selectionMode().name());
   }
 }
