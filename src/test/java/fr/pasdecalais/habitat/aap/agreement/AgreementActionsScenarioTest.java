@@ -377,7 +377,7 @@ class AgreementActionsScenarioTest {
         .taskDefinitionKey(GrantAgreementProcess.TASK_RECEIVE_FINAL).singleResult().getAssignee()).isNull();
     ResponseEntity<String> finalPaper = post(AGENT, conv + "/reports", "{\"receivedOn\":\"2024-02-14\",\"summary\":\"Bilan\","
         + "\"decision\":\"APPROVED\",\"indicators\":" + indicators("1200") + "}");
-    assertThat(finalPaper.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(finalPaper.getStatusCode()).as(finalPaper.getBody()).isEqualTo(HttpStatus.OK);
     ProcessTestSupport.executeDueJobs(engine);
     assertThat(pi).isEnded().hasPassed(GrantAgreementProcess.END_CLOSED);
     Report finalReport = reporting.ofAgreement(id).stream().filter(r -> r.getKind() == ReportKind.FINAL).findFirst().orElseThrow();
@@ -446,7 +446,7 @@ class AgreementActionsScenarioTest {
   private static String indicators(String personnesRecues) {
     return "{\"PERSONNES_RECUES\":" + personnesRecues + ",\"APPELS\":310,\"PERMANENCES\":48,\"HABITAT_INDIGNE\":12,"
         + "\"MOTIFS_APPELS\":\"Impayés, congés\",\"THEMES\":\"Impayés, décence\",\"MODES_CONSULTATION\":\"Téléphone, "
-        + "permanences\",\"PROFIL\":\"Locataires du parc privé\"}";
+        + "permanences\",\"PROFIL\":\"Locataires du parc privé\",\"STATUT\":\"Locataires surtout\"}";
   }
 
   @Test

@@ -149,11 +149,18 @@ class AgreementMoneyScenarioTest {
     assertThat(only(scenario.payments(id), PaymentKind.ADVANCE).getAmount()).isEqualByComparingTo("48556.80");
     scenario.mandate(pi, TASK_VALIDATE_ADVANCE, "2023-03-20", "M-2023-0801");
 
-    // the monthly table (due one month after the start, already past): received
-    assertThat(pi).isWaitingAt(GrantAgreementProcess.TASK_RECEIVE_INTERIM);
-    complete(task(GrantAgreementProcess.TASK_RECEIVE_INTERIM, pi),
-        Map.of("reportReceivedOn", "2023-03-20", "reportSummary", "Tableau de reporting"));
-    ProcessTestSupport.executeDueJobs(engine);
+    // the monthly table ("fourni mensuellement"): eleven within 2023, the first two already due at signature
+    for (int month = 1; month <= 11; month++) {
+      java.time.LocalDateTime due = java.time.LocalDateTime.of(2023, 1, 1, 0, 0).plusMonths(month);
+      if (month > 2) {
+        ProcessTestSupport.clock(due.plusHours(10).toString());
+      }
+      ProcessTestSupport.executeDueJobs(engine);
+      assertThat(pi).isWaitingAt(GrantAgreementProcess.TASK_RECEIVE_INTERIM);
+      complete(task(GrantAgreementProcess.TASK_RECEIVE_INTERIM, pi), Map.of("reportReceivedOn",
+          month > 2 ? due.toLocalDate().toString() : "2023-03-20", "reportSummary", "Tableau de reporting " + month));
+      ProcessTestSupport.executeDueJobs(engine);
+    }
 
     ProcessTestSupport.clock("2024-02-15T10:00:00");
     scenario.finalReport(pi, "2024-02-14", true);
