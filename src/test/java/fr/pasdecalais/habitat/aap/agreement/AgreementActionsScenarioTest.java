@@ -103,7 +103,7 @@ class AgreementActionsScenarioTest {
     ProcessInstance pi = scenario.start(a);
     scenario.prepare(pi, "42000", "20 mesures d'accompagnement de 12 mois", "2023-10-02");
     scenario.sign(pi, "2023-10-20", "2023-10-24");
-    scenario.mandate(pi, TASK_VALIDATE_ADVANCE, "2023-10-25", "M-2023-" + (pi.getId().hashCode() & 0xffff));
+    scenario.mandate(pi, TASK_VALIDATE_ADVANCE, "2023-10-25", "MR-2023-" + pi.getId());
     return pi;
   }
 
@@ -173,7 +173,7 @@ class AgreementActionsScenarioTest {
     ProcessInstance pi = scenario.start(a);
     scenario.prepare(pi, "25493.66", "157 visites explicatives de jugement", "2023-10-09");
     scenario.sign(pi, "2023-10-20", "2023-10-25");
-    scenario.mandate(pi, TASK_VALIDATE_ADVANCE, "2023-10-27", "M-2023-" + (pi.getId().hashCode() & 0xffff));
+    scenario.mandate(pi, TASK_VALIDATE_ADVANCE, "2023-10-27", "MR-2023-" + pi.getId());
     Long id = scenario.agreementId(pi);
     assertThat(reporting.ofAgreement(id).stream().filter(r -> r.getKind() == ReportKind.INTERIM)).hasSize(11);
 
@@ -214,7 +214,7 @@ class AgreementActionsScenarioTest {
     ProcessInstance pi = scenario.start(a);
     scenario.prepare(pi, "25493.66", "157 visites explicatives de jugement", "2023-10-09");
     scenario.sign(pi, "2023-10-20", "2023-10-25");
-    scenario.mandate(pi, TASK_VALIDATE_ADVANCE, "2023-10-27", "M-2023-" + (pi.getId().hashCode() & 0xffff));
+    scenario.mandate(pi, TASK_VALIDATE_ADVANCE, "2023-10-27", "MR-2023-" + pi.getId());
     Long id = scenario.agreementId(pi);
 
     ProcessTestSupport.clock("2023-11-10T10:00:00");
@@ -336,7 +336,7 @@ class AgreementActionsScenarioTest {
     ProcessInstance pi = scenario.start(a);
     scenario.prepare(pi, "100000", "Information juridique sur l'ensemble du département", "2023-03-06");
     scenario.sign(pi, "2023-03-14", "2023-03-16");
-    scenario.mandate(pi, TASK_VALIDATE_ADVANCE, "2023-03-20", "M-2023-" + (pi.getId().hashCode() & 0xffff));
+    scenario.mandate(pi, TASK_VALIDATE_ADVANCE, "2023-03-20", "MR-2023-" + pi.getId());
     Long id = scenario.agreementId(pi);
     String conv = "/api/agreements/" + number(pi);
 

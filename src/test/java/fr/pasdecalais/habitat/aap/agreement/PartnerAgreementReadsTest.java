@@ -68,7 +68,7 @@ class PartnerAgreementReadsTest {
     ProcessInstance pi = scenario.start(own);
     scenario.prepare(pi, "42000", "20 mesures d'accompagnement de 12 mois", "2023-10-02");
     scenario.sign(pi, "2023-10-20", "2023-10-24");
-    scenario.mandate(pi, GrantAgreementProcess.TASK_VALIDATE_ADVANCE, "2023-10-25", "M-2023-7001");
+    scenario.mandate(pi, GrantAgreementProcess.TASK_VALIDATE_ADVANCE, "2023-10-25", "M-2023-7301");
 
     TestRestTemplate partner = rest.withBasicAuth("test.porteur.conv", PASSWORD);
     String base = "/api/applications/" + own.getReference() + "/agreement";
