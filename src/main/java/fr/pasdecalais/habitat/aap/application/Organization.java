@@ -1,24 +1,38 @@
 package fr.pasdecalais.habitat.aap.application;
 
+import fr.pasdecalais.habitat.aap.call.HolderType;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
+import jakarta.persistence.PrimaryKeyJoinColumn;
+import jakarta.persistence.SecondaryTable;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.LinkedHashSet;
+import java.util.Optional;
 import java.util.Set;
 
-/** A porteur de projet / opérateur, identified by its SIRET. */
+/**
+ * A porteur de projet / opérateur, identified by its SIRET. The holder type it declared with its latest
+ * dossier, if any, is in table {@code organization_holder_type} (a row only when declared: Hibernate
+ * treats a secondary table as optional, no row while its columns are null).
+ */
 @Entity
 @Table(name = "organization")
+@SecondaryTable(name = Organization.DECLARED_HOLDER_TYPE,
+    pkJoinColumns = @PrimaryKeyJoinColumn(name = "organization_id"))
 public class Organization {
+
+  static final String DECLARED_HOLDER_TYPE = "organization_holder_type";
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -37,6 +51,14 @@ public class Organization {
   /** The type of holder the calls' eligibility rules speak of (e.g. ASSOCIATION, BAILLEUR_SOCIAL). */
   @Column(name = "holder_type", nullable = false, length = 300)
   private String holderType;
+
+  /**
+   * The type the pieces of a call depend on (an association's Cerfa, an approved body's agrément), as
+   * declared with the latest dossier that stated one; null: unknown, every piece is asked.
+   */
+  @Enumerated(EnumType.STRING)
+  @Column(table = DECLARED_HOLDER_TYPE, name = "holder_type", length = 30)
+  private HolderType declaredHolderType;
 
   /** Agréments held, e.g. "L.365-3 CCH (intermédiation locative)". */
   @ElementCollection(fetch = FetchType.EAGER)
@@ -89,6 +111,12 @@ public class Organization {
     this.legalRepresentative = legalRepresentative;
   }
 
+  /** Records the declared type (the latest dossier's wins); nothing when the dossier did not state one. */
+  public void declareHolderType(String holderTypeCode) {
+    HolderType.of(holderTypeCode).ifPresent(t -> this.declaredHolderType = t);
+  }
+
+  public Optional<HolderType> getDeclaredHolderType() { return Optional.ofNullable(declaredHolderType); }
   public Long getId() { return id; }
   public String getSiret() { return siret; }
   public String getName() { return name; }
