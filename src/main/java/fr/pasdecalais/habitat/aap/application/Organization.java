@@ -12,8 +12,6 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
-import jakarta.persistence.PrimaryKeyJoinColumn;
-import jakarta.persistence.SecondaryTable;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
@@ -21,18 +19,10 @@ import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
 
-/**
- * A porteur de projet / opérateur, identified by its SIRET. The holder type it declared with its latest
- * dossier, if any, is in table {@code organization_holder_type} (a row only when declared: Hibernate
- * treats a secondary table as optional, no row while its columns are null).
- */
+/** A porteur de projet / opérateur, identified by its SIRET. */
 @Entity
 @Table(name = "organization")
-@SecondaryTable(name = Organization.DECLARED_HOLDER_TYPE,
-    pkJoinColumns = @PrimaryKeyJoinColumn(name = "organization_id"))
 public class Organization {
-
-  static final String DECLARED_HOLDER_TYPE = "organization_holder_type";
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -54,11 +44,16 @@ public class Organization {
 
   /**
    * The type the pieces of a call depend on (an association's Cerfa, an approved body's agrément), as
-   * declared with the latest dossier that stated one; null: unknown, every piece is asked.
+   * declared with the latest dossier that stated one; none: unknown, every piece is asked. Table
+   * {@code organization_holder_type}, its key the organisation: at most one element, a row only once
+   * a type is declared (an optional secondary table would do the same, but Hibernate writes it with a
+   * MERGE that H2 refuses: {@code cast(? as varchar(null))}).
    */
+  @ElementCollection(fetch = FetchType.EAGER)
+  @CollectionTable(name = "organization_holder_type", joinColumns = @JoinColumn(name = "organization_id"))
   @Enumerated(EnumType.STRING)
-  @Column(table = DECLARED_HOLDER_TYPE, name = "holder_type", length = 30)
-  private HolderType declaredHolderType;
+  @Column(name = "holder_type", nullable = false, length = 30)
+  private Set<HolderType> declaredHolderType = new LinkedHashSet<>();
 
   /** Agréments held, e.g. "L.365-3 CCH (intermédiation locative)". */
   @ElementCollection(fetch = FetchType.EAGER)
@@ -113,10 +108,15 @@ public class Organization {
 
   /** Records the declared type (the latest dossier's wins); nothing when the dossier did not state one. */
   public void declareHolderType(String holderTypeCode) {
-    HolderType.of(holderTypeCode).ifPresent(t -> this.declaredHolderType = t);
+    HolderType.of(holderTypeCode).ifPresent(t -> {
+      if (!declaredHolderType.contains(t)) {
+        declaredHolderType.clear();
+        declaredHolderType.add(t);
+      }
+    });
   }
 
-  public Optional<HolderType> getDeclaredHolderType() { return Optional.ofNullable(declaredHolderType); }
+  public Optional<HolderType> getDeclaredHolderType() { return declaredHolderType.stream().findFirst(); }
   public Long getId() { return id; }
   public String getSiret() { return siret; }
   public String getName() { return name; }
