@@ -55,13 +55,9 @@ public record CallView(
   public record Summary(String reference, String title, String funder, DecidingBody decidingBody,
       CallStatus status, String statusLabel, List<LotView> lots) {}
 
+  /** With the holder types of its pieces ({@link CallForProjects#getPieceHolderTypes}). */
   public static CallView of(CallForProjects c, Instant now, Map<String, Long> counts) {
-    return of(c, now, counts, Map.of());
-  }
-
-  /** With the holder types of its pieces ({@link CallCatalog#pieceHolderTypes}). */
-  public static CallView of(CallForProjects c, Instant now, Map<String, Long> counts,
-      Map<String, java.util.Set<HolderType>> pieceHolderTypes) {
+    Map<String, java.util.Set<HolderType>> pieceHolderTypes = c.getPieceHolderTypes();
     FundingRule rule = c.defaultFundingRule();
     return new CallView(c.getReference(), c.getTitle(), c.getAxis(), c.getFunder(), c.getDecidingBody(),
         c.getDecidingBody().label(), c.getDescription(), c.getStatus(), c.getStatus().label(),
