@@ -177,7 +177,7 @@ public class AgreementLifecycleService {
       agreement.revise(d.amount(), d.units().trim(), d.decisionDate(), d.periodStart(), d.periodEnd());
     }
     agreement = agreements.saveAndFlush(agreement);
-    byte[] pdf = renderer.render(forms.templateValues(agreement, call));
+    byte[] pdf = renderer.render(call.getFunder().getKind(), call.getFunder().getName(), forms.templateValues(agreement, call));
     documents.save(new AgreementDocument(agreement.getId(), agreement.getNumber() + ".pdf", MEDIA_PDF, pdf, EngineClock.now()));
     return agreement;
   }
@@ -251,7 +251,7 @@ public class AgreementLifecycleService {
             + french(report.getDueOn()),
         "Madame, Monsieur,\n\nNous vous rappelons que le " + report.getKind().label().toLowerCase(Locale.FRANCE)
             + " prévu par la convention " + a.getNumber() + " est attendu au plus tard le " + french(report.getDueOn())
-            + ".\n\nLe service des politiques sociales du logement et de l'habitat\nDépartement du Pas-de-Calais",
+            + ".\n\n" + calls.getByReference(a.getCallReference()).getFunder().letterSignature(),
         a.getApplicationReference()).getId();
   }
 
@@ -263,10 +263,8 @@ public class AgreementLifecycleService {
   }
 
 
+  /** Who signs for the funder: the call's funder says so (the Préfet for the State, the Président for the Département). */
   private static String signatory(CallForProjects call) {
-    return switch (call.getDecidingBody()) {
-      case PREFET -> "le Préfet du Pas-de-Calais";
-      default -> "le Président du Conseil départemental du Pas-de-Calais";
-    };
+    return call.getFunder().getSignatory();
   }
 }

@@ -60,7 +60,7 @@ public abstract class AccessMatrix {
   static final Path MATRIX = Path.of("docs/access-matrix.md");
   static final String BOUNDARY = "matrice-frontiere";
   static final List<String> ROLES = List.of("anonyme", "porteur", "jury de l'appel", "jury hors appel", "instructeur",
-      "secrétariat", "finances", "superviseur", "administrateur");
+      "secrétariat", "finances", "finances État", "préfecture", "superviseur", "administrateur");
 
   @LocalServerPort int port;
   @Autowired ProcessEngine engine;

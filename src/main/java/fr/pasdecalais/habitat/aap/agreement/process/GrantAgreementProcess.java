@@ -38,6 +38,13 @@ public final class GrantAgreementProcess {
   // variables of this process
   public static final String VAR_AGREEMENT_ID = "agreementId";
   public static final String VAR_PAYMENT_ID = "paymentId";
+  /**
+   * The group that validates the mandates ({@code candidateGroups="${payerGroup}"}): set by
+   * {@code Task_LoadTerms} from the call's funder kind, never by a form (no form has such a field).
+   */
+  public static final String VAR_PAYER_GROUP = "payerGroup";
+  /** "État (…) — ordonnateur : le Préfet du Pas-de-Calais": what "Valider le mandatement" shows of the funder. */
+  public static final String VAR_PAYER_LABEL = "payerLabel";
   public static final String VAR_SETTLEMENT = "settlement";
   /** Values of {@code settlement}, read by the gateway after "Solder la convention". */
   public static final String SETTLEMENT_BALANCE = "BALANCE";
