@@ -163,6 +163,7 @@ public class AgreementFormService {
     GrantAgreement a = agreements.getExisting(agreementId);
     Map<String, Object> vars = new LinkedHashMap<>();
     vars.put("agreementNumber", a.getNumber());
+    vars.put("signatoryLabel", a.getSignatoryTitle());
     vars.put("agreementAmountLabel", Money.format(a.getAmount()));
     vars.put("periodLabel", period(a.getPeriodStart(), a.getPeriodEnd()));
     vars.put("paidAmountLabel", Money.format(settlement.livePaid(a.getId())));

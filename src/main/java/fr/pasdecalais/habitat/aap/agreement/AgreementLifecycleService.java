@@ -197,7 +197,7 @@ public class AgreementLifecycleService {
     GrantAgreement a = agreements.lockExisting(agreementId);
     List<String> problems = new ArrayList<>();
     check(problems, "de l'opérateur", operatorSignedOn, a.getDecisionDate());
-    check(problems, "du Président (ou du Préfet)", presidentSignedOn, a.getDecisionDate());
+    check(problems, "du financeur (" + a.getSignatoryTitle() + ")", presidentSignedOn, a.getDecisionDate());
     if (!problems.isEmpty()) {
       throw new AgreementRuleException(Rule.SIGNATURE, String.join(" ", problems));
     }

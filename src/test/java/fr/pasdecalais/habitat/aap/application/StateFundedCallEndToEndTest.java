@@ -145,6 +145,10 @@ class StateFundedCallEndToEndTest {
     JsonNode first = proposals.get(0);
     ((ObjectNode) first).put("granted", true).put("proposedAmount", new BigDecimal("160000.00")).put("proposedUnits", 32);
     complete(ref, CallProcess.TASK_SYNTHESIS, "camille.martin", Map.of(CallProcess.VAR_PROPOSALS, Spin.JSON(proposals.toString())));
+    // the decision forms show who funds the call, whoever decides it
+    assertThat(engine.getRuntimeService().getVariable(callPi.getId(), CallProcess.VAR_FUNDER_LABEL))
+        .isEqualTo("État (Direction départementale de la cohésion sociale du Pas-de-Calais (DDCS), crédits de la DIHAL),"
+            + " signataire : le Préfet du Pas-de-Calais");
     complete(ref, CallProcess.TASK_PREPARE_REPORT, "camille.martin", Map.of("assemblySessionDate", "2019-11-04", "reportSent", true));
     clock("2019-11-05T10:00:00");
     Map<String, Object> deliberation = new HashMap<>(Map.of("deliberationNumber", "2019-" + System.nanoTime() % 100000,
@@ -171,6 +175,7 @@ class StateFundedCallEndToEndTest {
     agreements.sign(agreement, "2019-12-10", "2019-12-12");
     Long agreementId = agreements.agreementId(agreement);
     assertThat(agreements.agreement(agreementId).getSignatoryTitle()).isEqualTo("le Préfet du Pas-de-Calais");
+    assertThat(engine.getRuntimeService().getVariable(agreement.getId(), "signatoryLabel")).isEqualTo("le Préfet du Pas-de-Calais");
 
     assertThat(agreement).isWaitingAt(GrantAgreementProcess.TASK_VALIDATE_ADVANCE);
     Task advance = task(a.getReference(), GrantAgreementProcess.TASK_VALIDATE_ADVANCE);
