@@ -251,6 +251,14 @@ public abstract class AccessMatrix {
       t = t.replace("{juryTask}", taskOf(start("Process_MatrixJury",
           Map.of("juryMember", accounts.get("jury de l'appel").user(), "reference", "AAP-MATRICE-JURY"))));
     }
+    if (t.contains("{stateMandateTask}")) {
+      t = t.replace("{stateMandateTask}", taskOf(start("Process_MatrixPayer",
+          Map.of("payerGroup", Groups.ETAT_FINANCES, "reference", "AAP-MATRICE-MANDAT-ETAT"))));
+    }
+    if (t.contains("{departementMandateTask}")) {
+      t = t.replace("{departementMandateTask}", taskOf(start("Process_MatrixPayer",
+          Map.of("payerGroup", Groups.FINANCES, "reference", "AAP-MATRICE-MANDAT-DEPARTEMENT"))));
+    }
     if (t.contains("{supervisorTask}")) {
       t = t.replace("{supervisorTask}", taskOf(start("Process_MatrixSupervisor", Map.of("reference", "AAP-MATRICE-SUPERVISION"))));
     }
@@ -409,7 +417,7 @@ public abstract class AccessMatrix {
 
   private void deployFixtures() {
     var repository = engine.getRepositoryService();
-    if (repository.createProcessDefinitionQuery().processDefinitionKey("Process_MatrixSupervisor").count() > 0) {
+    if (repository.createProcessDefinitionQuery().processDefinitionKey("Process_MatrixPayer").count() > 0) {
       return;
     }
     repository.createDeployment().name("access-matrix-fixtures")
@@ -424,6 +432,11 @@ public abstract class AccessMatrix {
         .addModelInstance("matrix-supervisor.bpmn", Bpmn.createExecutableProcess("Process_MatrixSupervisor")
             .name("Matrice : tâche de supervision").camundaHistoryTimeToLive(1)
             .startEvent().userTask("Task_MatrixSupervision").name("Traiter un retard").camundaCandidateGroups(Groups.SUPERVISEURS)
+            .endEvent().done())
+        // the mandate tasks of grant-agreement: their group is the funder's, read from payerGroup
+        .addModelInstance("matrix-payer.bpmn", Bpmn.createExecutableProcess("Process_MatrixPayer")
+            .name("Matrice : mandatement").camundaHistoryTimeToLive(1)
+            .startEvent().userTask("Task_MatrixMandate").name("Valider le mandatement").camundaCandidateGroups("${payerGroup}")
             .endEvent().done())
         .addModelInstance("matrix-timer.bpmn", Bpmn.createExecutableProcess("Process_MatrixTimer")
             .name("Matrice : minuterie").camundaHistoryTimeToLive(1)
