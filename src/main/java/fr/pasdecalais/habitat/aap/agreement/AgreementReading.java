@@ -160,6 +160,12 @@ public class AgreementReading {
   /** Sum of an indicator over the reports that gave a numeric value. */
   public record IndicatorTotal(BigDecimal sum, int reports) {}
 
+  /** The dossier a convention belongs to, if the convention exists. */
+  @Transactional(readOnly = true)
+  public Optional<String> applicationReference(Long agreementId) {
+    return agreements.findById(agreementId).map(GrantAgreement::getApplicationReference);
+  }
+
   /** A generated document of a convention (the PDF linked from the forms). */
   @Transactional(readOnly = true)
   public Optional<AgreementDocument> document(Long agreementId, Long documentId) {

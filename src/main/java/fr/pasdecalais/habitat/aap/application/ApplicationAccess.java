@@ -39,6 +39,12 @@ public class ApplicationAccess {
     return caller.isPartner() && members.existsByUserIdAndOrganizationId(caller.userId(), application.getOrganization().getId());
   }
 
+  /** Whether the caller is a partner account of the dossier's organisation (false when there is no such dossier). */
+  @Transactional(readOnly = true)
+  public boolean isMemberOf(String reference, Caller caller) {
+    return applications.findByReference(reference).map(a -> isMember(a, caller)).orElse(false);
+  }
+
   public boolean sitsOnJury(String callReference, Caller caller) {
     return caller.isJury() && calls.findByReference(callReference)
         .map(c -> c.getJury().stream().anyMatch(j -> j.getUserId().equals(caller.userId())))

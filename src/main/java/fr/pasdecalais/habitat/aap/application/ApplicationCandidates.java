@@ -39,6 +39,12 @@ public class ApplicationCandidates implements CandidateSource {
 
   @Override
   @Transactional(readOnly = true)
+  public long countActive(String callReference, String lotCode) {
+    return applications.countByCallReferenceAndLotCodeAndClosedAtIsNull(callReference, lotCode);
+  }
+
+  @Override
+  @Transactional(readOnly = true)
   public List<Candidate> candidates(String callReference) {
     return applications.findByCallReferenceOrderByReference(callReference).stream()
         .filter(a -> EXAMINED.contains(a.getState()))

@@ -29,10 +29,15 @@ public class ApplicationReading {
   private final DocumentService documents;
   private final JuryOpinionSource jury;
   private final CallCatalog calls;
+  private final ConventionHistorySource conventions;
+  private final OrganizationHolderTypes holderTypes;
 
   public ApplicationReading(ApplicationRepository applications, ApplicationEventRepository events,
       RegularizationRequestRepository regularizations, OrganizationMemberRepository members, ApplicationAccess access,
-      DocumentService documents, JuryOpinionSource jury, CallCatalog calls) {
+      DocumentService documents, JuryOpinionSource jury, CallCatalog calls, ConventionHistorySource conventions,
+      OrganizationHolderTypes holderTypes) {
+    this.holderTypes = holderTypes;
+    this.conventions = conventions;
     this.applications = applications;
     this.events = events;
     this.regularizations = regularizations;
@@ -54,10 +59,15 @@ public class ApplicationReading {
   /** A required piece of the call and what the dossier holds for it. */
   public record PieceStatus(String code, String label, boolean mandatory, List<DocumentRef> received) {}
 
-  public record OrganizationView(String siret, String name, String legalForm, String holderType, Set<String> approvals,
-      String address, String email, String legalRepresentative) {}
+  /** The organisation; {@code holderTypeCode}: the type its pieces depend on (null: not declared, every piece asked). */
+  public record OrganizationView(String siret, String name, String legalForm, String holderType, String holderTypeCode,
+      Set<String> approvals, String address, String email, String legalRepresentative) {}
 
-  public record EventView(Instant at, String actor, String type, String description) {}
+  /**
+   * One line of the timeline: its day, the instant the step was recorded (null for a date an agent
+   * typed, e.g. a signature or a payment date), who, a type and a French sentence.
+   */
+  public record EventView(java.time.LocalDate on, Instant at, String actor, String type, String description) {}
 
   public record RegularizationView(Long id, Instant requestedAt, String requestedBy, Instant deadline, String reason,
       List<String> pieces, String comment, String status, Instant answeredAt) {}
@@ -83,9 +93,10 @@ public class ApplicationReading {
     return pieces(a, calls.getByReference(a.getCallReference()));
   }
 
+  /** The pieces of the call this dossier's holder is asked (by its holder type), with what the dossier holds. */
   private List<PieceStatus> pieces(Application a, CallForProjects call) {
     List<ApplicationDocument> held = documents.list(a.getId());
-    return call.getRequiredDocuments().stream().map((RequiredDocument r) -> new PieceStatus(r.getCode(), r.getLabel(),
+    return calls.requiredDocumentsFor(call, holderTypes.of(a.getOrganization()).orElse(null)).stream().map((RequiredDocument r) -> new PieceStatus(r.getCode(), r.getLabel(),
         r.isMandatory(), held.stream().filter(d -> d.getDocumentType().equals(r.getCode()))
             .map(d -> DocumentRef.of(a.getReference(), d)).toList())).toList();
   }
@@ -96,15 +107,14 @@ public class ApplicationReading {
     CallForProjects call = calls.getByReference(a.getCallReference());
     Organization o = a.getOrganization();
     OrganizationView org = new OrganizationView(o.getSiret(), o.getName(), o.getLegalForm(), o.getHolderType(),
-        o.getApprovals(), o.getStreet() + ", " + o.getPostalCode() + " " + o.getCity(), o.getEmail(), o.getLegalRepresentative());
+        holderTypes.of(o).map(Enum::name).orElse(null), o.getApprovals(), o.getStreet() + ", " + o.getPostalCode() + " " + o.getCity(), o.getEmail(), o.getLegalRepresentative());
     Map<String, String> labels = call.getRequiredDocuments().stream()
         .collect(Collectors.toMap(RequiredDocument::getCode, RequiredDocument::getLabel, (x, y) -> x));
     List<RegularizationView> regs = regularizations.findByApplicationIdOrderByRequestedAtAscIdAsc(a.getId()).stream()
         .map(r -> new RegularizationView(r.getId(), r.getRequestedAt(), r.getRequestedBy(), r.getDeadline(),
             r.getReason().label(), r.getDocumentTypes().stream().map(t -> labels.getOrDefault(t, t)).toList(),
             r.getComment(), r.getStatus().name(), r.getAnsweredAt())).toList();
-    List<EventView> timeline = events.findByApplicationIdOrderByOccurredAtAscIdAsc(a.getId()).stream()
-        .map(e -> new EventView(e.getOccurredAt(), e.getActor(), e.getType(), e.getDescription())).toList();
+    List<EventView> timeline = timeline(a);
     DecisionView decision = a.getGranted() == null ? null
         : new DecisionView(a.getGranted(), a.getDecisionLabel(), a.getAwardDecisionId(), a.getDecidedAt());
     String progress = null;
@@ -122,6 +132,29 @@ public class ApplicationReading {
         a.getState().label(), a.getChannel().name(), a.getReceivedAt(), org, a.getTerritories(), a.getRequestedAmount(),
         a.getRequestedUnits(), a.getSummary(), pieces(a, call), regs, a.getEligibilityReason(), decision,
         a.getWithdrawalReason(), timeline, progress, score, opinions);
+  }
+
+  /**
+   * The dossier's timeline to the close of its convention: what the dossier's steps recorded
+   * (filing, completeness, eligibility, jury, decision…), then what its convention tells through
+   * {@link ConventionHistorySource} (signature, payments, reports, service fait, recovery, closure),
+   * merged by day; on the same day the dossier's own lines come first (the convention follows the
+   * decision), and the convention's keep the order of its life.
+   */
+  private List<EventView> timeline(Application a) {
+    record Line(java.time.LocalDate on, int source, int rank, EventView view) {}
+    List<Line> lines = new java.util.ArrayList<>();
+    int rank = 0;
+    for (ApplicationEvent e : events.findByApplicationIdOrderByOccurredAtAscIdAsc(a.getId())) {
+      java.time.LocalDate on = e.getOccurredAt().atZone(fr.pasdecalais.habitat.aap.shared.ParisDateTime.PARIS).toLocalDate();
+      lines.add(new Line(on, 0, rank++, new EventView(on, e.getOccurredAt(), e.getActor(), e.getType(), e.getDescription())));
+    }
+    rank = 0;
+    for (ConventionHistorySource.Entry e : conventions.history(a.getReference())) {
+      lines.add(new Line(e.on(), 1, rank++, new EventView(e.on(), e.at(), e.actor(), e.type(), e.description())));
+    }
+    return lines.stream().sorted(java.util.Comparator.comparing(Line::on).thenComparingInt(Line::source)
+        .thenComparingInt(Line::rank)).map(Line::view).toList();
   }
 
   /** Dossiers the caller may see, filtered by call and state. */

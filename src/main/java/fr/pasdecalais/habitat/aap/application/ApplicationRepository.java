@@ -28,6 +28,8 @@ public interface ApplicationRepository extends JpaRepository<Application, Long> 
   /** Dossiers of the call whose process still runs. */
   long countByCallReferenceAndClosedAtIsNull(String callReference);
 
+  long countByCallReferenceAndLotCodeAndClosedAtIsNull(String callReference, String lotCode);
+
   /** The dossier's row, locked until the end of the transaction. */
   @org.springframework.data.jpa.repository.Lock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
   @org.springframework.data.jpa.repository.Query("select a from Application a where a.reference = ?1")

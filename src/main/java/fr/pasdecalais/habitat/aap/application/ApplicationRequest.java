@@ -56,10 +56,24 @@ public record ApplicationRequest(
       @Size(max = 254, message = "L'adresse électronique dépasse 254 caractères.")
       String email,
       @NotBlank(message = "Le représentant légal est obligatoire.") @Size(max = 150, message = "Le nom du représentant légal dépasse 150 caractères.")
-      String legalRepresentative) {
+      String legalRepresentative,
+      /**
+       * The holder type the pieces depend on ({@code call.HolderType} code), optional: without it the
+       * organisation keeps the type it declared before, and a holder of unknown type is asked every piece.
+       */
+      @Pattern(regexp = fr.pasdecalais.habitat.aap.call.HolderType.CODES, message = "Type de porteur inconnu ; "
+          + "types possibles : ASSOCIATION, ORGANISME_AGREE, BAILLEUR_SOCIAL, COLLECTIVITE, ETABLISSEMENT_PUBLIC.")
+      String holderTypeCode) {
 
     public OrganizationData {
       approvals = approvals == null ? List.of() : approvals;
+      holderTypeCode = holderTypeCode == null || holderTypeCode.isBlank() ? null : holderTypeCode.trim();
+    }
+
+    /** An organisation that does not state its holder type. */
+    public OrganizationData(String siret, String name, String legalForm, String holderType, List<String> approvals,
+        String street, String postalCode, String city, String email, String legalRepresentative) {
+      this(siret, name, legalForm, holderType, approvals, street, postalCode, city, email, legalRepresentative, null);
     }
   }
 }

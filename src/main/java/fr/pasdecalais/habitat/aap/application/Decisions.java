@@ -28,10 +28,23 @@ public class Decisions {
     Instant now = EngineClock.now();
     a.decided(granted, awardDecisionId, label, now);
     a.moveTo(granted ? ApplicationState.GRANTED : ApplicationState.REFUSED, now);
-    log(a, Actors.SYSTEM, "DECISION", (granted ? "Subvention accordée" : "Subvention refusée")
-        + (label == null || label.isBlank() ? "." : " : " + label));
+    log(a, Actors.SYSTEM, "DECISION", decisionLine(granted, label));
     String title = calls.getByReference(a.getCallReference()).getTitle();
     return (granted ? notifications.granted(a, title, label) : notifications.refused(a, title, label)).getId();
+  }
+
+  /**
+   * The timeline's line of a decision: the label as the decision wrote it ("Subvention accordée :
+   * 33 600,00 €…", see {@code decision.AwardDecision#frenchLabel}), never prefixed twice.
+   */
+  static String decisionLine(boolean granted, String label) {
+    String prefix = granted ? "Subvention accordée" : "Subvention refusée";
+    if (label == null || label.isBlank()) {
+      return prefix + ".";
+    }
+    String text = label.trim();
+    String line = text.regionMatches(true, 0, prefix, 0, prefix.length()) ? text : prefix + " : " + text;
+    return line.endsWith(".") ? line : line + ".";
   }
 
   private Application get(long applicationId) {

@@ -39,10 +39,12 @@ public class Instruction {
   private final CallCatalog calls;
   private final org.camunda.bpm.engine.TaskService taskService;
   private final EngineAsSystem engine;
+  private final OrganizationHolderTypes holderTypes;
 
   public Instruction(RegularizationRequestRepository regularizations, ApplicationNotifications notifications,
       ApplicationTimeline timeline, CallCatalog calls, org.camunda.bpm.engine.TaskService taskService,
-      EngineAsSystem engine) {
+      EngineAsSystem engine, OrganizationHolderTypes holderTypes) {
+    this.holderTypes = holderTypes;
     this.regularizations = regularizations;
     this.notifications = notifications;
     this.timeline = timeline;
@@ -72,14 +74,18 @@ public class Instruction {
       log(a, actor, "COMPLETUDE", "Dossier déclaré complet.");
       return new CompletenessResult(CompletenessOutcome.COMPLETE, null, null);
     }
-    Map<String, String> labels = documentLabels(call);
+    // only the pieces this holder is asked (a piece for another holder type is no piece of this dossier)
+    Map<String, String> labels = new java.util.LinkedHashMap<>();
+    calls.requiredDocumentsFor(call, holderTypes.of(a.getOrganization()).orElse(null))
+        .forEach(d -> labels.put(d.getCode(), d.getLabel()));
     Set<String> pieces = new LinkedHashSet<>(missing == null ? List.of() : missing);
     if (pieces.isEmpty()) {
       throw new IllegalArgumentException("Dossier incomplet sans pièce désignée : cochez au moins une pièce manquante.");
     }
     for (String p : pieces) {
       if (!labels.containsKey(p)) {
-        throw new IllegalArgumentException("La pièce « " + p + " » n'est pas dans la liste des pièces de l'appel.");
+        throw new IllegalArgumentException("La pièce « " + p + " » n'est pas dans la liste des pièces de l'appel "
+            + "demandées à ce porteur.");
       }
     }
     RegularizationRequest.Reason reason = reasonCode == null || reasonCode.isBlank()

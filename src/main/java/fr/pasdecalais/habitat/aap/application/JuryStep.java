@@ -66,8 +66,16 @@ public class JuryStep {
         .filter(other -> other.getCallReference().equals(a.getCallReference()))
         .anyMatch(other -> other.getState() == ApplicationState.UNDER_JURY_REVIEW && !other.getId().equals(a.getId()));
     if (!stillUnderReview) {
-      runtime.createMessageCorrelation(MSG_ALL_OPINIONS_IN).processInstanceBusinessKey(a.getCallReference())
-          .correlateAllWithResult();
+      // the selection waiting for this session: a call decided lot by lot waits in one instance per lot,
+      // each with its own session; one that knows no session (whole call started elsewhere) is told too
+      for (var waiting : runtime.createExecutionQuery().messageEventSubscriptionName(MSG_ALL_OPINIONS_IN)
+          .processInstanceBusinessKey(a.getCallReference()).list()) {
+        Object session = runtime.getVariable(waiting.getId(), VAR_JURY_SESSION_ID);
+        if (session == null || ((Number) session).longValue() == a.getJurySessionId()) {
+          runtime.createMessageCorrelation(MSG_ALL_OPINIONS_IN).processInstanceId(waiting.getProcessInstanceId())
+              .correlateAllWithResult();
+        }
+      }
     }
   }
 

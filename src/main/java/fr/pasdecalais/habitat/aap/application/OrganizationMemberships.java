@@ -46,10 +46,13 @@ public class OrganizationMemberships {
   private final EngineAsSystem engine;
   private final NotificationService notifications;
   private final TransactionTemplate separateTransaction;
+  private final OrganizationHolderTypes holderTypes;
 
   public OrganizationMemberships(OrganizationRepository organizations, OrganizationMemberRepository members,
       MembershipRequestRepository requests, IdentityService identity, RuntimeService runtime, EngineAsSystem engine,
-      NotificationService notifications, PlatformTransactionManager transactionManager) {
+      NotificationService notifications, PlatformTransactionManager transactionManager,
+      OrganizationHolderTypes holderTypes) {
+    this.holderTypes = holderTypes;
     this.organizations = organizations;
     this.members = members;
     this.requests = requests;
@@ -173,6 +176,7 @@ public class OrganizationMemberships {
       org.update(o.name().trim(), o.legalForm().trim(), o.holderType().trim(), new LinkedHashSet<>(o.approvals()),
           o.street().trim(), o.postalCode(), o.city().trim(), o.email().trim(), o.legalRepresentative().trim());
       org = organizations.saveAndFlush(org);
+      holderTypes.declare(org, o.holderTypeCode());
     }
     MembershipRequest last = requests.findFirstByUserIdAndOrganizationIdOrderByIdDesc(userId, org.getId())
         .orElse(null);

@@ -47,13 +47,15 @@ public class Submissions {
   private final RuntimeService runtime;
   private final EngineAsSystem engine;
   private final Validator validator;
+  private final OrganizationHolderTypes holderTypes;
   private final org.springframework.transaction.support.TransactionTemplate newTransaction;
 
   public Submissions(ApplicationRepository applications, OrganizationRepository organizations,
       OrganizationMemberships memberships, ApplicationCounterRepository counters,
       ApplicationNotifications notifications, ApplicationTimeline timeline, CallCatalog calls, RuntimeService runtime,
       EngineAsSystem engine, Validator validator,
-      org.springframework.transaction.PlatformTransactionManager transactions) {
+      org.springframework.transaction.PlatformTransactionManager transactions, OrganizationHolderTypes holderTypes) {
+    this.holderTypes = holderTypes;
     this.newTransaction = new org.springframework.transaction.support.TransactionTemplate(transactions);
     this.newTransaction.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     this.applications = applications;
@@ -125,6 +127,10 @@ public class Submissions {
       throw DomainException.invalid(problems);
     }
     CallLot lot = lot(call, request.lotCode());
+    if (lot.getOpensAt() == null) {
+      throw DomainException.conflict("L'appel « " + call.getReference() + " » n'est pas encore ouvert aux candidatures : "
+          + "il ouvrira à sa publication.");
+    }
     if (receivedAt.isBefore(lot.getOpensAt().toInstant())) {
       throw DomainException.conflict("L'appel « " + call.getReference() + " » n'est pas encore ouvert aux candidatures : "
           + "ouverture le " + ParisDateTime.french(lot.getOpensAt()) + ".");
@@ -151,7 +157,8 @@ public class Submissions {
     }
     org.update(o.name().trim(), o.legalForm().trim(), o.holderType().trim(), new LinkedHashSet<>(o.approvals()),
         o.street().trim(), o.postalCode(), o.city().trim(), o.email().trim(), o.legalRepresentative().trim());
-    org = organizations.save(org);
+    org = organizations.save(org); // identity key: the row is inserted, it has its id
+    holderTypes.declare(org, o.holderTypeCode());
     String reference = String.format(Locale.ROOT, "%s-%04d", call.getReference(), counter.next());
     Application created = new Application(reference, call.getId(), call.getReference(), lot.getId(),
         lot.getCode(), org, new LinkedHashSet<>(request.territories()), request.requestedAmount(),

@@ -49,8 +49,19 @@ public class CallArrivals {
   /** Locks the call (see {@link #lock}), then its jury session if one is convened (the latest). */
   @Transactional
   public Optional<ConvenedSession> convenedSession(String callReference) {
+    return convenedSession(callReference, null);
+  }
+
+  /**
+   * As {@link #convenedSession(String)}, for a dossier of {@code lotCode}: the latest session of the
+   * whole call or of that lot (a call decided lot by lot convenes one session per lot: a dossier of
+   * AMI 2 never joins AMI 1's).
+   */
+  @Transactional
+  public Optional<ConvenedSession> convenedSession(String callReference, String lotCode) {
     lock(callReference);
-    return sessions.findByCallReferenceOrderByIdDesc(callReference).stream().findFirst().map(ConvenedSession::of);
+    return sessions.findByCallReferenceOrderByIdDesc(callReference).stream()
+        .filter(s -> lotCode == null || s.sitsFor(lotCode)).findFirst().map(ConvenedSession::of);
   }
 
   /** The message's payload for a session just recorded (the sender's side, same values as a late arrival gets). */

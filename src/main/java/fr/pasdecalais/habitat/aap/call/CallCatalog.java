@@ -21,10 +21,12 @@ public class CallCatalog {
   private final TerritoryRepository territories;
   private final CallDefinitionValidator validator;
   private final JurySessionRepository sessions;
+  private final PieceHolderTypes pieceHolderTypes;
 
   public CallCatalog(CallRepository calls, TerritoryRepository territories, CallDefinitionValidator validator,
-      JurySessionRepository sessions) {
+      JurySessionRepository sessions, PieceHolderTypes pieceHolderTypes) {
     this.sessions = sessions;
+    this.pieceHolderTypes = pieceHolderTypes;
     this.calls = calls;
     this.territories = territories;
     this.validator = validator;
@@ -124,7 +126,24 @@ public class CallCatalog {
     if (calls.existsByReference(definition.reference())) {
       throw DomainException.conflict("Un appel à projets a déjà la référence « " + definition.reference() + " ».");
     }
-    return calls.saveAndFlush(CallForProjects.fromDefinition(definition, EngineClock.now()));
+    CallForProjects call = calls.saveAndFlush(CallForProjects.fromDefinition(definition, EngineClock.now()));
+    pieceHolderTypes.record(call, definition);
+    return call;
+  }
+
+  /**
+   * The pieces of the call a holder of this type is asked (all of them when the type is unknown):
+   * what completeness checks and regularisation requests may ask of a dossier.
+   */
+  @Transactional(readOnly = true)
+  public List<RequiredDocument> requiredDocumentsFor(CallForProjects call, HolderType holder) {
+    return pieceHolderTypes.applicable(call, holder);
+  }
+
+  /** Per piece code, the holder types it is asked of (absent: every holder). */
+  @Transactional(readOnly = true)
+  public java.util.Map<String, java.util.Set<HolderType>> pieceHolderTypes(CallForProjects call) {
+    return pieceHolderTypes.of(call);
   }
 
   /** DRAFT → PUBLISHED. */
@@ -132,6 +151,20 @@ public class CallCatalog {
   public CallForProjects publish(String reference) {
     CallForProjects call = getByReference(reference);
     call.publish(EngineClock.now());
+    return call;
+  }
+
+  /**
+   * Records the status a selection step reached, unless a lot of the call is still open (a call
+   * decided lot by lot stays OPEN while its last lot receives dossiers).
+   */
+  @Transactional
+  public CallForProjects advance(String reference, CallStatus status) {
+    CallForProjects call = getByReference(reference);
+    java.time.Instant now = EngineClock.now();
+    if (call.getLots().stream().noneMatch(l -> now.isBefore(l.getClosesAt().toInstant()))) {
+      call.moveTo(status);
+    }
     return call;
   }
 

@@ -51,7 +51,11 @@ public record CallDefinition(
     @NotNull(message = "La règle de financement est obligatoire.") @Valid
     Funding funding,
     @NotNull(message = "Les modalités de versement sont obligatoires.") @Valid
-    Payment payment) {
+    Payment payment,
+    /** WHOLE_CALL (default) or PER_LOT: each lot decided as soon as it closes. */
+    SelectionTimeline selection,
+    /** WITH_JURY (default) or WITHOUT_JURY: instruction, then the agents' proposal and the decision. */
+    SelectionMode selectionMode) {
 
   public CallDefinition {
     eligibleHolderTypes = eligibleHolderTypes == null ? List.of() : eligibleHolderTypes;
@@ -63,6 +67,8 @@ public record CallDefinition(
     indicators = indicators == null ? List.of() : indicators;
     jury = jury == null ? List.of() : jury;
     reporting = reporting == null ? List.of() : reporting;
+    selection = SelectionTimeline.orDefault(selection);
+    selectionMode = SelectionMode.orDefault(selectionMode);
   }
 
   /** A lot (or the single window of a call): its territories, window, convention period and envelope. */
@@ -73,7 +79,8 @@ public record CallDefinition(
       @NotBlank(message = "Le libellé du lot est obligatoire.") @Size(max = 200, message = "Le libellé du lot dépasse 200 caractères.")
       String label,
       List<@NotBlank(message = "Un code de territoire est vide.") String> territories,
-      @NotNull(message = "La date d'ouverture est obligatoire.") @JsonDeserialize(using = ParisDateTime.Deserializer.class)
+      /** Omitted: the lot opens when the call is published. */
+      @JsonDeserialize(using = ParisDateTime.Deserializer.class)
       OffsetDateTime opensAt,
       @NotNull(message = "La date de clôture est obligatoire.") @JsonDeserialize(using = ParisDateTime.Deserializer.class)
       OffsetDateTime closesAt,
@@ -97,7 +104,20 @@ public record CallDefinition(
       String code,
       @NotBlank(message = "Le libellé de la pièce est obligatoire.") @Size(max = 300, message = "Le libellé de la pièce dépasse 300 caractères.")
       String label,
-      Boolean mandatory) {
+      Boolean mandatory,
+      /** The holder types the piece is asked of ({@link HolderType} codes); empty: every holder. */
+      List<@NotBlank(message = "Un type de porteur de la pièce est vide.")
+          @Pattern(regexp = HolderType.CODES, message = "Type de porteur inconnu ; types possibles : ASSOCIATION, "
+              + "ORGANISME_AGREE, BAILLEUR_SOCIAL, COLLECTIVITE, ETABLISSEMENT_PUBLIC.") String> holderTypes) {
+
+    public RequiredDocument {
+      holderTypes = holderTypes == null ? List.of() : holderTypes;
+    }
+
+    /** A piece asked of every holder. */
+    public RequiredDocument(String code, String label, Boolean mandatory) {
+      this(code, label, mandatory, List.of());
+    }
 
     public boolean isMandatory() {
       return mandatory == null || mandatory;

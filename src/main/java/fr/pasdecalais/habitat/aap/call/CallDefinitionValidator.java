@@ -1,5 +1,6 @@
 package fr.pasdecalais.habitat.aap.call;
 
+import fr.pasdecalais.habitat.aap.shared.EngineClock;
 import fr.pasdecalais.habitat.aap.shared.ParisDateTime;
 import fr.pasdecalais.habitat.aap.shared.DomainException.FieldProblem;
 import jakarta.validation.ConstraintViolation;
@@ -57,6 +58,10 @@ public class CallDefinitionValidator {
         problems.add(new FieldProblem(p + ".closesAt", "La clôture (" + ParisDateTime.french(lot.closesAt())
             + ") doit être postérieure à l'ouverture (" + ParisDateTime.french(lot.opensAt()) + ")."));
       }
+      if (lot.opensAt() == null && lot.closesAt() != null && !lot.closesAt().toInstant().isAfter(EngineClock.now())) {
+        problems.add(new FieldProblem(p + ".closesAt", "Sans date d'ouverture, le lot ouvre à la publication : sa clôture ("
+            + ParisDateTime.french(lot.closesAt()) + ") doit être postérieure à maintenant."));
+      }
       if (lot.conventionStart() != null && lot.conventionEnd() != null
           && lot.conventionEnd().isBefore(lot.conventionStart())) {
         problems.add(new FieldProblem(p + ".conventionEnd", "La fin de la convention ("
@@ -84,6 +89,13 @@ public class CallDefinitionValidator {
     }
     duplicates(d.selectionCriteria(), CallDefinition.Criterion::code, "selectionCriteria", "Le code de critère « %s » est utilisé deux fois.", problems);
     duplicates(d.requiredDocuments(), CallDefinition.RequiredDocument::code, "requiredDocuments", "Le code de pièce « %s » est utilisé deux fois.", problems);
+    for (int i = 0; i < d.requiredDocuments().size(); i++) {
+      CallDefinition.RequiredDocument doc = d.requiredDocuments().get(i);
+      if (doc != null && doc.holderTypes().stream().distinct().count() < doc.holderTypes().size()) {
+        problems.add(new FieldProblem("requiredDocuments[" + i + "].holderTypes",
+            "Un type de porteur est cité deux fois pour la pièce « " + doc.code() + " »."));
+      }
+    }
     duplicates(d.indicators(), CallDefinition.Indicator::code, "indicators", "Le code d'indicateur « %s » est utilisé deux fois.", problems);
     duplicates(d.jury(), CallDefinition.JuryMember::userId, "jury", "Le membre du jury « %s » est cité deux fois.", problems);
     duplicates(d.reporting(), CallDefinition.ReportingMilestone::code, "reporting", "Le code de bilan « %s » est utilisé deux fois.", problems);

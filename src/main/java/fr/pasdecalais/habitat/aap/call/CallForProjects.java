@@ -61,6 +61,14 @@ public class CallForProjects {
   private String description;
 
   @Enumerated(EnumType.STRING)
+  @Column(name = "selection", nullable = false, length = 20)
+  private SelectionTimeline selection = SelectionTimeline.WHOLE_CALL;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "selection_mode", nullable = false, length = 20)
+  private SelectionMode selectionMode = SelectionMode.WITH_JURY;
+
+  @Enumerated(EnumType.STRING)
   @Column(nullable = false, length = 20)
   private CallStatus status = CallStatus.DRAFT;
 
@@ -167,6 +175,8 @@ public class CallForProjects {
     c.funder = CallFunder.of(d.funder());
     c.decidingBody = d.decidingBody();
     c.description = d.description();
+    c.selection = SelectionTimeline.orDefault(d.selection());
+    c.selectionMode = SelectionMode.orDefault(d.selectionMode());
     c.allowsMultipleApplications = Boolean.TRUE.equals(d.allowsMultipleApplications());
     c.eligibleHolderTypes.addAll(d.eligibleHolderTypes());
     c.requiredAgrements.addAll(d.requiredAgrements());
@@ -199,6 +209,7 @@ public class CallForProjects {
     }
     status = CallStatus.PUBLISHED;
     publishedAt = now;
+    lots.forEach(l -> l.openAtPublication(now));
   }
 
   /** Sets the status the process reached. */
@@ -217,6 +228,14 @@ public class CallForProjects {
 
   public BigDecimal totalBudget() {
     return lots.stream().map(CallLot::getBudget).reduce(BigDecimal.ZERO, BigDecimal::add);
+  }
+
+  public SelectionTimeline getSelection() {
+    return selection;
+  }
+
+  public SelectionMode getSelectionMode() {
+    return selectionMode;
   }
 
   public Long getId() {

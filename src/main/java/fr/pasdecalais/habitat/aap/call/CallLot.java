@@ -51,7 +51,8 @@ public class CallLot {
   @Column(name = "territory_code", nullable = false, length = 40)
   private List<String> territories = new ArrayList<>();
 
-  @Column(name = "opens_at", nullable = false)
+  /** Null until publication when the call states no opening date (the lot opens when the call is published). */
+  @Column(name = "opens_at")
   private OffsetDateTime opensAt;
 
   @Column(name = "closes_at", nullable = false)
@@ -80,9 +81,16 @@ public class CallLot {
     this.budget = budget;
   }
 
-  /** True from the opening instant to the closing instant, both included. */
+  /** True from the opening instant to the closing instant, both included (never before an unstated opening). */
   public boolean isOpenAt(Instant instant) {
-    return !instant.isBefore(opensAt.toInstant()) && !instant.isAfter(closesAt.toInstant());
+    return opensAt != null && !instant.isBefore(opensAt.toInstant()) && !instant.isAfter(closesAt.toInstant());
+  }
+
+  /** A lot that states no opening date opens when its call is published. */
+  void openAtPublication(Instant now) {
+    if (opensAt == null) {
+      opensAt = now.atZone(fr.pasdecalais.habitat.aap.shared.ParisDateTime.PARIS).toOffsetDateTime();
+    }
   }
 
   public Long getId() {

@@ -3,6 +3,7 @@ package fr.pasdecalais.habitat.aap.call;
 import fr.pasdecalais.habitat.aap.notification.NotificationKind;
 import fr.pasdecalais.habitat.aap.notification.NotificationService;
 import fr.pasdecalais.habitat.aap.shared.ProcessContract;
+import fr.pasdecalais.habitat.aap.shared.RefusedException;
 import fr.pasdecalais.habitat.aap.shared.EngineClock;
 import fr.pasdecalais.habitat.aap.shared.ParisDateTime;
 import fr.pasdecalais.habitat.aap.shared.Money;
@@ -54,7 +55,8 @@ public class CallProcessService {
 
   /** What the process keeps about a published call. */
   public record PublishedCall(Long callId, String reference, String title, DecidingBody decidingBody,
-      List<String> lotCodes, String envelopeLabel, List<Map<String, String>> juryCandidates, List<String> juryMembers) {}
+      List<String> lotCodes, String envelopeLabel, List<Map<String, String>> juryCandidates, List<String> juryMembers,
+      SelectionTimeline selection, SelectionMode selectionMode) {}
 
   /** A lot's window as ISO date-times for the BPMN timers, and in French for people. */
   public record LotWindow(String opensAtIso, String closesAtIso, String label) {}
@@ -68,6 +70,13 @@ public class CallProcessService {
       throw new IllegalStateException("L'appel « " + reference + " » est déjà publié (statut « "
           + call.getStatus().label() + " »).");
     }
+    Instant now = EngineClock.now();
+    for (CallLot lot : call.getLots()) {
+      if (lot.getOpensAt() == null && !lot.getClosesAt().toInstant().isAfter(now)) {
+        throw new RefusedException("opensAtPublication", "Le lot « " + lot.getLabel() + " » ouvre à la publication : "
+            + "sa clôture (" + ParisDateTime.french(lot.getClosesAt()) + ") est déjà passée. Corrigez la date de clôture.");
+      }
+    }
     call = catalog.publish(reference);
     List<Map<String, String>> jury = new ArrayList<>();
     call.getJury().forEach(j -> jury.add(option(j.getUserId(), j.getFullName() + " (" + j.getBody() + ")")));
@@ -78,7 +87,8 @@ public class CallProcessService {
       }
     }
     return new PublishedCall(call.getId(), call.getReference(), call.getTitle(), call.getDecidingBody(),
-        call.getLots().stream().map(CallLot::getCode).toList(), envelopeLabel(call), jury, seated);
+        call.getLots().stream().map(CallLot::getCode).toList(), envelopeLabel(call), jury, seated,
+        call.getSelection(), call.getSelectionMode());
   }
 
   /** The funder as the decision forms show it: "État (DDCS…), signataire : le Préfet du Pas-de-Calais". */
@@ -131,11 +141,27 @@ public class CallProcessService {
   /** "Compter les candidatures": dossiers still in the running once every lot is closed. */
   @Transactional
   public long countActiveApplications(String reference) {
-    long count = candidates.countActive(reference);
-    if (count == 0) {
+    return countActiveApplications(reference, null);
+  }
+
+  /**
+   * "Compter les candidatures" of one lot decided at its close ({@code lotCode}; null: the whole call,
+   * closed out when it has no dossier; a lot without dossier leaves the call to its other lots).
+   */
+  @Transactional
+  public long countActiveApplications(String reference, String lotCode) {
+    long count = candidates.countActive(reference, lotCode);
+    if (count == 0 && lotCode == null) {
       catalog.moveTo(reference, CallStatus.CLOSED_OUT);
     }
     return count;
+  }
+
+  /** The envelope the synthesis may not exceed: every lot's budget, or one lot's when it is selected alone. */
+  @Transactional(readOnly = true)
+  public String envelopeLabel(String reference, String lotCode) {
+    CallForProjects call = catalog.getByReference(reference);
+    return lotCode == null ? envelopeLabel(call) : lotCode + " : " + Money.format(catalog.getLot(reference, lotCode).getBudget());
   }
 
   /**
@@ -147,6 +173,16 @@ public class CallProcessService {
   @Transactional
   public JurySession conveneJury(String reference, OffsetDateTime sessionAt, OffsetDateTime opinionDeadline,
       List<String> memberIds, String organisedBy) {
+    return conveneJury(reference, null, sessionAt, opinionDeadline, memberIds, organisedBy);
+  }
+
+  /**
+   * As {@link #conveneJury(String, OffsetDateTime, OffsetDateTime, List, String)} for the jury of one
+   * lot ({@code lotCode}; null: every lot): only that lot's dossiers are asked for opinions.
+   */
+  @Transactional
+  public JurySession conveneJury(String reference, String lotCode, OffsetDateTime sessionAt,
+      OffsetDateTime opinionDeadline, List<String> memberIds, String organisedBy) {
     arrivals.lock(reference);
     CallForProjects call = catalog.getByReference(reference);
     if (memberIds.isEmpty()) {
@@ -167,11 +203,19 @@ public class CallProcessService {
       members.add(seat);
     }
     JurySession session = sessions.save(new JurySession(call, sessionAt, opinionDeadline, members, organisedBy,
-        EngineClock.now()));
-    catalog.moveTo(reference, CallStatus.IN_SELECTION);
+        EngineClock.now()).forLot(lotCode));
+    if (lotCode == null) {
+      catalog.moveTo(reference, CallStatus.IN_SELECTION);
+    } else {
+      catalog.advance(reference, CallStatus.IN_SELECTION);
+    }
     CallArrivals.ConvenedSession payload = CallArrivals.payload(session);
-    int asked = runtime.createMessageCorrelation(ProcessContract.MSG_JURY_CONVENED)
-        .processInstanceVariableEquals(ProcessContract.VAR_CALL_REFERENCE, reference)
+    var correlation = runtime.createMessageCorrelation(ProcessContract.MSG_JURY_CONVENED)
+        .processInstanceVariableEquals(ProcessContract.VAR_CALL_REFERENCE, reference);
+    if (lotCode != null) {
+      correlation = correlation.processInstanceVariableEquals(ProcessContract.VAR_LOT_CODE, lotCode);
+    }
+    int asked = correlation
         .setVariable(ProcessContract.VAR_JURY_MEMBERS, payload.juryMembers())
         .setVariable(ProcessContract.VAR_OPINION_DEADLINE, payload.opinionDeadline())
         .setVariable(ProcessContract.VAR_JURY_SESSION_ID, payload.jurySessionId())

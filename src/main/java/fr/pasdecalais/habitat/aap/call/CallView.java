@@ -16,13 +16,15 @@ public record CallView(
     boolean allowsMultipleApplications, BigDecimal totalBudget, List<LotView> lots,
     List<DocumentView> requiredDocuments, List<CriterionView> selectionCriteria,
     List<IndicatorView> indicators, List<JuryMemberView> jury, List<ReportingView> reporting,
-    FundingView funding, PaymentView payment, Map<String, Long> applicationCounts) {
+    FundingView funding, PaymentView payment, Map<String, Long> applicationCounts,
+    SelectionTimeline selection, SelectionMode selectionMode) {
 
   public record LotView(String code, String label, List<String> territories, OffsetDateTime opensAt,
       OffsetDateTime closesAt, String window, boolean open, LocalDate conventionStart,
       LocalDate conventionEnd, BigDecimal budget) {}
 
-  public record DocumentView(String code, String label, boolean mandatory) {}
+  /** A piece; {@code holderTypes}: the holder types it is asked of (empty: every holder). */
+  public record DocumentView(String code, String label, boolean mandatory, List<String> holderTypes) {}
 
   public record CriterionView(String code, String label, int weight, int maxScore) {}
 
@@ -42,12 +44,20 @@ public record CallView(
       CallStatus status, String statusLabel, List<LotView> lots) {}
 
   public static CallView of(CallForProjects c, Instant now, Map<String, Long> counts) {
+    return of(c, now, counts, Map.of());
+  }
+
+  /** With the holder types of its pieces ({@link CallCatalog#pieceHolderTypes}). */
+  public static CallView of(CallForProjects c, Instant now, Map<String, Long> counts,
+      Map<String, java.util.Set<HolderType>> pieceHolderTypes) {
     FundingRule rule = c.fundingRule();
     return new CallView(c.getReference(), c.getTitle(), c.getAxis(), c.getFunder().toDefinition(), c.getDecidingBody(),
         c.getDecidingBody().label(), c.getDescription(), c.getStatus(), c.getStatus().label(),
         c.getEligibleHolderTypes(), c.getRequiredAgrements(), c.getTerritories(), c.isAllowsMultipleApplications(),
         c.totalBudget(), lots(c, now),
-        c.getRequiredDocuments().stream().map(d -> new DocumentView(d.getCode(), d.getLabel(), d.isMandatory())).toList(),
+        c.getRequiredDocuments().stream().map(d -> new DocumentView(d.getCode(), d.getLabel(), d.isMandatory(),
+            pieceHolderTypes.getOrDefault(d.getCode(), java.util.Set.of()).stream().sorted().map(Enum::name).toList()))
+            .toList(),
         c.getSelectionCriteria().stream().map(s -> new CriterionView(s.getCode(), s.getLabel(), s.getWeight(), s.getMaxScore())).toList(),
         c.getIndicators().stream().map(i -> new IndicatorView(i.getCode(), i.getLabel(), i.getUnit())).toList(),
         c.getJury().stream().map(j -> new JuryMemberView(j.getUserId(), j.getFullName(), j.getBody())).toList(),
@@ -55,7 +65,7 @@ public record CallView(
         new FundingView(rule.kind(), rule.amount(), rule.unitLabel(), rule.baseMonths(), rule.baseQuantity(), rule.unitPrices()),
         new PaymentView(c.getPaymentTerms().getAdvancePercent(), c.getPaymentTerms().getBalanceTrigger(),
             c.getPaymentTerms().frenchLabel()),
-        counts);
+        counts, c.getSelection(), c.getSelectionMode());
   }
 
   public static Summary summary(CallForProjects c, Instant now) {
@@ -65,9 +75,10 @@ public record CallView(
 
   private static List<LotView> lots(CallForProjects c, Instant now) {
     return c.getLots().stream().map(l -> new LotView(l.getCode(), l.getLabel(), l.getTerritories(),
-        l.getOpensAt().atZoneSameInstant(ParisDateTime.PARIS).toOffsetDateTime(),
+        l.getOpensAt() == null ? null : l.getOpensAt().atZoneSameInstant(ParisDateTime.PARIS).toOffsetDateTime(),
         l.getClosesAt().atZoneSameInstant(ParisDateTime.PARIS).toOffsetDateTime(),
-        "du " + ParisDateTime.french(l.getOpensAt()) + " au " + ParisDateTime.french(l.getClosesAt()),
+        (l.getOpensAt() == null ? "de la publication" : "du " + ParisDateTime.french(l.getOpensAt())) + " au "
+            + ParisDateTime.french(l.getClosesAt()),
         l.isOpenAt(now), l.getConventionStart(), l.getConventionEnd(), l.getBudget())).toList();
   }
 }

@@ -12,6 +12,9 @@ public interface CandidateSource {
   /** Dossiers of the call still in the running (received and neither rejected, withdrawn nor refused). */
   long countActive(String callReference);
 
+  /** Dossiers of one lot of the call still in the running (a call decided lot by lot counts each lot at its close). */
+  long countActive(String callReference, String lotCode);
+
   /**
    * Locks, until the caller's transaction ends, what a dossier's end locks before it tells the call
    * ({@code Message_ApplicationEnded}); so that "Vérifier les dossiers en cours" either counts the

@@ -24,6 +24,17 @@ public class Candidates {
     return sources.orderedStream().mapToLong(s -> s.countActive(callReference)).max().orElse(0);
   }
 
+  /** Dossiers of one lot still running ({@code lotCode} null: of the whole call). */
+  public long countActive(String callReference, String lotCode) {
+    return lotCode == null ? countActive(callReference)
+        : sources.orderedStream().mapToLong(s -> s.countActive(callReference, lotCode)).max().orElse(0);
+  }
+
+  /** Candidates of one lot ({@code lotCode} null: of the whole call), in the order of {@link #candidates(String)}. */
+  public List<CandidateSource.Candidate> candidates(String callReference, String lotCode) {
+    return candidates(callReference).stream().filter(c -> lotCode == null || lotCode.equals(c.lotCode())).toList();
+  }
+
   /** See {@link CandidateSource#holdEndings}. */
   public void holdEndings(String callReference) {
     sources.orderedStream().forEach(s -> s.holdEndings(callReference));

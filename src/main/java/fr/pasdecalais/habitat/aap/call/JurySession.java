@@ -40,6 +40,10 @@ public class JurySession {
   @Column(name = "organised_by", length = 64)
   private String organisedBy;
 
+  /** The lot this session selects when the call is decided lot by lot; null: every lot of the call. */
+  @Column(name = "lot_code", length = 30)
+  private String lotCode;
+
   @Column(name = "reminder_sent_at")
   private Instant reminderSentAt;
 
@@ -62,6 +66,21 @@ public class JurySession {
     this.members.addAll(members);
     this.organisedBy = organisedBy;
     this.createdAt = createdAt;
+  }
+
+  JurySession forLot(String lot) {
+    this.lotCode = lot;
+    return this;
+  }
+
+  /** The lot of the session, or null when it sits for every lot of the call. */
+  public String getLotCode() {
+    return lotCode;
+  }
+
+  /** True when a dossier of {@code lot} belongs before this session. */
+  public boolean sitsFor(String lot) {
+    return lotCode == null || lotCode.equals(lot);
   }
 
   void reminded(Instant at) {

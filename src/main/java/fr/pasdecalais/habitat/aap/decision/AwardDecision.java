@@ -43,6 +43,10 @@ public class AwardDecision {
   private LocalDate decidedOn;
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
+  /** Who decided: the Commission Permanente (deliberation) or the Préfet (decision), from the act. */
+  @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+  @Column(name = "deciding_body", length = 30)
+  private fr.pasdecalais.habitat.aap.call.DecidingBody decidingBody;
 
   protected AwardDecision() {}
 
@@ -58,6 +62,7 @@ public class AwardDecision {
     this.units = proposal.isGranted() ? proposal.getProposedUnits() : null;
     this.reason = proposal.getReason();
     this.decidedOn = deliberation.getDecidedOn();
+    this.decidingBody = deliberation.getDecidingBody();
     this.createdAt = createdAt;
   }
 
@@ -68,6 +73,10 @@ public class AwardDecision {
           + ", " + deliberationLabel;
     }
     return "Subvention refusée" + (reason == null || reason.isBlank() ? "" : " : " + reason) + ", " + deliberationLabel;
+  }
+
+  public fr.pasdecalais.habitat.aap.call.DecidingBody getDecidingBody() {
+    return decidingBody;
   }
 
   public Long getId() {

@@ -46,6 +46,9 @@ public class Deliberation {
   private boolean adopted;
   @Column(name = "decision_reference", length = 100)
   private String decisionReference;
+  /** The lot this act decides when the call is decided lot by lot; null: every lot of the call. */
+  @Column(name = "lot_code", length = 30)
+  private String lotCode;
   @Column(name = "recorded_at", nullable = false)
   private Instant recordedAt;
   /** Who recorded the act: the assignee of "Enregistrer la délibération" when it was completed. */
@@ -84,6 +87,16 @@ public class Deliberation {
     d.adopted = adopted;
     d.recordedAt = recordedAt;
     return d;
+  }
+
+  Deliberation forLot(String lot) {
+    this.lotCode = lot;
+    return this;
+  }
+
+  /** The lot decided, or null when the act decides every lot of the call. */
+  public String getLotCode() {
+    return lotCode;
   }
 
   void recordedBy(String user) {

@@ -67,6 +67,12 @@ public class DeliberationService {
   /** As {@link #record(String, DeliberationInput)}, with who recorded it (the task's assignee, read from the engine). */
   @Transactional(noRollbackFor = InvalidDeliberationException.class)
   public Deliberation record(String callReference, DeliberationInput in, String recordedBy) {
+    return record(callReference, null, in, recordedBy);
+  }
+
+  /** As {@link #record(String, DeliberationInput, String)}, for one lot decided at its close ({@code lotCode}; null: every lot). */
+  @Transactional(noRollbackFor = InvalidDeliberationException.class)
+  public Deliberation record(String callReference, String lotCode, DeliberationInput in, String recordedBy) {
     CallForProjects call = catalog.getByReference(callReference);
     List<String> problems = new ArrayList<>();
     if (in.decidedOn() == null) {
@@ -105,9 +111,13 @@ public class DeliberationService {
           in.votesAgainst(), in.votesAbstention(), in.votesAbsent(), in.adopted(), EngineClock.now());
     }
     d.recordedBy(recordedBy);
-    d = deliberations.save(d);
+    d = deliberations.save(d.forLot(lotCode));
     if (d.isAdopted()) {
-      catalog.moveTo(callReference, CallStatus.DECIDED);
+      if (lotCode == null) {
+        catalog.moveTo(callReference, CallStatus.DECIDED);
+      } else {
+        catalog.advance(callReference, CallStatus.DECIDED);
+      }
     }
     return d;
   }
@@ -135,6 +145,9 @@ public class DeliberationService {
     }
     String label = d.frenchLabel();
     for (SelectionProposal p : proposals.findByCallReferenceOrderByLotCodeAscRankAsc(callReference)) {
+      if (d.getLotCode() != null && !d.getLotCode().equals(p.getLotCode())) {
+        continue; // a lot decided at its close: only its own dossiers
+      }
       AwardDecision award = awards.findByApplicationReference(p.getApplicationReference())
           .orElseGet(() -> awards.save(new AwardDecision(d, p, EngineClock.now())));
       runtime.createMessageCorrelation(ProcessContract.MSG_DECISION)
@@ -144,7 +157,11 @@ public class DeliberationService {
           .setVariable(VAR_DECISION_LABEL, award.frenchLabel(label))
           .correlateAllWithResult();
     }
-    catalog.moveTo(callReference, CallStatus.IN_EXECUTION);
+    if (d.getLotCode() == null) {
+      catalog.moveTo(callReference, CallStatus.IN_EXECUTION);
+    } else {
+      catalog.advance(callReference, CallStatus.IN_EXECUTION);
+    }
     return summary(callReference);
   }
 

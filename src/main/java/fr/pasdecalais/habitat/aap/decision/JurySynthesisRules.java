@@ -27,6 +27,11 @@ public class JurySynthesisRules implements CompletionRules {
 
   @Override
   public void check(Completion c) {
+    checkProposals(c, true);
+  }
+
+  /** The proposals' checks, with the jury's recommendation or without (a call selected without a jury). */
+  static void checkProposals(Completion c, boolean withRecommendation) {
     List<Map<String, Object>> proposals = c.items("proposals", "Propositions");
     if (c.hasProblem("proposals")) {
       return;
@@ -40,7 +45,7 @@ public class JurySynthesisRules implements CompletionRules {
       String ref = String.valueOf(p.getOrDefault("applicationReference", "n° " + (i + 1)));
       String field = "proposals[" + i + "]";
       Object recommendation = p.get("recommendation");
-      if (recommendation == null || !List.of("FAVORABLE", "RESERVE", "DEFAVORABLE").contains(recommendation.toString())) {
+      if (withRecommendation && recommendation == null || withRecommendation && !List.of("FAVORABLE", "RESERVE", "DEFAVORABLE").contains(recommendation.toString())) {
         c.problem(field + ".recommendation", "Dossier " + ref + " : « Recommandation du jury » : choisissez l'une des "
             + "réponses proposées.");
       }

@@ -8,6 +8,7 @@ import fr.pasdecalais.habitat.aap.call.CallForProjects;
 import fr.pasdecalais.habitat.aap.call.CallLot;
 import fr.pasdecalais.habitat.aap.call.CandidateSource.Candidate;
 import fr.pasdecalais.habitat.aap.call.Candidates;
+import fr.pasdecalais.habitat.aap.call.SelectionMode;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -29,6 +30,8 @@ public class SelectionService {
   public static final String FAVORABLE = "FAVORABLE";
   public static final String RESERVE = "RESERVE";
   public static final String DEFAVORABLE = "DEFAVORABLE";
+  /** The recommendation of a call selected without a jury: the agents' proposal alone. */
+  public static final String WITHOUT_JURY = "SANS_JURY";
 
   private final CallCatalog catalog;
   private final Candidates candidates;
@@ -59,9 +62,20 @@ public class SelectionService {
    */
   @Transactional(readOnly = true)
   public List<ProposalLine> ranking(String callReference) {
+    return ranking(callReference, null);
+  }
+
+  /**
+   * As {@link #ranking(String)} for one lot decided at its close ({@code lotCode}; null: every lot).
+   * A call selected without a jury has no score: each eligible dossier is proposed at its request,
+   * the agents adjust it ({@link #WITHOUT_JURY}).
+   */
+  @Transactional(readOnly = true)
+  public List<ProposalLine> ranking(String callReference, String lotCode) {
+    boolean withoutJury = catalog.getByReference(callReference).getSelectionMode() == SelectionMode.WITHOUT_JURY;
     Map<String, Integer> rankInLot = new HashMap<>();
     List<ProposalLine> lines = new ArrayList<>();
-    for (Candidate c : candidates.candidates(callReference)) {
+    for (Candidate c : candidates.candidates(callReference, lotCode)) {
       int rank = rankInLot.merge(c.lotCode(), 1, Integer::sum);
       var previous = proposals.findByCallReferenceAndApplicationReference(callReference, c.reference());
       if (previous.isPresent()) {
@@ -71,13 +85,13 @@ public class SelectionService {
             p.getProposedUnits(), p.getReason()));
         continue;
       }
-      String recommendation = recommendation(c.weightedScore());
-      boolean granted = FAVORABLE.equals(recommendation);
+      String recommendation = withoutJury ? WITHOUT_JURY : recommendation(c.weightedScore());
+      boolean granted = FAVORABLE.equals(recommendation) || withoutJury;
       BigDecimal requested = c.requestedAmount() == null ? BigDecimal.ZERO.setScale(2) : c.requestedAmount();
       lines.add(new ProposalLine(c.applicationId(), c.reference(), c.organizationName(), c.lotCode(),
           c.weightedScore(), rank, c.requestedAmount(), recommendation, granted,
           granted ? requested : BigDecimal.ZERO.setScale(2), granted ? c.requestedUnits() : null,
-          granted ? null : "Avis " + (RESERVE.equals(recommendation) ? "réservé" : "défavorable") + " du jury"));
+          granted || withoutJury ? null : "Avis " + (RESERVE.equals(recommendation) ? "réservé" : "défavorable") + " du jury"));
     }
     return lines;
   }
@@ -99,9 +113,16 @@ public class SelectionService {
    */
   @Transactional(noRollbackFor = SynthesisRefusedException.class)
   public String checkAndStore(String callReference, JsonNode submitted) {
+    return checkAndStore(callReference, null, submitted);
+  }
+
+  /** As {@link #checkAndStore(String, JsonNode)} for the dossiers of one lot ({@code lotCode}; null: every lot). */
+  @Transactional(noRollbackFor = SynthesisRefusedException.class)
+  public String checkAndStore(String callReference, String lotCode, JsonNode submitted) {
     CallForProjects call = catalog.getByReference(callReference);
+    boolean withoutJury = call.getSelectionMode() == SelectionMode.WITHOUT_JURY;
     Map<String, Candidate> known = new LinkedHashMap<>();
-    candidates.candidates(callReference).forEach(c -> known.put(c.reference(), c));
+    candidates.candidates(callReference, lotCode).forEach(c -> known.put(c.reference(), c));
     List<String> problems = new ArrayList<>();
     Map<String, BigDecimal> totals = new LinkedHashMap<>();
     List<Object[]> parsed = new ArrayList<>();
@@ -112,7 +133,8 @@ public class SelectionService {
       String ref = n.path("applicationReference").asText();
       Candidate c = known.get(ref);
       if (c == null) {
-        problems.add("Le dossier « " + ref + " » n'est pas un dossier examiné par le jury de cet appel.");
+        problems.add("Le dossier « " + ref + " » n'est pas un dossier " + (withoutJury ? "retenu à l'instruction" : "examiné par le jury")
+            + (lotCode == null ? " de cet appel." : " du lot " + lotCode + "."));
         continue;
       }
       boolean granted = n.path("granted").asBoolean(false);
@@ -120,7 +142,8 @@ public class SelectionService {
           : BigDecimal.ZERO.setScale(2);
       Integer units = n.hasNonNull("proposedUnits") ? n.get("proposedUnits").asInt() : null;
       String reason = n.hasNonNull("reason") ? n.get("reason").asText().trim() : null;
-      String recommendation = n.hasNonNull("recommendation") ? n.get("recommendation").asText() : recommendation(c.weightedScore());
+      String recommendation = withoutJury ? WITHOUT_JURY
+          : n.hasNonNull("recommendation") ? n.get("recommendation").asText() : recommendation(c.weightedScore());
       if (amount.signum() < 0) {
         problems.add(ref + " : le montant proposé ne peut être négatif.");
       }
@@ -170,7 +193,8 @@ public class SelectionService {
     }
     return parsed.size() + " dossier(s) : " + grantedCount + " proposé(s) pour un total de " + Money.format(total)
         + ", " + (parsed.size() - grantedCount) + " refus proposé(s). Enveloppe : "
-        + fr.pasdecalais.habitat.aap.call.CallProcessService.envelopeLabel(call) + ".";
+        + (lotCode == null ? fr.pasdecalais.habitat.aap.call.CallProcessService.envelopeLabel(call)
+            : lotCode + " : " + Money.format(call.lot(lotCode).orElseThrow().getBudget())) + ".";
   }
 
   @Transactional(readOnly = true)

@@ -27,6 +27,10 @@ class CallDefinitionReaderTest {
     CallDefinition prevention = calls.stream().filter(c -> c.reference().equals("AAP-2023-PREVENTION-EXPULSIONS")).findFirst().orElseThrow();
     assertThat(prevention.lots()).extracting(CallDefinition.Lot::code).containsExactly("AMI1", "AMI2");
     assertThat(prevention.lots().get(1).budget()).isEqualByComparingTo("25493.66");
+    assertThat(prevention.selection()).isEqualTo(SelectionTimeline.PER_LOT);
+    assertThat(prevention.selectionMode()).isEqualTo(SelectionMode.WITH_JURY);
+    assertThat(calls).filteredOn(c -> !c.reference().equals("AAP-2023-PREVENTION-EXPULSIONS"))
+        .extracting(CallDefinition::selection).containsOnly(SelectionTimeline.WHOLE_CALL);
     // "avant le 6 septembre 2019 à 16h00" closes at that minute
     CallDefinition aml = calls.stream().filter(c -> c.reference().equals("AMI-2019-AML-LDA")).findFirst().orElseThrow();
     assertThat(aml.lots().get(0).closesAt().toString()).isEqualTo("2019-09-06T16:00+02:00");

@@ -366,11 +366,16 @@ class CallForProjectsProcessTest {
     assertThat(pi).isWaitingAt(CallProcess.TASK_SYNTHESIS);
 
     submitSynthesis(pi, "33600.00", false, "0");
-    complete(task(), withVariables("assemblySessionDate", "2023-04-12", "reportSent", true));
+    // the State's tasks, not the assembly's: a proposal to the Préfet, then his decision, recorded by the prefecture
+    assertThat(pi).isWaitingAt(CallProcess.TASK_PREPARE_PREFECT_PROPOSAL);
+    complete(task(), withVariables(CallProcess.VAR_PREFECT_PROPOSAL_DATE, "2023-04-05", CallProcess.VAR_PREFECT_PROPOSAL_SENT, true));
+    assertThat(pi).isWaitingAt(CallProcess.TASK_RECORD_PREFECT_DECISION);
+    assertThat(task()).hasCandidateGroup("prefecture");
     // a Préfet's decision without its reference is refused and shown again
     complete(task(), withVariables("deliberationDate", "2023-04-12", CallProcess.VAR_DELIBERATION_ADOPTED, "true"));
     run();
-    assertThat(pi).isWaitingAt(CallProcess.TASK_RECORD_DELIBERATION);
+    assertThat(pi).isWaitingAt(CallProcess.TASK_RECORD_PREFECT_DECISION).hasNotPassed(CallProcess.TASK_PREPARE_REPORT,
+        CallProcess.TASK_RECORD_DELIBERATION);
     assertThat((String) engine.getRuntimeService().getVariable(pi.getId(), CallProcess.VAR_DELIBERATION_ERROR))
         .isEqualTo("La référence de la décision du Préfet est obligatoire.");
     complete(task(), withVariables("decisionReference", "DDETS-62-2023-041", "deliberationDate", "2023-04-12",
@@ -382,5 +387,6 @@ class CallForProjectsProcessTest {
     assertThat(d.getNumber()).isNull();
     assertThat(d.frenchLabel()).isEqualTo("décision du Préfet réf. DDETS-62-2023-041 du 12/04/2023");
     assertThat(deliberations.awards(ref)).extracting(AwardDecision::isGranted).containsExactly(true, false);
+    assertThat(deliberations.awards(ref)).extracting(AwardDecision::getDecidingBody).containsOnly(DecidingBody.PREFET);
   }
 }

@@ -38,6 +38,12 @@ final class TestCalls {
   }
 
   static CallDefinition call(String reference, DecidingBody body, List<CallDefinition.Lot> lots) {
+    return call(reference, body, lots, null, null);
+  }
+
+  /** As {@link #call(String, DecidingBody, List)} with its selection timeline and mode (null: the defaults). */
+  static CallDefinition call(String reference, DecidingBody body, List<CallDefinition.Lot> lots,
+      SelectionTimeline selection, SelectionMode selectionMode) {
     return new CallDefinition(reference, "Appel de test " + reference, "Axe 2", Funder.ofText("Département du Pas-de-Calais"), body,
         "Appel créé par un test.", List.of("Association agréée"), List.of("Agrément L.365-1 CCH"),
         List.of("PAS_DE_CALAIS"), true, lots,
@@ -50,6 +56,6 @@ final class TestCalls {
         List.of(new CallDefinition.ReportingMilestone("BILAN_FINAL", "Bilan final", CallDefinition.ReportKind.FINAL, 12)),
         new CallDefinition.Funding(FundingKind.UNIT_PRICES, null, null, null, null,
             List.of(new CallDefinition.UnitPrice("VEJ", "Visite explicative de jugement", new BigDecimal("162.38")))),
-        new CallDefinition.Payment(60, BalanceTrigger.SERVICE_FAIT));
+        new CallDefinition.Payment(60, BalanceTrigger.SERVICE_FAIT), selection, selectionMode);
   }
 }

@@ -97,13 +97,13 @@ class CompletionRulesTest {
   @Test
   void everyUserTaskOfTheModelsHasCompletionRules() {
     List<String> userTasks = engine.getRepositoryService().createProcessDefinitionQuery().latestVersion().list().stream()
-        .filter(d -> List.of(CallProcess.KEY, GrantAgreementProcess.KEY, ApplicationProcess.INSTRUCTION_KEY,
+        .filter(d -> List.of(CallProcess.KEY, CallProcess.SELECTION_KEY, GrantAgreementProcess.KEY, ApplicationProcess.INSTRUCTION_KEY,
             "jury-opinion", MembershipProcess.KEY, ApplicationProcess.KEY).contains(d.getKey()))
         .flatMap(d -> {
           BpmnModelInstance model = engine.getRepositoryService().getBpmnModelInstance(d.getId());
           return model.getModelElementsByType(UserTask.class).stream().map(UserTask::getId);
         }).distinct().sorted().toList();
-    assertThat(userTasks).hasSize(21);
+    assertThat(userTasks).hasSize(24);
     assertThat(registry.taskKeys()).containsExactlyInAnyOrderElementsOf(userTasks);
   }
 
@@ -178,6 +178,33 @@ class CompletionRulesTest {
   }
 
   // ------------------------------------------------------------------ one per user task
+
+  @Test
+  void aPrefectsDecisionNeedsItsReference() {
+    Task task = at(CallProcess.KEY, CallProcess.TASK_RECORD_PREFECT_DECISION, Map.of(CallProcess.VAR_DECIDING_BODY, "PREFET"));
+    ResponseEntity<String> response = complete(ADMIN, task, """
+        {"variables": {"deliberationDate": {"value": "%s", "type": "String"},
+         "deliberationAdopted": {"value": "true", "type": "String"}}}""".formatted(EngineClock.today()));
+    assertRefused(response, task, "decisionReference", "« Référence de la décision (arrêté ou décision n°) » est obligatoire");
+  }
+
+  @Test
+  void theProposalToThePrefetMustBeSent() {
+    Task task = at(CallProcess.KEY, CallProcess.TASK_PREPARE_PREFECT_PROPOSAL, Map.of(CallProcess.VAR_DECIDING_BODY, "PREFET"));
+    ResponseEntity<String> response = complete(AGENT, task, """
+        {"variables": {"prefectProposalDate": {"value": "%s", "type": "String"},
+         "prefectProposalSent": {"value": false, "type": "Boolean"}}}""".formatted(EngineClock.today()));
+    assertRefused(response, task, "prefectProposalSent", "doit être coché");
+  }
+
+  @Test
+  void theAgentsProposalWithoutJuryRefusesAnAmountAboveTheRequest() {
+    Task task = at(CallProcess.KEY, CallProcess.TASK_PROPOSE_SELECTION, Map.of(CallProcess.VAR_SELECTION_MODE, "WITHOUT_JURY"));
+    ResponseEntity<String> response = complete(AGENT, task, """
+        {"variables": {"proposals": {"type": "Json", "value":
+         "[{\\"applicationReference\\":\\"AAP-X-1\\",\\"granted\\":true,\\"requestedAmount\\":1000,\\"proposedAmount\\":1500}]"}}}""");
+    assertRefused(response, task, "proposals[0].proposedAmount", "doit être compris entre 0 et 1000");
+  }
 
   @Test
   void juryRecommendationsRefuseANegativeAmount() {

@@ -71,6 +71,7 @@ public abstract class AccessMatrix {
   @Autowired ApplicationRepository applications;
   @Autowired CallRepository calls;
   @Autowired LoginThrottle throttle;
+  @Autowired fr.pasdecalais.habitat.aap.call.TerritoryDirectory territories;
 
   final ObjectMapper json = new ObjectMapper();
   final Map<String, Account> accounts = new LinkedHashMap<>();
@@ -235,6 +236,9 @@ public abstract class AccessMatrix {
     if (t.contains("{siret}")) {
       t = t.replace("{siret}", organizationOf(newDossier()));
     }
+    if (t.contains("{newTerritory}")) {
+      t = t.replace("{newTerritory}", "MATRICE_" + UUID.randomUUID().toString().substring(0, 8).toUpperCase());
+    }
     if (t.contains("{partner}")) {
       t = t.replace("{partner}", accounts.get("porteur").user());
     }
@@ -367,6 +371,7 @@ public abstract class AccessMatrix {
     f.put("filters", engine.getFilterService().createFilterQuery().count());
     f.put("dossiers", applications.count());
     f.put("calls", calls.count());
+    f.put("territories", territories.all());
     return f;
   }
 

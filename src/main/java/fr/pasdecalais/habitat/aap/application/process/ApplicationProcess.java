@@ -15,6 +15,8 @@ public final class ApplicationProcess {
   public static final String VAR_WITHDRAWN_BY = "withdrawnBy";
   /** Set by "Rejoindre la séance du jury déjà convoquée": the session was convened before the dossier arrived. */
   public static final String VAR_JURY_ALREADY_CONVENED = "juryAlreadyConvened";
+  /** False when the call selects without a jury: the dossier goes from eligibility to the decision. */
+  public static final String VAR_JURY_EXPECTED = "juryExpected";
   /** Set by "Rechercher une décision déjà prise": the decision was sent before the dossier arrived. */
   public static final String VAR_DECISION_ALREADY_TAKEN = "decisionAlreadyTaken";
 
@@ -30,6 +32,7 @@ public final class ApplicationProcess {
   public static final String EVENT_DECISION = "Event_Decision";
   public static final String TASK_JOIN_CONVENED_SESSION = "Task_JoinConvenedSession";
   public static final String GATEWAY_JURY_ALREADY_CONVENED = "Gateway_JuryAlreadyConvened";
+  public static final String GATEWAY_DECISION_WAIT_JOIN = "Gateway_DecisionWaitJoin";
   public static final String TASK_FIND_TAKEN_DECISION = "Task_FindTakenDecision";
   public static final String GATEWAY_DECISION_ALREADY_TAKEN = "Gateway_DecisionAlreadyTaken";
   public static final String TASK_OPEN_JURY_REVIEW = "Task_OpenJuryReview";
@@ -58,6 +61,8 @@ public final class ApplicationProcess {
   public static final String VAR_ELIGIBILITY_REASON = "eligibilityReason";
   public static final String VAR_EMAIL = "email";
   public static final String VAR_HOLDER_TYPE = "holderType";
+  /** The holder type the pieces depend on ({@code call.HolderType} code), optional. */
+  public static final String VAR_HOLDER_TYPE_CODE = "holderTypeCode";
   public static final String VAR_INITIATOR = "initiator";
   public static final String VAR_LEGAL_FORM = "legalForm";
   public static final String VAR_LEGAL_REPRESENTATIVE = "legalRepresentative";

@@ -3,10 +3,13 @@ package fr.pasdecalais.habitat.aap.application.process;
 import static fr.pasdecalais.habitat.aap.shared.ProcessContract.VAR_CALL_REFERENCE;
 import static fr.pasdecalais.habitat.aap.shared.ProcessContract.VAR_JURY_MEMBERS;
 import static fr.pasdecalais.habitat.aap.shared.ProcessContract.VAR_JURY_SESSION_ID;
+import static fr.pasdecalais.habitat.aap.shared.ProcessContract.VAR_LOT_CODE;
 import static fr.pasdecalais.habitat.aap.shared.ProcessContract.VAR_OPINION_DEADLINE;
 
 
 import fr.pasdecalais.habitat.aap.call.CallArrivals;
+import fr.pasdecalais.habitat.aap.call.CallCatalog;
+import fr.pasdecalais.habitat.aap.call.SelectionMode;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -23,15 +26,25 @@ import org.springframework.stereotype.Component;
 public class JoinConvenedSession implements JavaDelegate {
 
   private final CallArrivals arrivals;
+  private final CallCatalog calls;
 
-  public JoinConvenedSession(CallArrivals arrivals) {
+  public JoinConvenedSession(CallArrivals arrivals, CallCatalog calls) {
     this.arrivals = arrivals;
+    this.calls = calls;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
+    String callReference = (String) execution.getVariable(VAR_CALL_REFERENCE);
+    boolean juryExpected = calls.getByReference(callReference).getSelectionMode() != SelectionMode.WITHOUT_JURY;
+    execution.setVariable(ApplicationProcess.VAR_JURY_EXPECTED, juryExpected);
+    if (!juryExpected) {
+      // selected without a jury: straight to the decision, no session to wait for
+      execution.setVariable(ApplicationProcess.VAR_JURY_ALREADY_CONVENED, false);
+      return;
+    }
     Optional<CallArrivals.ConvenedSession> session =
-        arrivals.convenedSession((String) execution.getVariable(VAR_CALL_REFERENCE));
+        arrivals.convenedSession(callReference, (String) execution.getVariable(VAR_LOT_CODE));
     execution.setVariable(ApplicationProcess.VAR_JURY_ALREADY_CONVENED, session.isPresent());
     session.ifPresent(s -> {
       execution.setVariable(VAR_JURY_MEMBERS, s.juryMembers());

@@ -46,7 +46,7 @@ public class RegisterReceivedApplication implements JavaDelegate {
         new ApplicationRequest.OrganizationData(text(execution, VAR_SIRET), text(execution, VAR_ORGANIZATION_NAME),
             text(execution, VAR_LEGAL_FORM), text(execution, VAR_HOLDER_TYPE), FormValues.lines(execution.getVariable(VAR_APPROVALS)),
             text(execution, VAR_STREET), text(execution, VAR_POSTAL_CODE), text(execution, VAR_CITY), text(execution, VAR_EMAIL),
-            text(execution, VAR_LEGAL_REPRESENTATIVE)),
+            text(execution, VAR_LEGAL_REPRESENTATIVE), text(execution, VAR_HOLDER_TYPE_CODE)),
         text(execution, VAR_LOT_CODE), FormValues.strings(execution.getVariable(VAR_TERRITORIES)),
         FormValues.amount(execution.getVariable(VAR_REQUESTED_AMOUNT)), FormValues.integer(execution.getVariable(VAR_REQUESTED_UNITS)),
         text(execution, VAR_SUMMARY));

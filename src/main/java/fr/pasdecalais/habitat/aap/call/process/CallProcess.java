@@ -5,6 +5,8 @@ public final class CallProcess {
 
   public static final String KEY = "call-for-projects";
   public static final String APPLICATION_PROCESS_KEY = "application";
+  /** The selection of one lot decided at its close (call activity of {@code call-for-projects}, business key passed down). */
+  public static final String SELECTION_KEY = "call-selection";
 
   // variables
   public static final String VAR_CALL_TITLE = "callTitle";
@@ -34,6 +36,12 @@ public final class CallProcess {
   public static final String VAR_DELIBERATION_LABEL = "deliberationLabel";
   public static final String VAR_ACTIVE_APPLICATIONS = "activeApplications";
   public static final String VAR_REVIEW_SUMMARY = "reviewSummary";
+  /** {@code WHOLE_CALL} or {@code PER_LOT} ({@link fr.pasdecalais.habitat.aap.call.SelectionTimeline}). */
+  public static final String VAR_SELECTION = "selection";
+  /** {@code WITH_JURY} or {@code WITHOUT_JURY} ({@link fr.pasdecalais.habitat.aap.call.SelectionMode}). */
+  public static final String VAR_SELECTION_MODE = "selectionMode";
+  /** In {@code call-selection} only: the lot selected and decided on its own (null: the whole call). */
+  public static final String VAR_SELECTED_LOT = "selectedLot";
 
   // messages
 
@@ -70,6 +78,23 @@ public final class CallProcess {
   public static final String TASK_FINAL_REVIEW = "Task_FinalReview";
   public static final String TASK_CLOSE_OUT = "Task_CloseOutCall";
   public static final String END_CLOSED_OUT = "EndEvent_CallClosedOut";
+  public static final String GATEWAY_LOT_DECIDED_AT_CLOSE = "Gateway_LotDecidedAtClose";
+  public static final String CALL_ACTIVITY_LOT_SELECTION = "CallActivity_LotSelection";
+  public static final String END_LOT_DECIDED = "EndEvent_LotDecided";
+  public static final String GATEWAY_SELECTION_TIMELINE = "Gateway_SelectionTimeline";
+  public static final String GATEWAY_WITH_JURY = "Gateway_WithJury";
+  public static final String TASK_PROPOSE_SELECTION = "Task_ProposeSelection";
+  public static final String TASK_PREPARE_PREFECT_PROPOSAL = "Task_PreparePrefectProposal";
+  public static final String TASK_RECORD_PREFECT_DECISION = "Task_RecordPrefectDecision";
+  public static final String TASK_SAVE_PREFECT_DECISION = "Task_SavePrefectDecision";
+  /** {@code call-selection}: its start and end. */
+  public static final String START_LOT_SELECTION = "StartEvent_LotSelection";
+  public static final String END_LOT_SELECTION_DECIDED = "EndEvent_LotSelectionDecided";
+
+  /** The lot a step selects alone ({@code call-selection}), or null for the whole call. */
+  public static String selectedLot(org.camunda.bpm.engine.delegate.VariableScope execution) {
+    return (String) execution.getVariable(VAR_SELECTED_LOT);
+  }
 
   // variables of the forms and delegates (their names are written only here)
   public static final String VAR_DEADLINE_PASSED_NOTIFIED = "deadlinePassedNotified";
@@ -82,6 +107,9 @@ public final class CallProcess {
   public static final String VAR_VOTES_ABSTENTION = "votesAbstention";
   public static final String VAR_VOTES_AGAINST = "votesAgainst";
   public static final String VAR_VOTES_FOR = "votesFor";
+  public static final String VAR_PREFECT_PROPOSAL_DATE = "prefectProposalDate";
+  public static final String VAR_PREFECT_PROPOSAL_NOTE = "prefectProposalNote";
+  public static final String VAR_PREFECT_PROPOSAL_SENT = "prefectProposalSent";
 
   private CallProcess() {}
 }

@@ -26,7 +26,8 @@ public class ConveneJury implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     OffsetDateTime sessionAt = FormValues.dateTime(execution.getVariable(VAR_JURY_SESSION_DATE), LocalTime.of(9, 0));
     OffsetDateTime deadline = FormValues.dateTime(execution.getVariable(VAR_OPINION_DEADLINE), LocalTime.of(23, 59, 59));
-    JurySession session = service.conveneJury((String) execution.getVariable(VAR_CALL_REFERENCE), sessionAt, deadline,
+    JurySession session = service.conveneJury((String) execution.getVariable(VAR_CALL_REFERENCE),
+        CallProcess.selectedLot(execution), sessionAt, deadline,
         FormValues.strings(execution.getVariable(VAR_JURY_MEMBERS)), null);
     execution.setVariable(VAR_JURY_SESSION_ID, session.getId());
     execution.setVariable(VAR_OPINION_DEADLINE_ISO, ParisDateTime.iso(deadline));

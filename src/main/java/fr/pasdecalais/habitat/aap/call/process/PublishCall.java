@@ -34,5 +34,7 @@ public class PublishCall implements JavaDelegate {
     execution.setVariable(CallProcess.VAR_FUNDER_LABEL, service.funderLabel(call.reference()));
     execution.setVariable(VAR_JURY_CANDIDATES, JsonVariables.json(call.juryCandidates()));
     execution.setVariable(VAR_JURY_MEMBERS, JsonVariables.json(call.juryMembers()));
+    execution.setVariable(VAR_SELECTION, call.selection().name());
+    execution.setVariable(VAR_SELECTION_MODE, call.selectionMode().name());
   }
 }

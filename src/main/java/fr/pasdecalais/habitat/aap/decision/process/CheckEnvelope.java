@@ -24,6 +24,7 @@ public class CheckEnvelope implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     try {
       String summary = service.checkAndStore((String) execution.getVariable(VAR_CALL_REFERENCE),
+          CallProcess.selectedLot(execution),
           JsonVariables.tree(execution.getVariable(VAR_PROPOSALS)));
       execution.setVariable(VAR_PROPOSAL_SUMMARY, summary);
       execution.setVariable(VAR_SYNTHESIS_ERROR, null);

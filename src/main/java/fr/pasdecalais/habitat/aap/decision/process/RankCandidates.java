@@ -21,7 +21,8 @@ public class RankCandidates implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    execution.setVariable(VAR_PROPOSALS, JsonVariables.json(service.ranking((String) execution.getVariable(VAR_CALL_REFERENCE))));
+    execution.setVariable(VAR_PROPOSALS, JsonVariables.json(service.ranking((String) execution.getVariable(VAR_CALL_REFERENCE),
+        CallProcess.selectedLot(execution))));
     execution.setVariable(VAR_SYNTHESIS_ERROR, null);
   }
 }

@@ -36,8 +36,10 @@ public class SaveDeliberation implements JavaDelegate {
         (String) execution.getVariable(VAR_DECISION_REFERENCE));
     try {
       String recordedBy = Actors.lastAssignee(execution,
-          TASK_RECORD_DELIBERATION);
-      Deliberation d = service.record((String) execution.getVariable(VAR_CALL_REFERENCE), in,
+          TASK_SAVE_PREFECT_DECISION.equals(execution.getCurrentActivityId()) ? TASK_RECORD_PREFECT_DECISION
+              : TASK_RECORD_DELIBERATION);
+      Deliberation d = service.record((String) execution.getVariable(VAR_CALL_REFERENCE),
+          CallProcess.selectedLot(execution), in,
           Actors.SYSTEM.equals(recordedBy) ? null : recordedBy);
       execution.setVariable(VAR_DELIBERATION_ID, d.getId());
       execution.setVariable(VAR_DELIBERATION_ADOPTED, d.isAdopted());
