@@ -218,6 +218,84 @@ class StateFundedCallEndToEndTest {
     assertThat(callPi).isWaitingAt(CallProcess.TASK_FINAL_REVIEW);
   }
 
+  /**
+   * The same State-funded file decided by the Préfet (the issue's "funded and decided by the State"):
+   * the agents' proposal, the Préfet's decision recorded by the prefecture, the letter signed for the
+   * Préfet and naming his decision, the State's convention, its advance validated by the State's
+   * finance service.
+   */
+  @Test
+  void aStateFundedCallDecidedByThePrefetIsTheStatesFromTheDecisionToTheAdvance() throws Exception {
+    String suffix = UUID.randomUUID().toString().substring(0, 6);
+    String ref = "AMI-PREFET-" + suffix.toUpperCase(Locale.ROOT);
+    String juryA = "jure-pref-a-" + suffix;
+    String juryB = "jure-pref-b-" + suffix;
+    String prefecture = "prefecture-" + suffix;
+    String stateFinance = "etat-fin-p-" + suffix;
+    identity.ensureUser(juryA, "Sophie", "Essai", PASSWORD, Groups.JURY);
+    identity.ensureUser(juryB, "Thomas", "Essai", PASSWORD, Groups.JURY);
+    identity.ensureUser(prefecture, "Marc", "Essai", PASSWORD, Groups.PREFECTURE);
+    identity.ensureUser(stateFinance, "Hélène", "Essai", PASSWORD, Groups.ETAT_FINANCES);
+
+    clock("2019-07-20T09:00:00");
+    String yaml = CatalogueCalls.yaml("ami-2019-aml-logement-dabord", ref, call -> {
+      call.put("decidingBody", "PREFET");
+      ArrayNode jury = call.putArray("jury");
+      jury.addObject().put("userId", juryA).put("fullName", "Sophie Essai").put("body", "DDCS");
+      jury.addObject().put("userId", juryB).put("fullName", "Thomas Essai").put("body", "CALL");
+    });
+    lifecycle.create(reader.read(ref + ".yaml", new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8))), true);
+    executeDueJobs(engine);
+    ProcessInstance callPi = engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(CallProcess.KEY)
+        .processInstanceBusinessKey(ref).singleResult();
+    clock("2019-08-01T10:00:00");
+    executeDueJobs(engine);
+    Application a = service.submit(ref, request(Dossiers.siret(), Dossiers.email()), Dossiers.AGENT).application();
+    complete(a.getReference(), TASK_CHECK_COMPLETENESS, "camille.martin", Map.of("complete", "true"));
+    complete(a.getReference(), TASK_CHECK_ELIGIBILITY, "camille.martin", Map.of("eligible", "true"));
+    clock("2019-09-10T10:00:00");
+    executeDueJobs(engine);
+    complete(ref, CallProcess.TASK_ORGANISE_JURY, "camille.martin", Map.of(
+        CallProcess.VAR_JURY_SESSION_DATE, "2019-09-25T09:30:00+02:00",
+        ProcessContract.VAR_OPINION_DEADLINE, "2019-10-15",
+        ProcessContract.VAR_JURY_MEMBERS, Spin.JSON("[\"" + juryA + "\",\"" + juryB + "\"]")));
+    opinion(a, juryA);
+    opinion(a, juryB);
+    ArrayNode proposals = (ArrayNode) json.readTree(engine.getRuntimeService()
+        .getVariableTyped(callPi.getId(), CallProcess.VAR_PROPOSALS).getValue().toString());
+    ((ObjectNode) proposals.get(0)).put("granted", true).put("proposedAmount", new BigDecimal("160000.00")).put("proposedUnits", 32);
+    complete(ref, CallProcess.TASK_SYNTHESIS, "camille.martin", Map.of(CallProcess.VAR_PROPOSALS, Spin.JSON(proposals.toString())));
+
+    // the Préfet decides: his decision is recorded by the prefecture, never by the assembly's secretariat
+    complete(ref, CallProcess.TASK_PREPARE_PREFECT_PROPOSAL, "camille.martin", Map.of(
+        CallProcess.VAR_PREFECT_PROPOSAL_DATE, "2019-10-20", CallProcess.VAR_PREFECT_PROPOSAL_SENT, true));
+    Task decision = task(ref, CallProcess.TASK_RECORD_PREFECT_DECISION);
+    assertThat(candidateGroups(decision)).containsExactly(Groups.PREFECTURE);
+    clock("2019-11-05T10:00:00");
+    complete(ref, CallProcess.TASK_RECORD_PREFECT_DECISION, prefecture, Map.of(
+        CallProcess.VAR_DECISION_REFERENCE, "Arrêté n° DDCS-62-2019-311", CallProcess.VAR_DELIBERATION_DATE, "2019-11-04",
+        CallProcess.VAR_DELIBERATION_ADOPTED, "true"));
+    Notification granted = notifications.findByApplicationReferenceOrderByCreatedAtAscIdAsc(a.getReference()).stream()
+        .filter(n -> n.getKind() == NotificationKind.DECISION_GRANTED).findFirst().orElseThrow();
+    assertThat(granted.getBody()).contains("décision du Préfet réf. Arrêté n° DDCS-62-2019-311 du 04/11/2019")
+        .contains("Pour le Préfet du Pas-de-Calais");
+
+    ProcessInstance agreement = engine.getRuntimeService().createProcessInstanceQuery()
+        .processDefinitionKey(GrantAgreementProcess.KEY).processInstanceBusinessKey(a.getReference()).singleResult();
+    clock("2019-11-20T10:00:00");
+    agreements.prepare(agreement, "160000", "32 mesures AML de 12 mois", "2019-11-04");
+    clock("2019-12-13T10:00:00");
+    agreements.sign(agreement, "2019-12-10", "2019-12-12");
+    Task advance = task(a.getReference(), GrantAgreementProcess.TASK_VALIDATE_ADVANCE);
+    assertThat(candidateGroups(advance)).containsExactly(Groups.ETAT_FINANCES);
+    assertThat(mandate(stateFinance, advance, "2019-12-13", "ETAT-2019-0452").getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+    executeDueJobs(engine);
+    // the AML file's own terms: 100 % at signature, the last payment
+    Payment paid = only(agreements.payments(agreements.agreementId(agreement)), PaymentKind.ADVANCE);
+    assertThat(paid.getAmount()).isEqualByComparingTo("160000.00");
+    assertThat(paid.getValidatedBy()).isEqualTo(stateFinance);
+  }
+
   /** The Département's finance officer can neither claim nor complete the State's mandate: nothing changes. */
   private void refusedToTheDepartementsFinance(String user, Task task, String paidOn, String number) {
     TestRestTemplate finance = rest.withBasicAuth(user, PASSWORD);
