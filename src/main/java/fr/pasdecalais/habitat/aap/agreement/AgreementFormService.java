@@ -15,6 +15,7 @@ import fr.pasdecalais.habitat.aap.call.FundingCalculator;
 import fr.pasdecalais.habitat.aap.call.FundingKind;
 import fr.pasdecalais.habitat.aap.call.FundingRule;
 import fr.pasdecalais.habitat.aap.call.Indicator;
+import fr.pasdecalais.habitat.aap.call.PaymentTerms;
 import fr.pasdecalais.habitat.aap.call.ReportingMilestone;
 import fr.pasdecalais.habitat.aap.decision.AwardDecision;
 import fr.pasdecalais.habitat.aap.decision.DeliberationService;
@@ -72,12 +73,17 @@ public class AgreementFormService {
     vars.put("periodLabel", period(lot.getConventionStart(), lot.getConventionEnd()));
     vars.put("periodStart", lot.getConventionStart().toString());
     vars.put("periodEnd", lot.getConventionEnd().toString());
-    vars.put("paymentTermsLabel", call.getPaymentTerms().frenchLabel());
-    vars.put("fundingLabel", fundingLabel(call.fundingRule()));
+    FundingRule rule = lot.fundingRule();
+    PaymentTerms terms = lot.getPaymentTerms();
+    vars.put("paymentTermsLabel", terms.frenchLabel());
+    vars.put("fundingLabel", fundingLabel(rule));
+    // FIXED: no volume to type, the convention states the amount
+    vars.put("volumeRequired", rule.kind() != FundingKind.FIXED);
     vars.put("reportingLabel", reportingLabel(call));
     vars.put("indicatorsLabel", call.getIndicators().stream().map(Indicator::getLabel).collect(Collectors.joining(" ; ")));
-    vars.put("shareAtSignature", call.getPaymentTerms().getAdvancePercent());
-    vars.put("balanceTrigger", call.getPaymentTerms().getBalanceTrigger().name());
+    vars.put("shareAtSignature", terms.getAdvancePercent());
+    vars.put("balanceTrigger", terms.getBalanceTrigger().name());
+    vars.put("instalmentPercent", terms.percentBeforeBalance() - terms.getAdvancePercent());
     Application application = applications.find(applicationId).orElseThrow(() -> new IllegalStateException(
         "Dossier " + applicationId + " introuvable : la convention ne peut pas être préparée."));
     // pre-fill of the form only; the amount is validated and stored by draft()
@@ -86,9 +92,8 @@ public class AgreementFormService {
       AwardDecision award = decision.get();
       vars.put("agreementAmount", award.getAmount().doubleValue());
       vars.put("decidedAmountLabel", Money.format(award.getAmount()));
-      if (award.getUnits() != null) {
-        vars.put("agreementUnits", award.getUnits() + " " + unitWord(call.fundingRule()));
-      }
+      calculator.volume(rule, award.getAmount(), units(award.getUnits()))
+          .ifPresent(v -> vars.put("agreementUnits", v));
       if (award.getDecidedOn() != null) {
         vars.put("decisionDate", award.getDecidedOn().toString());
       }
@@ -97,9 +102,8 @@ public class AgreementFormService {
     if (application.getRequestedAmount() != null) {
       vars.put("agreementAmount", application.getRequestedAmount().doubleValue());
     }
-    if (application.getRequestedUnits() != null) {
-      vars.put("agreementUnits", application.getRequestedUnits() + " " + unitWord(call.fundingRule()));
-    }
+    calculator.volume(rule, application.getRequestedAmount(), units(application.getRequestedUnits()))
+        .ifPresent(v -> vars.put("agreementUnits", v));
     if (application.getDecidedAt() != null) {
       vars.put("decisionDate", application.getDecidedAt().atZone(PARIS).toLocalDate().toString());
     }
@@ -139,17 +143,10 @@ public class AgreementFormService {
     v.put("debut", french(a.getPeriodStart()));
     v.put("fin", french(a.getPeriodEnd()));
     v.put("montant", Money.format(a.getAmount()));
-    v.put("unites", a.getUnits());
-    var split = calculator.split(a.getAmount(), a.getShareAtSignature());
-    String schedule = switch (a.getShareAtSignature()) {
-      case 100 -> "La participation de " + Money.format(a.getAmount()) + " est versée en une seule fois à la signature de la convention.";
-      case 0 -> "La participation est versée en une seule fois, " + call.getPaymentTerms().getBalanceTrigger().label()
-          + ", soit " + Money.format(a.getAmount()) + " au plus.";
-      default -> "Une avance de " + a.getShareAtSignature() + " %, soit " + Money.format(split.advance())
-          + ", est versée à la signature ; le solde, au plus " + Money.format(split.balance()) + ", est versé "
-          + call.getPaymentTerms().getBalanceTrigger().label() + ", selon le respect du cahier des charges.";
-    };
-    v.put("echeancier", schedule);
+    CallLot lot = lot(call, a.getLotCode());
+    FundingRule rule = lot.fundingRule();
+    v.put("unites", volumeLine(rule, a));
+    v.put("echeancier", scheduleText(a.getAmount(), lot.getPaymentTerms()));
     v.put("bilans", reportingLabel(call) + ".");
     v.put("indicateurs", call.getIndicators().isEmpty() ? "Aucun indicateur particulier."
         : call.getIndicators().stream().map(i -> "– " + i.getLabel() + (i.getUnit() == null ? "" : " (" + i.getUnit() + ")"))
@@ -175,7 +172,7 @@ public class AgreementFormService {
   @Transactional(readOnly = true)
   public List<Map<String, Object>> serviceLines(Long agreementId) {
     GrantAgreement a = agreements.getExisting(agreementId);
-    FundingRule rule = calls.getByReference(a.getCallReference()).fundingRule();
+    FundingRule rule = calls.getByReference(a.getCallReference()).fundingRule(a.getLotCode());
     List<Map<String, Object>> lines = new ArrayList<>();
     switch (rule.kind()) {
       case UNIT_PRICES -> rule.unitPrices().forEach(u -> lines.add(line(u.code(), u.label() + " (" + Money.format(u.price()) + " l'unité)")));
@@ -212,6 +209,45 @@ public class AgreementFormService {
     return lines;
   }
 
+
+  /**
+   * The volume line of the convention, in the rule's unit: FIXED states the amount (no volume),
+   * the others the volume the convention retained ("72 mois de mesure d'accompagnement à 175,00 €").
+   */
+  static String volumeLine(FundingRule rule, GrantAgreement a) {
+    if (rule.kind() == FundingKind.FIXED || a.getUnits() == null || a.getUnits().isBlank()) {
+      return "Participation forfaitaire, sans volume à justifier.";
+    }
+    return "Volume retenu : " + a.getUnits() + ".";
+  }
+
+  /** The schedule article: each amount computed once, the balance the remainder (Σ = granted to the cent). */
+  String scheduleText(java.math.BigDecimal granted, PaymentTerms terms) {
+    List<FundingCalculator.ScheduledAmount> lines = calculator.schedule(granted, terms);
+    if (lines.size() == 1 && "ADVANCE".equals(lines.get(0).kind())) {
+      return "La participation de " + Money.format(granted) + " est versée en une seule fois à la signature de la convention.";
+    }
+    if (lines.size() == 1 && "BALANCE".equals(lines.get(0).kind())) {
+      return "La participation est versée en une seule fois, " + terms.getBalanceTrigger().label()
+          + ", soit " + Money.format(granted) + " au plus.";
+    }
+    List<String> parts = new ArrayList<>();
+    for (FundingCalculator.ScheduledAmount l : lines) {
+      parts.add(switch (l.kind()) {
+        case "ADVANCE" -> "une avance de " + l.percent() + " %, soit " + Money.format(l.amount()) + ", à la signature";
+        case "INSTALMENT" -> "un versement intermédiaire de " + l.percent() + " %, soit " + Money.format(l.amount())
+            + ", à l'approbation du bilan " + l.trigger();
+        default -> "le solde, au plus " + Money.format(l.amount()) + ", " + terms.getBalanceTrigger().label()
+            + ", selon le respect du cahier des charges";
+      });
+    }
+    String text = String.join(" ; ", parts) + ".";
+    return Character.toUpperCase(text.charAt(0)) + text.substring(1);
+  }
+
+  private static java.math.BigDecimal units(Integer units) {
+    return units == null ? null : java.math.BigDecimal.valueOf(units);
+  }
 
   static CallLot lot(CallForProjects call, String lotCode) {
     if (lotCode == null && call.getLots().size() == 1) {

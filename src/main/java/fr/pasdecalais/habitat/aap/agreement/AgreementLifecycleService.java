@@ -10,6 +10,10 @@ import fr.pasdecalais.habitat.aap.call.CallCatalog;
 import fr.pasdecalais.habitat.aap.call.CallDefinition;
 import fr.pasdecalais.habitat.aap.call.CallForProjects;
 import fr.pasdecalais.habitat.aap.call.CallLot;
+import fr.pasdecalais.habitat.aap.call.FundingCalculator;
+import fr.pasdecalais.habitat.aap.call.FundingKind;
+import fr.pasdecalais.habitat.aap.call.FundingRule;
+import fr.pasdecalais.habitat.aap.call.PaymentTerms;
 import fr.pasdecalais.habitat.aap.decision.AwardDecision;
 import fr.pasdecalais.habitat.aap.decision.DeliberationService;
 import fr.pasdecalais.habitat.aap.notification.NotificationKind;
@@ -52,12 +56,14 @@ public class AgreementLifecycleService {
   private final DeliberationService decisions;
   private final AgreementFormService forms;
   private final AgreementSettlementService settlement;
+  private final FundingCalculator calculator;
 
   public AgreementLifecycleService(GrantAgreementRepository agreements,
       AgreementDocumentRepository documents, ConventionPdfRenderer renderer, CallCatalog calls,
       ApplicationService applications, ReportingService reporting,
       NotificationService notifications, DeliberationService decisions, AgreementFormService forms,
-      AgreementSettlementService settlement) {
+      AgreementSettlementService settlement, FundingCalculator calculator) {
+    this.calculator = calculator;
     this.agreements = agreements;
     this.documents = documents;
     this.renderer = renderer;
@@ -109,6 +115,12 @@ public class AgreementLifecycleService {
     return new GrantedDossier(application, award);
   }
 
+  /** The funding rule of a dossier: its lot's. */
+  @Transactional(readOnly = true)
+  public FundingRule fundingRuleOf(Application application) {
+    return calls.getByReference(application.getCallReference()).fundingRule(application.getLotCode());
+  }
+
   /** The convention's data as "Préparer la convention" submitted it. */
   public record Draft(Long applicationId, BigDecimal amount, String units, LocalDate decisionDate,
       LocalDate periodStart, LocalDate periodEnd) {}
@@ -146,9 +158,18 @@ public class AgreementLifecycleService {
       problems.add("le montant de la convention (" + Money.format(d.amount())
           + ") dépasse le montant attribué par la décision (" + Money.format(award.getAmount()) + ")");
     }
-    if (d.units() == null || d.units().isBlank()) {
+    FundingRule rule = lot.fundingRule();
+    PaymentTerms terms = lot.getPaymentTerms();
+    boolean fixed = rule.kind() == FundingKind.FIXED;
+    if (!fixed && (d.units() == null || d.units().isBlank())) {
       problems.add("le volume retenu est obligatoire");
     }
+    if (d.amount().signum() > 0) {
+      calculator.excess(rule, d.amount(), award.getUnits() == null ? null : BigDecimal.valueOf(award.getUnits()),
+          lot.getBudget()).ifPresent(why -> problems.add("le montant de la convention " + why));
+    }
+    // FIXED: the convention states the amount, no volume (a typed one is ignored)
+    String units = fixed || d.units() == null ? null : d.units().trim();
     if (d.periodStart() == null || d.periodEnd() == null) {
       problems.add("la période de la convention est obligatoire");
     } else if (d.periodEnd().isBefore(d.periodStart())) {
@@ -168,13 +189,13 @@ public class AgreementLifecycleService {
       agreement = new GrantAgreement("CONV-" + application.getReference(), application.getId(),
           application.getReference(), application.getOrganization().getName(), application.getOrganization().getEmail(),
           call.getReference(), lot.getCode(), call.getTitle(), d.periodStart(), d.periodEnd(), d.amount(),
-          d.units().trim(), call.getPaymentTerms().getAdvancePercent(), call.getPaymentTerms().getBalanceTrigger().name(),
+          units, terms.getAdvancePercent(), terms.getBalanceTrigger().name(),
           d.decisionDate(), signatory(call), EngineClock.now());
     } else if (agreement.getStatus() != AgreementStatus.DRAFT) {
       throw new AgreementRuleException(Rule.AGREEMENT, "La convention " + agreement.getNumber()
           + " est déjà signée : elle ne se modifie plus que par avenant.");
     } else {
-      agreement.revise(d.amount(), d.units().trim(), d.decisionDate(), d.periodStart(), d.periodEnd());
+      agreement.revise(d.amount(), units, d.decisionDate(), d.periodStart(), d.periodEnd());
     }
     agreement = agreements.saveAndFlush(agreement);
     byte[] pdf = renderer.render(call.getFunder().getKind(), call.getFunder().getName(), forms.templateValues(agreement, call));

@@ -41,9 +41,12 @@ public class AgreementSettlementService {
   private final PaymentService payments;
   private final FundingCalculator calculator;
   private final NotificationService notifications;
+  private final fr.pasdecalais.habitat.aap.reporting.ReportingService reporting;
 
   public AgreementSettlementService(GrantAgreementRepository agreements, CallCatalog calls, PaymentService payments,
-      FundingCalculator calculator, NotificationService notifications) {
+      FundingCalculator calculator, NotificationService notifications,
+      fr.pasdecalais.habitat.aap.reporting.ReportingService reporting) {
+    this.reporting = reporting;
     this.agreements = agreements;
     this.calls = calls;
     this.payments = payments;
@@ -59,6 +62,51 @@ public class AgreementSettlementService {
     a.schedule(advancePercent, balanceOn, scheduleLabel);
     BigDecimal advance = calculator.split(a.getAmount(), advancePercent).advance();
     return payments.order(a.getId(), a.getNumber(), PaymentKind.ADVANCE, advance, a.getAmount());
+  }
+
+  /**
+   * The intermediate instalment a received interim report makes due, if any: the lot's terms name
+   * the interim milestone ({@code afterReport}); the report planned for it (due that many months
+   * after the start) is the one just received. Empty when the report triggers no instalment, or
+   * when the instalment is already ordered.
+   */
+  @Transactional(readOnly = true)
+  public java.util.Optional<Integer> instalmentDueOn(Long agreementId, Number reportId) {
+    GrantAgreement a = agreements.getExisting(agreementId);
+    fr.pasdecalais.habitat.aap.reporting.Report report = reporting.get(reportId);
+    if (report.getKind() != fr.pasdecalais.habitat.aap.reporting.ReportKind.INTERIM || report.getReceivedOn() == null
+        || Boolean.FALSE.equals(report.getApproved())) {
+      return java.util.Optional.empty();
+    }
+    var call = calls.getByReference(a.getCallReference());
+    var instalments = call.paymentTerms(a.getLotCode()).getInstalments();
+    for (int n = 1; n <= instalments.size(); n++) {
+      String code = instalments.get(n - 1).getAfterReport();
+      var milestone = call.getReporting().stream().filter(m -> m.getCode().equals(code)).findFirst();
+      int number = n;
+      if (milestone.isPresent() && a.getPeriodStart().plusMonths(milestone.get().getMonthsAfterStart()).equals(report.getDueOn())
+          && payments.ofAgreement(agreementId).stream().noneMatch(p -> p.getKind() == PaymentKind.INSTALMENT
+              && p.getInstalment() == number && p.isLive())) {
+        return java.util.Optional.of(n);
+      }
+    }
+    return java.util.Optional.empty();
+  }
+
+  /**
+   * Orders intermediate instalment {@code n}: its share of the convention's amount, computed once
+   * ({@link FundingCalculator#schedule}), never more than what remains (idempotent).
+   */
+  @Transactional(noRollbackFor = {AgreementRuleException.class, PaymentRefusedException.class})
+  public Payment orderInstalment(Long agreementId, int n) {
+    GrantAgreement a = agreements.lockExisting(agreementId);
+    requireSigned(a);
+    var terms = calls.getByReference(a.getCallReference()).paymentTerms(a.getLotCode());
+    FundingCalculator.ScheduledAmount line = calculator.schedule(a.getAmount(), terms).stream()
+        .filter(l -> "INSTALMENT".equals(l.kind()) && l.instalment() == n).findFirst()
+        .orElseThrow(() -> new PaymentRefusedException("La convention " + a.getNumber()
+            + " ne prévoit pas de versement intermédiaire n° " + n + "."));
+    return payments.order(a.getId(), a.getNumber(), PaymentKind.INSTALMENT, n, line.amount(), a.getAmount());
   }
 
   /** The outcome of the settlement: what is due, what was paid, and what to do. */
@@ -87,7 +135,7 @@ public class AgreementSettlementService {
     if (actual == null) {
       due = a.getAmount();
     } else {
-      FundingRule rule = calls.getByReference(a.getCallReference()).fundingRule();
+      FundingRule rule = calls.getByReference(a.getCallReference()).fundingRule(a.getLotCode());
       try {
         due = calculator.amountDue(rule, quantities(rule, actual), a.getAmount());
       } catch (IllegalArgumentException e) {

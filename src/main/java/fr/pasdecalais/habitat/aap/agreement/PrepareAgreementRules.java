@@ -1,6 +1,7 @@
 package fr.pasdecalais.habitat.aap.agreement;
 
 import fr.pasdecalais.habitat.aap.agreement.process.GrantAgreementProcess;
+import fr.pasdecalais.habitat.aap.call.FundingKind;
 import fr.pasdecalais.habitat.aap.shared.completion.Completion;
 import fr.pasdecalais.habitat.aap.shared.completion.CompletionRules;
 import java.math.BigDecimal;
@@ -10,7 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * "Préparer la convention": an amount strictly positive and not above the amount of the award
- * decision, the volume retained, a decision date not in the future, a period that ends after it
+ * decision, the volume retained (none for a FIXED rule), a decision date not in the future, a period that ends after it
  * begins, the terms checked.
  */
 @Component
@@ -34,10 +35,13 @@ public class PrepareAgreementRules implements CompletionRules {
   public void check(Completion c) {
     BigDecimal cap = MAX_AMOUNT;
     String capLabel = null;
+    boolean volumeRequired = true;
     Long applicationId = c.id("applicationId");
     if (applicationId != null) {
       try {
-        BigDecimal awarded = agreement.service().requireGrantedDossier(applicationId, null).award().getAmount();
+        var granted = agreement.service().requireGrantedDossier(applicationId, null);
+        volumeRequired = agreement.service().fundingRuleOf(granted.application()).kind() != FundingKind.FIXED;
+        BigDecimal awarded = granted.award().getAmount();
         if (awarded != null) {
           cap = awarded;
           capLabel = "le montant attribué par la décision";
@@ -52,7 +56,8 @@ public class PrepareAgreementRules implements CompletionRules {
       c.problem("agreementAmount", "« Montant accordé par la décision (€) » (" + Completion.number(amount)
           + ") dépasse " + (capLabel == null ? "le montant maximal" : capLabel) + " (" + Completion.number(cap) + ").");
     }
-    c.text("agreementUnits", "Volume retenu", true, 500);
+    // FIXED: the convention states the amount, there is no volume to type
+    c.text("agreementUnits", "Volume retenu", volumeRequired, 500);
     c.pastDate("decisionDate", "Date de la décision d'attribution", true);
     LocalDate start = c.date("periodStart", "Début de la convention", true);
     LocalDate end = c.date("periodEnd", "Fin de la convention (incluse)", true);

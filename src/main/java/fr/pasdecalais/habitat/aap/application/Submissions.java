@@ -12,6 +12,7 @@ import fr.pasdecalais.habitat.aap.shared.FrenchFormat;
 import fr.pasdecalais.habitat.aap.call.CallCatalog;
 import fr.pasdecalais.habitat.aap.call.CallForProjects;
 import fr.pasdecalais.habitat.aap.call.CallLot;
+import fr.pasdecalais.habitat.aap.call.FundingCalculator;
 import fr.pasdecalais.habitat.aap.shared.ParisDateTime;
 import fr.pasdecalais.habitat.aap.shared.DomainException;
 import fr.pasdecalais.habitat.aap.shared.DomainException.FieldProblem;
@@ -48,13 +49,16 @@ public class Submissions {
   private final EngineAsSystem engine;
   private final Validator validator;
   private final OrganizationHolderTypes holderTypes;
+  private final FundingCalculator calculator;
   private final org.springframework.transaction.support.TransactionTemplate newTransaction;
 
   public Submissions(ApplicationRepository applications, OrganizationRepository organizations,
       OrganizationMemberships memberships, ApplicationCounterRepository counters,
       ApplicationNotifications notifications, ApplicationTimeline timeline, CallCatalog calls, RuntimeService runtime,
       EngineAsSystem engine, Validator validator,
-      org.springframework.transaction.PlatformTransactionManager transactions, OrganizationHolderTypes holderTypes) {
+      org.springframework.transaction.PlatformTransactionManager transactions, OrganizationHolderTypes holderTypes,
+      FundingCalculator calculator) {
+    this.calculator = calculator;
     this.holderTypes = holderTypes;
     this.newTransaction = new org.springframework.transaction.support.TransactionTemplate(transactions);
     this.newTransaction.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -131,6 +135,12 @@ public class Submissions {
       throw DomainException.conflict("L'appel « " + call.getReference() + " » n'est pas encore ouvert aux candidatures : "
           + "il ouvrira à sa publication.");
     }
+    // the rule's maximum for the units requested (and the lot's envelope): refused before anything is stored
+    calculator.excess(lot.fundingRule(), request.requestedAmount(),
+        request.requestedUnits() == null ? null : java.math.BigDecimal.valueOf(request.requestedUnits()), lot.getBudget())
+        .ifPresent(why -> {
+          throw DomainException.invalid("requestedAmount", "Le montant demandé " + why + ".");
+        });
     if (receivedAt.isBefore(lot.getOpensAt().toInstant())) {
       throw DomainException.conflict("L'appel « " + call.getReference() + " » n'est pas encore ouvert aux candidatures : "
           + "ouverture le " + ParisDateTime.french(lot.getOpensAt()) + ".");

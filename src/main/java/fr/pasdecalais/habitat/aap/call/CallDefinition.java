@@ -91,10 +91,30 @@ public record CallDefinition(
       @NotNull(message = "L'enveloppe budgétaire du lot est obligatoire.")
       @DecimalMin(value = "0.01", message = "L'enveloppe budgétaire doit être strictement positive.")
       @Digits(integer = 12, fraction = 2, message = "L'enveloppe budgétaire a au plus 2 décimales.")
-      BigDecimal budget) {
+      BigDecimal budget,
+      @Valid
+      Funding funding,
+      @Valid
+      Payment payment) {
 
     public Lot {
       territories = territories == null ? List.of() : territories;
+    }
+
+    /** A lot that follows the call's funding rule and payment terms. */
+    public Lot(String code, String label, List<String> territories, OffsetDateTime opensAt, OffsetDateTime closesAt,
+        LocalDate conventionStart, LocalDate conventionEnd, BigDecimal budget) {
+      this(code, label, territories, opensAt, closesAt, conventionStart, conventionEnd, budget, null, null);
+    }
+
+    /** The lot's own funding rule, else the call's. */
+    public Funding fundingOr(Funding callFunding) {
+      return funding != null ? funding : callFunding;
+    }
+
+    /** The lot's own payment terms, else the call's. */
+    public Payment paymentOr(Payment callPayment) {
+      return payment != null ? payment : callPayment;
     }
   }
 
@@ -199,12 +219,34 @@ public record CallDefinition(
       @Digits(integer = 12, fraction = 2, message = "Le prix unitaire a au plus 2 décimales.")
       BigDecimal price) {}
 
-  /** Share paid at signature and what triggers the rest. */
+  /**
+   * Share paid at signature, the instalments paid when an interim report is approved, and what
+   * triggers the rest (the balance, the remainder).
+   */
   public record Payment(
       @NotNull(message = "La part versée à la signature est obligatoire.")
       @Min(value = 0, message = "La part versée à la signature est comprise entre 0 et 100 %.")
       @Max(value = 100, message = "La part versée à la signature est comprise entre 0 et 100 %.")
       Integer advancePercent,
       @NotNull(message = "Le déclencheur du solde est obligatoire (SERVICE_FAIT, FINAL_REPORT_N_PLUS_1 ou NONE).")
-      BalanceTrigger balanceTrigger) {}
+      BalanceTrigger balanceTrigger,
+      List<@Valid @NotNull(message = "Un versement intermédiaire est vide.") Instalment> instalments) {
+
+    public Payment {
+      instalments = instalments == null ? List.of() : instalments;
+    }
+
+    public Payment(Integer advancePercent, BalanceTrigger balanceTrigger) {
+      this(advancePercent, balanceTrigger, List.of());
+    }
+  }
+
+  /** An intermediate instalment: a share of the granted amount paid once the named interim report is approved. */
+  public record Instalment(
+      @NotNull(message = "La part du versement intermédiaire est obligatoire.")
+      @Min(value = 1, message = "La part d'un versement intermédiaire est comprise entre 1 et 99 %.")
+      @Max(value = 99, message = "La part d'un versement intermédiaire est comprise entre 1 et 99 %.")
+      Integer percent,
+      @NotBlank(message = "Le bilan intermédiaire qui déclenche le versement est obligatoire (code d'un bilan INTERIM).")
+      String afterReport) {}
 }

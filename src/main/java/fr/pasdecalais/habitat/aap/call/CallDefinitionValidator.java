@@ -80,6 +80,8 @@ public class CallDefinitionValidator {
             + ParisDateTime.french(lot.conventionEnd()) + ") avant la clôture de l'appel ("
             + ParisDateTime.french(lot.closesAt().atZoneSameInstant(PARIS).toLocalDate()) + ")."));
       }
+      funding(lot.funding(), p + ".funding", problems);
+      payment(lot.payment(), p + ".payment", d, problems);
     }
     if (!d.selectionCriteria().isEmpty() && d.selectionCriteria().stream().allMatch(c -> c != null && c.weight() != null)) {
       int sum = d.selectionCriteria().stream().mapToInt(CallDefinition.Criterion::weight).sum();
@@ -99,43 +101,73 @@ public class CallDefinitionValidator {
     duplicates(d.indicators(), CallDefinition.Indicator::code, "indicators", "Le code d'indicateur « %s » est utilisé deux fois.", problems);
     duplicates(d.jury(), CallDefinition.JuryMember::userId, "jury", "Le membre du jury « %s » est cité deux fois.", problems);
     duplicates(d.reporting(), CallDefinition.ReportingMilestone::code, "reporting", "Le code de bilan « %s » est utilisé deux fois.", problems);
-    funding(d.funding(), problems);
-    payment(d.payment(), problems);
+    funding(d.funding(), "funding", problems);
+    payment(d.payment(), "payment", d, problems);
     problems.sort(Comparator.comparing(FieldProblem::field).thenComparing(FieldProblem::message));
     return problems;
   }
 
-  private static void funding(CallDefinition.Funding f, List<FieldProblem> problems) {
+  private static void funding(CallDefinition.Funding f, String at, List<FieldProblem> problems) {
     if (f == null || f.kind() == null) {
       return;
     }
     switch (f.kind()) {
-      case FIXED -> required(f.amount() != null, "funding.amount", "Le montant forfaitaire est obligatoire pour un financement FIXED.", problems);
+      case FIXED -> required(f.amount() != null, at + ".amount", "Le montant forfaitaire est obligatoire pour un financement FIXED.", problems);
       case CAP_PER_UNIT -> {
-        required(f.amount() != null, "funding.amount", "Le plafond par unité est obligatoire pour un financement CAP_PER_UNIT.", problems);
-        required(f.unitLabel() != null && !f.unitLabel().isBlank(), "funding.unitLabel", "L'unité du plafond (ETP, groupe…) est obligatoire pour un financement CAP_PER_UNIT.", problems);
+        required(f.amount() != null, at + ".amount", "Le plafond par unité est obligatoire pour un financement CAP_PER_UNIT.", problems);
+        required(f.unitLabel() != null && !f.unitLabel().isBlank(), at + ".unitLabel", "L'unité du plafond (ETP, groupe…) est obligatoire pour un financement CAP_PER_UNIT.", problems);
       }
       case PRORATED -> {
-        required(f.amount() != null, "funding.amount", "Le montant de référence est obligatoire pour un financement PRORATED.", problems);
-        required(f.baseMonths() != null, "funding.baseMonths", "La durée de référence (mois) est obligatoire pour un financement PRORATED.", problems);
-        required(f.baseQuantity() != null, "funding.baseQuantity", "Le nombre de situations de référence est obligatoire pour un financement PRORATED.", problems);
+        required(f.amount() != null, at + ".amount", "Le montant de référence est obligatoire pour un financement PRORATED.", problems);
+        required(f.baseMonths() != null, at + ".baseMonths", "La durée de référence (mois) est obligatoire pour un financement PRORATED.", problems);
+        required(f.baseQuantity() != null, at + ".baseQuantity", "Le nombre de situations de référence est obligatoire pour un financement PRORATED.", problems);
       }
       case UNIT_PRICES -> {
-        required(!f.unitPrices().isEmpty(), "funding.unitPrices", "Au moins un prix unitaire est obligatoire pour un financement UNIT_PRICES.", problems);
-        duplicates(f.unitPrices(), CallDefinition.UnitPrice::code, "funding.unitPrices", "Le code d'unité « %s » est utilisé deux fois.", problems);
+        required(!f.unitPrices().isEmpty(), at + ".unitPrices", "Au moins un prix unitaire est obligatoire pour un financement UNIT_PRICES.", problems);
+        duplicates(f.unitPrices(), CallDefinition.UnitPrice::code, at + ".unitPrices", "Le code d'unité « %s » est utilisé deux fois.", problems);
       }
     }
   }
 
-  private static void payment(CallDefinition.Payment p, List<FieldProblem> problems) {
+  /**
+   * Payment terms: any advance 0–100 %, intermediate instalments each tied to an interim report of
+   * the call, a balance trigger NONE exactly when nothing remains after signature and instalments.
+   * Every combination accepted here has a schedule ({@code Decision_PaymentSchedule}, see
+   * PaymentTermsCatalogueTest).
+   */
+  private static void payment(CallDefinition.Payment p, String at, CallDefinition d, List<FieldProblem> problems) {
     if (p == null || p.advancePercent() == null || p.balanceTrigger() == null) {
       return;
     }
-    if (p.advancePercent() == 100 && p.balanceTrigger() != BalanceTrigger.NONE) {
-      problems.add(new FieldProblem("payment.balanceTrigger", "Tout est versé à la signature : le déclencheur du solde doit être NONE."));
+    Set<String> interim = new HashSet<>();
+    d.reporting().stream().filter(r -> r != null && r.kind() == CallDefinition.ReportKind.INTERIM)
+        .forEach(r -> interim.add(r.code()));
+    int before = p.advancePercent();
+    for (int i = 0; i < p.instalments().size(); i++) {
+      CallDefinition.Instalment inst = p.instalments().get(i);
+      if (inst == null || inst.percent() == null) {
+        continue;
+      }
+      before += inst.percent();
+      if (inst.afterReport() != null && !inst.afterReport().isBlank() && !interim.contains(inst.afterReport())) {
+        problems.add(new FieldProblem(at + ".instalments[" + i + "].afterReport", "Le versement intermédiaire suit le bilan « "
+            + inst.afterReport() + " », qui n'est pas un bilan intermédiaire (INTERIM) de l'appel."));
+      }
     }
-    if (p.advancePercent() < 100 && p.balanceTrigger() == BalanceTrigger.NONE) {
-      problems.add(new FieldProblem("payment.balanceTrigger", "Une part reste due après la signature : précisez ce qui déclenche son versement (SERVICE_FAIT ou FINAL_REPORT_N_PLUS_1)."));
+    duplicates(p.instalments(), CallDefinition.Instalment::afterReport, at + ".instalments",
+        "Deux versements intermédiaires suivent le même bilan « %s ».", problems);
+    if (before > 100) {
+      problems.add(new FieldProblem(at + ".instalments", "La part versée à la signature et les versements intermédiaires dépassent 100 % ("
+          + before + " %)."));
+    }
+    if (before == 100 && p.balanceTrigger() != BalanceTrigger.NONE) {
+      problems.add(new FieldProblem(at + ".balanceTrigger", "Tout est versé avant le solde (" + before
+          + " %) : le déclencheur du solde doit être NONE."));
+    }
+    if (before < 100 && p.balanceTrigger() == BalanceTrigger.NONE) {
+      problems.add(new FieldProblem(at + ".balanceTrigger", "Une part (" + (100 - before) + " %) reste due après la signature"
+          + (p.instalments().isEmpty() ? "" : " et les versements intermédiaires")
+          + " : précisez ce qui déclenche son versement (SERVICE_FAIT ou FINAL_REPORT_N_PLUS_1)."));
     }
   }
 

@@ -183,7 +183,8 @@ public class CallForProjects {
     c.territories.addAll(d.territories());
     for (CallDefinition.Lot l : d.lots()) {
       c.lots.add(new CallLot(l.code(), l.label(), l.territories().isEmpty() ? d.territories() : l.territories(),
-          l.opensAt(), l.closesAt(), l.conventionStart(), l.conventionEnd(), l.budget()));
+          l.opensAt(), l.closesAt(), l.conventionStart(), l.conventionEnd(), l.budget(),
+          l.fundingOr(d.funding()), l.paymentOr(d.payment())));
     }
     d.requiredDocuments().forEach(r -> c.requiredDocuments.add(new RequiredDocument(r.code(), r.label(), r.isMandatory())));
     d.selectionCriteria().forEach(r -> c.selectionCriteria.add(new SelectionCriterion(r.code(), r.label(), r.weight(), r.maxScore())));
@@ -217,9 +218,31 @@ public class CallForProjects {
     this.status = next;
   }
 
-  public FundingRule fundingRule() {
+  /**
+   * The call's own funding rule: the default of its lots, shown with the call. A dossier's money
+   * reads its lot's rule ({@link #fundingRule(String)}), never this one.
+   */
+  public FundingRule defaultFundingRule() {
     return new FundingRule(fundingKind, fundingAmount, fundingUnitLabel, fundingBaseMonths, fundingBaseQuantity,
         unitPrices.stream().map(u -> new FundingRule.UnitPriceLine(u.getCode(), u.getLabel(), u.getPrice())).toList());
+  }
+
+  /** The funding rule of a lot's dossiers ({@code null} lot code: the call's single lot). */
+  public FundingRule fundingRule(String lotCode) {
+    return requireLot(lotCode).fundingRule();
+  }
+
+  /** The payment terms of a lot's conventions ({@code null} lot code: the call's single lot). */
+  public PaymentTerms paymentTerms(String lotCode) {
+    return requireLot(lotCode).getPaymentTerms();
+  }
+
+  private CallLot requireLot(String lotCode) {
+    if (lotCode == null && lots.size() == 1) {
+      return lots.get(0);
+    }
+    return lot(lotCode).orElseThrow(() -> new IllegalStateException(
+        "L'appel " + reference + " n'a pas de lot " + lotCode + "."));
   }
 
   public Optional<CallLot> lot(String code) {
@@ -310,7 +333,8 @@ public class CallForProjects {
     return List.copyOf(reporting);
   }
 
-  public PaymentTerms getPaymentTerms() {
+  /** The call's own payment terms: the default of its lots; a convention reads its lot's ({@link #paymentTerms(String)}). */
+  public PaymentTerms getDefaultPaymentTerms() {
     return paymentTerms;
   }
 

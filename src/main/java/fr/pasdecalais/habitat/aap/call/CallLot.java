@@ -4,6 +4,8 @@ import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -24,7 +26,8 @@ import org.hibernate.annotations.FetchMode;
 /**
  * A lot of a call (AMI 1, AMI 2…), or the single window of a call without lots (code {@code UNIQUE}):
  * its territories, its window (opening and closing instants, closing inclusive), its convention
- * period and its budget envelope.
+ * period, its budget envelope, its funding rule and its payment terms (prévention des expulsions:
+ * AMI 1 a fixed 80 928 €, AMI 2 unit prices), which default to the call's.
  */
 @Entity
 @Table(name = "call_lot")
@@ -67,10 +70,50 @@ public class CallLot {
   @Column(nullable = false, precision = 14, scale = 2)
   private BigDecimal budget;
 
+  @Enumerated(EnumType.STRING)
+  @Column(name = "funding_kind", nullable = false, length = 20)
+  private FundingKind fundingKind;
+
+  @Column(name = "funding_amount", precision = 14, scale = 2)
+  private BigDecimal fundingAmount;
+
+  @Column(name = "funding_unit_label", length = 60)
+  private String fundingUnitLabel;
+
+  @Column(name = "funding_base_months")
+  private Integer fundingBaseMonths;
+
+  @Column(name = "funding_base_quantity")
+  private Integer fundingBaseQuantity;
+
+  @ElementCollection(fetch = FetchType.EAGER)
+  @Fetch(FetchMode.SUBSELECT)
+  @CollectionTable(name = "call_lot_unit_price", joinColumns = @JoinColumn(name = "lot_id"))
+  @OrderColumn(name = "position")
+  private List<UnitPrice> unitPrices = new ArrayList<>();
+
+  @Column(name = "advance_percent", nullable = false)
+  private int advancePercent;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "balance_trigger", nullable = false, length = 30)
+  private BalanceTrigger balanceTrigger;
+
+  @ElementCollection(fetch = FetchType.EAGER)
+  @Fetch(FetchMode.SUBSELECT)
+  @CollectionTable(name = "call_lot_instalment", joinColumns = @JoinColumn(name = "lot_id"))
+  @OrderColumn(name = "position")
+  private List<PaymentInstalment> instalments = new ArrayList<>();
+
   protected CallLot() {}
 
+  /**
+   * A lot with its funding rule and payment terms (the call's when the lot states none: the
+   * caller resolves the default, see {@link CallForProjects#fromDefinition}).
+   */
   public CallLot(String code, String label, List<String> territories, OffsetDateTime opensAt,
-      OffsetDateTime closesAt, LocalDate conventionStart, LocalDate conventionEnd, BigDecimal budget) {
+      OffsetDateTime closesAt, LocalDate conventionStart, LocalDate conventionEnd, BigDecimal budget,
+      CallDefinition.Funding funding, CallDefinition.Payment payment) {
     this.code = code;
     this.label = label;
     this.territories.addAll(territories);
@@ -79,6 +122,26 @@ public class CallLot {
     this.conventionStart = conventionStart;
     this.conventionEnd = conventionEnd;
     this.budget = budget;
+    this.fundingKind = funding.kind();
+    this.fundingAmount = funding.amount();
+    this.fundingUnitLabel = funding.unitLabel();
+    this.fundingBaseMonths = funding.baseMonths();
+    this.fundingBaseQuantity = funding.baseQuantity();
+    funding.unitPrices().forEach(u -> unitPrices.add(new UnitPrice(u.code(), u.label(), u.price())));
+    this.advancePercent = payment.advancePercent();
+    this.balanceTrigger = payment.balanceTrigger();
+    payment.instalments().forEach(i -> instalments.add(new PaymentInstalment(i.percent(), i.afterReport())));
+  }
+
+  /** The funding rule of this lot's dossiers (the lot's own, or the call's copied at creation). */
+  public FundingRule fundingRule() {
+    return new FundingRule(fundingKind, fundingAmount, fundingUnitLabel, fundingBaseMonths, fundingBaseQuantity,
+        unitPrices.stream().map(u -> new FundingRule.UnitPriceLine(u.getCode(), u.getLabel(), u.getPrice())).toList());
+  }
+
+  /** The payment terms of this lot's conventions (the lot's own, or the call's copied at creation). */
+  public PaymentTerms getPaymentTerms() {
+    return new PaymentTerms(advancePercent, balanceTrigger, instalments);
   }
 
   /** True from the opening instant to the closing instant, both included (never before an unstated opening). */

@@ -21,7 +21,7 @@ public record CallView(
 
   public record LotView(String code, String label, List<String> territories, OffsetDateTime opensAt,
       OffsetDateTime closesAt, String window, boolean open, LocalDate conventionStart,
-      LocalDate conventionEnd, BigDecimal budget) {}
+      LocalDate conventionEnd, BigDecimal budget, FundingView funding, PaymentView payment) {}
 
   /** A piece; {@code holderTypes}: the holder types it is asked of (empty: every holder). */
   public record DocumentView(String code, String label, boolean mandatory, List<String> holderTypes) {}
@@ -37,7 +37,19 @@ public record CallView(
   public record FundingView(FundingKind kind, BigDecimal amount, String unitLabel, Integer baseMonths,
       Integer baseQuantity, List<FundingRule.UnitPriceLine> unitPrices) {}
 
-  public record PaymentView(int advancePercent, BalanceTrigger balanceTrigger, String label) {}
+  public record PaymentView(int advancePercent, BalanceTrigger balanceTrigger, List<InstalmentView> instalments,
+      String label) {}
+
+  public record InstalmentView(int percent, String afterReport) {}
+
+  private static FundingView funding(FundingRule rule) {
+    return new FundingView(rule.kind(), rule.amount(), rule.unitLabel(), rule.baseMonths(), rule.baseQuantity(), rule.unitPrices());
+  }
+
+  private static PaymentView payment(PaymentTerms t) {
+    return new PaymentView(t.getAdvancePercent(), t.getBalanceTrigger(),
+        t.getInstalments().stream().map(i -> new InstalmentView(i.getPercent(), i.getAfterReport())).toList(), t.frenchLabel());
+  }
 
   /** Short form for the list. */
   public record Summary(String reference, String title, Funder funder, DecidingBody decidingBody,
@@ -50,7 +62,7 @@ public record CallView(
   /** With the holder types of its pieces ({@link CallCatalog#pieceHolderTypes}). */
   public static CallView of(CallForProjects c, Instant now, Map<String, Long> counts,
       Map<String, java.util.Set<HolderType>> pieceHolderTypes) {
-    FundingRule rule = c.fundingRule();
+    FundingRule rule = c.defaultFundingRule();
     return new CallView(c.getReference(), c.getTitle(), c.getAxis(), c.getFunder().toDefinition(), c.getDecidingBody(),
         c.getDecidingBody().label(), c.getDescription(), c.getStatus(), c.getStatus().label(),
         c.getEligibleHolderTypes(), c.getRequiredAgrements(), c.getTerritories(), c.isAllowsMultipleApplications(),
@@ -63,8 +75,7 @@ public record CallView(
         c.getJury().stream().map(j -> new JuryMemberView(j.getUserId(), j.getFullName(), j.getBody())).toList(),
         c.getReporting().stream().map(r -> new ReportingView(r.getCode(), r.getLabel(), r.getKind(), r.getMonthsAfterStart())).toList(),
         new FundingView(rule.kind(), rule.amount(), rule.unitLabel(), rule.baseMonths(), rule.baseQuantity(), rule.unitPrices()),
-        new PaymentView(c.getPaymentTerms().getAdvancePercent(), c.getPaymentTerms().getBalanceTrigger(),
-            c.getPaymentTerms().frenchLabel()),
+        payment(c.getDefaultPaymentTerms()),
         counts, c.getSelection(), c.getSelectionMode());
   }
 
@@ -79,6 +90,7 @@ public record CallView(
         l.getClosesAt().atZoneSameInstant(ParisDateTime.PARIS).toOffsetDateTime(),
         (l.getOpensAt() == null ? "de la publication" : "du " + ParisDateTime.french(l.getOpensAt())) + " au "
             + ParisDateTime.french(l.getClosesAt()),
-        l.isOpenAt(now), l.getConventionStart(), l.getConventionEnd(), l.getBudget())).toList();
+        l.isOpenAt(now), l.getConventionStart(), l.getConventionEnd(), l.getBudget(), funding(l.fundingRule()),
+        payment(l.getPaymentTerms()))).toList();
   }
 }

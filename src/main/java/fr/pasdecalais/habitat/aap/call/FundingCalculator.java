@@ -105,6 +105,35 @@ public class FundingCalculator {
     return split(granted, terms.getAdvancePercent());
   }
 
+  /** One line of a convention's schedule: at signature, at an interim report, or the balance. */
+  public record ScheduledAmount(String kind, int instalment, int percent, String trigger, BigDecimal amount) {}
+
+  /**
+   * Every amount of the terms, each computed once: the advance, each intermediate instalment
+   * ({@code granted × percent / 100}, to the cent), the balance the remainder, so that the sum is the
+   * granted amount to the cent. Lines of zero are left out (no advance at 0 %, no balance at 100 %).
+   */
+  public java.util.List<ScheduledAmount> schedule(BigDecimal granted, PaymentTerms terms) {
+    BigDecimal g = money(granted);
+    java.util.List<ScheduledAmount> lines = new java.util.ArrayList<>();
+    BigDecimal advance = money(g.multiply(BigDecimal.valueOf(terms.getAdvancePercent())).divide(HUNDRED));
+    BigDecimal rest = g.subtract(advance);
+    if (advance.signum() > 0) {
+      lines.add(new ScheduledAmount("ADVANCE", 0, terms.getAdvancePercent(), "SIGNATURE", advance));
+    }
+    int n = 0;
+    for (PaymentInstalment i : terms.getInstalments()) {
+      n++;
+      BigDecimal amount = money(g.multiply(BigDecimal.valueOf(i.getPercent())).divide(HUNDRED)).min(rest);
+      rest = rest.subtract(amount);
+      lines.add(new ScheduledAmount("INSTALMENT", n, i.getPercent(), i.getAfterReport(), amount));
+    }
+    if (rest.signum() > 0) {
+      lines.add(new ScheduledAmount("BALANCE", 0, 100 - terms.percentBeforeBalance(), terms.getBalanceTrigger().name(), rest));
+    }
+    return lines;
+  }
+
   /** The amount due on service fait from the quantities actually delivered, never above the granted amount. */
   public BigDecimal amountDue(FundingRule rule, Quantities actual, BigDecimal granted) {
     BigDecimal due = amount(rule, actual);
@@ -119,6 +148,94 @@ public class FundingCalculator {
     return diff.signum() >= 0
         ? new Settlement(due, paid, diff, money(BigDecimal.ZERO))
         : new Settlement(due, paid, money(BigDecimal.ZERO), diff.negate());
+  }
+
+  /**
+   * The most a dossier may receive under the rule for the units requested: FIXED and PRORATED the
+   * rule's amount (the ratio never exceeds 1), CAP_PER_UNIT the cap × the units (one unit when none
+   * is given), UNIT_PRICES none of its own (the quantities of each priced unit are only known at
+   * service fait): the lot's envelope then bounds it. Always at most the envelope.
+   */
+  public BigDecimal maximum(FundingRule rule, BigDecimal units, BigDecimal envelope) {
+    BigDecimal own = ruleMax(rule, units);
+    BigDecimal max = own == null ? envelope : envelope == null ? own : own.min(envelope);
+    return money(max);
+  }
+
+  /**
+   * The French reason why {@code amount} exceeds what the rule allows ({@link #maximum}), or empty:
+   * "le montant demandé (120 000,00 €) dépasse le montant forfaitaire par dossier (100 000,00 €)".
+   */
+  public java.util.Optional<String> excess(FundingRule rule, BigDecimal amount, BigDecimal units, BigDecimal envelope) {
+    if (amount == null) {
+      return java.util.Optional.empty();
+    }
+    BigDecimal max = maximum(rule, units, envelope);
+    if (amount.compareTo(max) <= 0) {
+      return java.util.Optional.empty();
+    }
+    String maxFmt = fr.pasdecalais.habitat.aap.shared.Money.format(max);
+    BigDecimal own = ruleMax(rule, units);
+    String why = own == null || (envelope != null && own.compareTo(envelope) > 0) ? "l'enveloppe du lot (" + maxFmt + ")"
+        : switch (rule.kind()) {
+          case FIXED -> "le montant forfaitaire par dossier (" + maxFmt + ")";
+          case PRORATED -> "le montant de référence de l'appel (" + maxFmt + " pour " + rule.baseMonths() + " mois et "
+              + rule.baseQuantity() + " situations)";
+          case CAP_PER_UNIT -> "le plafond de " + fr.pasdecalais.habitat.aap.shared.Money.format(rule.amount()) + " par "
+              + unit(rule) + " appliqué à " + plain(unitsOrOne(units)) + " " + unit(rule) + " (" + maxFmt + ")";
+          case UNIT_PRICES -> "l'enveloppe du lot (" + maxFmt + ")";
+        };
+    return java.util.Optional.of("(" + fr.pasdecalais.habitat.aap.shared.Money.format(money(amount)) + ") dépasse " + why);
+  }
+
+  /** The rule's own maximum for these units, null when it has none (UNIT_PRICES). */
+  private static BigDecimal ruleMax(FundingRule rule, BigDecimal units) {
+    return switch (rule.kind()) {
+      case FIXED, PRORATED -> rule.amount();
+      case CAP_PER_UNIT -> rule.amount().multiply(unitsOrOne(units));
+      case UNIT_PRICES -> null;
+    };
+  }
+
+  private static BigDecimal unitsOrOne(BigDecimal units) {
+    return units == null || units.signum() <= 0 ? BigDecimal.ONE : units;
+  }
+
+  /**
+   * The volume a convention states, in the rule's unit: UNIT_PRICES the granted amount in units of
+   * the rule's first price (12 600,00 € at 175 € → "72 mois de mesure d'accompagnement"),
+   * CAP_PER_UNIT the units ("2 ETP"), PRORATED the situations; FIXED none (the convention states the
+   * amount). Empty when nothing is known.
+   */
+  public java.util.Optional<String> volume(FundingRule rule, BigDecimal granted, BigDecimal units) {
+    return switch (rule.kind()) {
+      case FIXED -> java.util.Optional.empty();
+      case UNIT_PRICES -> {
+        if (granted == null || rule.unitPrices().isEmpty()) {
+          yield java.util.Optional.empty();
+        }
+        FundingRule.UnitPriceLine first = rule.unitPrices().get(0);
+        BigDecimal count = granted.divide(first.price(), 2, RoundingMode.HALF_UP);
+        yield java.util.Optional.of(plain(count) + " " + lowerFirst(first.label()) + " à "
+            + fr.pasdecalais.habitat.aap.shared.Money.format(first.price()));
+      }
+      case CAP_PER_UNIT -> {
+        BigDecimal n = units;
+        if (n == null && granted != null && rule.amount() != null) {
+          n = granted.divide(rule.amount(), 0, RoundingMode.CEILING);
+        }
+        yield n == null ? java.util.Optional.empty() : java.util.Optional.of(plain(n) + " " + unit(rule));
+      }
+      case PRORATED -> units == null ? java.util.Optional.empty() : java.util.Optional.of(plain(units) + " situations");
+    };
+  }
+
+  private static String plain(BigDecimal n) {
+    return n.stripTrailingZeros().toPlainString().replace('.', ',');
+  }
+
+  private static String lowerFirst(String label) {
+    return label.isEmpty() ? label : Character.toLowerCase(label.charAt(0)) + label.substring(1);
   }
 
   /** Scale 2, HALF_UP. */

@@ -23,7 +23,7 @@ public class FlywayAroundEngine {
 
   /**
    * The last version migrated before the engine starts; from the next one on, the engine's tables
-   * exist. The "?" lets Flyway stop at the highest version up to 29 (there is no V29 yet).
+   * exist. The "?" lets Flyway stop at the highest version up to 29 (V29: lots' funding rule and payment terms, instalments; a V29_n would come after the engine).
    */
   public static final String LAST_BEFORE_ENGINE = "29?";
 

@@ -9,6 +9,7 @@ import fr.pasdecalais.habitat.aap.call.CallLot;
 import fr.pasdecalais.habitat.aap.call.CandidateSource.Candidate;
 import fr.pasdecalais.habitat.aap.call.Candidates;
 import fr.pasdecalais.habitat.aap.call.SelectionMode;
+import fr.pasdecalais.habitat.aap.call.FundingCalculator;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -21,8 +22,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The jury's synthesis: candidates ranked by weighted score with a proposed amount, then the
- * proposals the agent submits, checked (the total granted in a lot may not exceed its envelope)
- * and stored.
+ * proposals the agent submits, checked (each dossier within its lot's funding rule for its units,
+ * the total granted in a lot within its envelope) and stored.
  */
 @Service
 public class SelectionService {
@@ -36,8 +37,11 @@ public class SelectionService {
   private final CallCatalog catalog;
   private final Candidates candidates;
   private final SelectionProposalRepository proposals;
+  private final FundingCalculator calculator;
 
-  public SelectionService(CallCatalog catalog, Candidates candidates, SelectionProposalRepository proposals) {
+  public SelectionService(CallCatalog catalog, Candidates candidates, SelectionProposalRepository proposals,
+      FundingCalculator calculator) {
+    this.calculator = calculator;
     this.catalog = catalog;
     this.candidates = candidates;
     this.proposals = proposals;
@@ -155,6 +159,11 @@ public class SelectionService {
       }
       if (granted) {
         totals.merge(c.lotCode(), amount, BigDecimal::add);
+        // per dossier: the lot's rule for the units proposed (else requested), and the lot's envelope
+        Integer u = units != null ? units : c.requestedUnits();
+        call.lot(c.lotCode()).ifPresent(lot -> calculator.excess(lot.fundingRule(), amount,
+            u == null ? null : BigDecimal.valueOf(u), lot.getBudget())
+            .ifPresent(why -> problems.add(ref + " : le montant proposé " + why + ".")));
       }
       parsed.add(new Object[] {c, granted, granted ? amount : BigDecimal.ZERO.setScale(2), granted ? units : null, reason, recommendation});
     }

@@ -234,7 +234,7 @@ public class DemoPastCalls {
     form.put("email", "contact@" + o.siret() + ".demo.invalid");
     form.put("legalRepresentative", o.representative());
     form.put("territories", lot.getTerritories().get(0));
-    BigDecimal requested = call.fundingRule().amount() != null ? call.fundingRule().amount()
+    BigDecimal requested = lot.fundingRule().amount() != null ? lot.fundingRule().amount()
         : new BigDecimal("12600.00");
     form.put("requestedAmount", requested.subtract(BigDecimal.valueOf(1500L * index)).doubleValue());
     form.put("requestedUnits", 6L);

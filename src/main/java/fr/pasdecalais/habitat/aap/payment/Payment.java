@@ -63,6 +63,10 @@ public class Payment {
   @Column(nullable = false, length = 255)
   private String label;
 
+  /** INSTALMENT: its number in the terms (1, 2…); 0 for the others. (agreement, slot, instalment) is unique. */
+  @Column(nullable = false)
+  private int instalment;
+
   @Column(name = "ordered_at", nullable = false)
   private Instant orderedAt;
 
@@ -90,6 +94,16 @@ public class Payment {
     this.orderNumber = orderNumber;
     this.label = label;
     this.orderedAt = orderedAt;
+  }
+
+  Payment(Long agreementId, PaymentKind kind, int instalment, BigDecimal amount, String orderNumber, String label,
+      Instant orderedAt) {
+    this(agreementId, kind, amount, orderNumber, label, orderedAt);
+    this.instalment = instalment;
+  }
+
+  public int getInstalment() {
+    return instalment;
   }
 
   void markPaid(LocalDate paidOn, String mandateNumber, String validatedBy) {

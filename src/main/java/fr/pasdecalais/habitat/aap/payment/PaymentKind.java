@@ -4,6 +4,8 @@ package fr.pasdecalais.habitat.aap.payment;
 public enum PaymentKind {
   /** Avance versée à la signature de la convention. */
   ADVANCE("Avance"),
+  /** Versement intermédiaire, à l'approbation d'un bilan intermédiaire (n° {@code instalment}). */
+  INSTALMENT("Versement intermédiaire"),
   /** Solde versé au service fait (ou sur le bilan final approuvé). */
   BALANCE("Solde"),
   /** Titre de recette : reversement de ce qui a été versé en trop. */

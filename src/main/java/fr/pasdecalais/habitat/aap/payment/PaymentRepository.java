@@ -9,6 +9,8 @@ public interface PaymentRepository extends JpaRepository<Payment, Long> {
   /** The live (not cancelled) order of a kind, if any: at most one by the unique constraint. */
   Optional<Payment> findByAgreementIdAndSlot(Long agreementId, PaymentKind slot);
 
+  Optional<Payment> findByAgreementIdAndSlotAndInstalment(Long agreementId, PaymentKind slot, int instalment);
+
   List<Payment> findByAgreementIdOrderByIdAsc(Long agreementId);
 
   List<Payment> findByAgreementIdInOrderByIdAsc(List<Long> agreementIds);

@@ -41,7 +41,17 @@ public class PaymentService {
   @Transactional(noRollbackFor = PaymentRefusedException.class)
   public Payment order(Long agreementId, String agreementNumber, PaymentKind kind, BigDecimal amount,
       BigDecimal grantedAmount) {
-    Optional<Payment> live = payments.findByAgreementIdAndSlot(agreementId, kind);
+    return order(agreementId, agreementNumber, kind, 0, amount, grantedAmount);
+  }
+
+  /**
+   * Orders a payment; {@code instalment} numbers an intermediate instalment (0 otherwise): one live
+   * order per (agreement, kind, instalment), in the database too (a retried job returns the live one).
+   */
+  @Transactional(noRollbackFor = PaymentRefusedException.class)
+  public Payment order(Long agreementId, String agreementNumber, PaymentKind kind, int instalment, BigDecimal amount,
+      BigDecimal grantedAmount) {
+    Optional<Payment> live = payments.findByAgreementIdAndSlotAndInstalment(agreementId, kind, instalment);
     if (live.isPresent()) {
       LOG.info("{} of agreement {} already ordered ({}): not ordered twice", kind, agreementNumber,
           live.get().getOrderNumber());
@@ -64,10 +74,11 @@ public class PaymentService {
       }
     }
     long cancelledBefore = payments.findByAgreementIdOrderByIdAsc(agreementId).stream()
-        .filter(p -> p.getKind() == kind).count();
-    String number = orderNumber(agreementNumber, kind) + (cancelledBefore == 0 ? "" : "-" + (cancelledBefore + 1));
-    Payment payment = new Payment(agreementId, kind, value, number,
-        kind.label() + " de la convention " + agreementNumber, EngineClock.now());
+        .filter(p -> p.getKind() == kind && p.getInstalment() == instalment).count();
+    String number = orderNumber(agreementNumber, kind) + (instalment == 0 ? "" : String.valueOf(instalment))
+        + (cancelledBefore == 0 ? "" : "-" + (cancelledBefore + 1));
+    Payment payment = new Payment(agreementId, kind, instalment, value, number,
+        kind.label() + (instalment == 0 ? "" : " n° " + instalment) + " de la convention " + agreementNumber, EngineClock.now());
     return payments.saveAndFlush(payment);
   }
 
@@ -176,6 +187,7 @@ public class PaymentService {
     return switch (kind) {
       case ADVANCE -> "MA-" + agreementNumber + "-AV";
       case BALANCE -> "MA-" + agreementNumber + "-SO";
+      case INSTALMENT -> "MA-" + agreementNumber + "-VI";
       case RECOVERY -> "TR-" + agreementNumber;
     };
   }

@@ -73,17 +73,54 @@ public class AgreementScenarios {
     this.agreements = agreements;
   }
 
-  /** Creates the call of {@code agreement-calls/<template>.yaml} under a unique reference. */
+  /** The catalogue file each scenario's call is made from ({@code src/main/resources/calls}). */
+  static final Map<String, String> CATALOGUE = Map.of(
+      "astre", "aap-2023-astre.yaml",
+      "info-juridique", "aap-2023-information-juridique.yaml",
+      "numero-vert", "aap-2023-numero-vert.yaml",
+      "prevention-ami2", "aap-2023-prevention-expulsions.yaml",
+      "prevention", "aap-2023-prevention-expulsions.yaml",
+      "coordinateurs", "aap-2023-coordinateurs-logement-dabord.yaml",
+      "astre-70", "aap-2023-astre.yaml",
+      "astre-instalments", "aap-2023-astre.yaml");
+
+  /**
+   * Creates a call from the catalogue's own file under a unique reference: no copy under
+   * {@code src/test/resources}. One derivation, for prevention: its monthly reporting table
+   * ("fourni mensuellement") is written as the twelve monthly interim milestones the format states
+   * today, so that each month's table is a receipt task.
+   */
   public String call(String template) {
     String reference = "T-" + template.toUpperCase().replace("-", "") + "-" + COUNTER.incrementAndGet();
     try {
-      String yaml = new ClassPathResource("agreement-calls/" + template + ".yaml").getContentAsString(StandardCharsets.UTF_8)
-          .replace("${REF}", reference);
+      String yaml = new ClassPathResource("calls/" + CATALOGUE.get(template)).getContentAsString(StandardCharsets.UTF_8)
+          .replaceFirst("(?m)^reference: .*$", "reference: " + reference);
+      if (template.equals("prevention-ami2")) {
+        yaml = yaml.replaceFirst("(?m)^  - \\{ code: TABLEAU_MENSUEL,.*$", monthlyTables());
+      }
+      // terms no catalogue call states yet, on the real ASTRE file: a 70 % advance; 30 % at signature,
+      // 30 % when the interim report at six months is in, the balance on service fait
+      if (template.equals("astre-70")) {
+        yaml = yaml.replace("advancePercent: 80", "advancePercent: 70");
+      }
+      if (template.equals("astre-instalments")) {
+        yaml = yaml.replace("reporting:\n", "reporting:\n  - { code: BILAN_6M, label: \"Bilan intermédiaire à six mois\", kind: INTERIM, monthsAfterStart: 6 }\n")
+            .replace("advancePercent: 80", "advancePercent: 30\n  instalments:\n    - { percent: 30, afterReport: BILAN_6M }");
+      }
       calls.create(reader.read(template, new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8))));
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
     return reference;
+  }
+
+  private static String monthlyTables() {
+    StringBuilder s = new StringBuilder();
+    for (int month = 1; month <= 12; month++) {
+      s.append(month == 1 ? "" : "\n").append("  - { code: TABLEAU_").append(month).append(", label: \"Tableau de suivi mensuel n° ")
+          .append(month).append("\", kind: INTERIM, monthsAfterStart: ").append(month).append(" }");
+    }
+    return s.toString();
   }
 
   /** Records a dossier for the call (received inside its window). */
@@ -132,6 +169,22 @@ public class AgreementScenarios {
     completeAs(AGENT, task(GrantAgreementProcess.TASK_PREPARE, pi), Map.of("agreementAmount", Double.valueOf(amount),
         "agreementUnits", units, "decisionDate", decisionDate, "termsChecked", true));
     ProcessTestSupport.executeDueJobs(engine);
+  }
+
+  /** "Préparer la convention" for a FIXED rule: no volume (the field is hidden, nothing is submitted). */
+  public void prepareWithoutVolume(ProcessInstance pi, String amount, String decisionDate) {
+    assertThat(pi).isWaitingAt(GrantAgreementProcess.TASK_PREPARE);
+    completeAs(AGENT, task(GrantAgreementProcess.TASK_PREPARE, pi), Map.of("agreementAmount", Double.valueOf(amount),
+        "decisionDate", decisionDate, "termsChecked", true));
+    ProcessTestSupport.executeDueJobs(engine);
+  }
+
+  /** Grants the dossier {@code amount} for {@code units} (a deliberation of today) and starts grant-agreement. */
+  public ProcessInstance start(Application a, BigDecimal amount, Integer units) {
+    decisions.grant(a, amount, units, ClockUtil.getCurrentTime().toInstant().atZone(ProcessTestSupport.PARIS).toLocalDate());
+    ProcessInstance pi = startAsCallActivity(a);
+    ProcessTestSupport.executeDueJobs(engine);
+    return pi;
   }
 
   public void sign(ProcessInstance pi, String operatorOn, String presidentOn) {

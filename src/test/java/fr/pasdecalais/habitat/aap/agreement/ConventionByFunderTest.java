@@ -71,7 +71,7 @@ class ConventionByFunderTest {
         .contains("Le Département attribue à l'opérateur une participation financière d'un montant maximal de 55 000,00 €")
         .contains("Cette action est cofinancée par l'État (crédits Logement d'abord de la DIHAL) à hauteur de 74,85 % de son coût.")
         .contains("L'ordonnateur de la dépense est le Président du Conseil départemental du Pas-de-Calais.")
-        .contains("Une avance de 60 %, soit 33 000,00 €, est versée à la signature ; le solde, au plus 22 000,00 €")
+        .contains("Une avance de 60 %, soit 33 000,00 €, à la signature ; le solde, au plus 22 000,00 €, au service fait")
         .contains("Pour le Département, le Président du Conseil départemental du Pas-de-Calais :")
         .doesNotContain("Préfet")
         .doesNotContain("L'État attribue")

@@ -53,6 +53,7 @@ class CallForProjectsProcessTest {
   @Autowired CallCatalog catalog;
   @Autowired CallDossiers rows;
   @Autowired DeliberationService deliberations;
+  @Autowired fr.pasdecalais.habitat.aap.decision.SelectionService selection;
   @Autowired JurySessionRepository sessions;
   @Autowired CallReviewRepository reviews;
   @Autowired NotificationRepository notifications;
@@ -321,6 +322,35 @@ class CallForProjectsProcessTest {
     submitSynthesis(pi, "33600.00", true, "8400.00");
     assertThat(pi).isWaitingAt(CallProcess.TASK_PREPARE_REPORT);
     assertThat(engine.getRuntimeService().getVariable(pi.getId(), CallProcess.VAR_SYNTHESIS_ERROR)).isNull();
+  }
+
+  @Test
+  void aDossierProposedAboveItsLotsFixedAmountIsRefusedEvenWithinTheEnvelope() {
+    String ref = TestCalls.uniqueReference("AAP-T-FIXE");
+    CallDefinition unitPrices = TestCalls.single(ref, DecidingBody.COMMISSION_PERMANENTE);
+    CallDefinition.Lot l = unitPrices.lots().get(0);
+    // the lot's own rule: 30 000 € per dossier (the call's stays unit prices)
+    CallDefinition fixedLot = TestCalls.call(ref, DecidingBody.COMMISSION_PERMANENTE, List.of(new CallDefinition.Lot(l.code(),
+        l.label(), l.territories(), l.opensAt(), l.closesAt(), l.conventionStart(), l.conventionEnd(), l.budget(),
+        new CallDefinition.Funding(FundingKind.FIXED, new BigDecimal("30000.00"), null, null, null, null), null)));
+    ProcessInstance pi = toSynthesis(ref, fixedLot, List.of(
+        candidate(ref, "0002", "UNIQUE", "55.00", "12000.00", "Association Solidarité Habitat 62"),
+        candidate(ref, "0001", "UNIQUE", "81.25", "30000.00", "Association Horizon Logement")));
+
+    submitSynthesis(pi, "33600.00", true, "8400.00");
+
+    assertThat(pi).isWaitingAt(CallProcess.TASK_SYNTHESIS).hasPassed(CallProcess.TASK_CHECK_ENVELOPE);
+    assertThat((String) engine.getRuntimeService().getVariable(pi.getId(), CallProcess.VAR_SYNTHESIS_ERROR))
+        .isEqualTo("Synthèse refusée : " + ref + "-0001 : le montant proposé (33 600,00 €) dépasse le montant "
+            + "forfaitaire par dossier (30 000,00 €).");
+    assertThat(proposalsStored(ref)).isZero();
+
+    submitSynthesis(pi, "30000.00", true, "8400.00");
+    assertThat(pi).isWaitingAt(CallProcess.TASK_PREPARE_REPORT);
+  }
+
+  private long proposalsStored(String ref) {
+    return selection.proposals(ref).size();
   }
 
   @Test

@@ -103,7 +103,7 @@ class CompletionRulesTest {
           BpmnModelInstance model = engine.getRepositoryService().getBpmnModelInstance(d.getId());
           return model.getModelElementsByType(UserTask.class).stream().map(UserTask::getId);
         }).distinct().sorted().toList();
-    assertThat(userTasks).hasSize(24);
+    assertThat(userTasks).hasSize(25);
     assertThat(registry.taskKeys()).containsExactlyInAnyOrderElementsOf(userTasks);
   }
 

@@ -52,9 +52,17 @@ class PaymentScheduleDecisionTest {
   }
 
   @Test
-  void unknownTermsMatchNoRule() {
+  void anyAdvanceHasARuleNotOnlyTheDocumentsPercentages() {
+    DmnDecisionResultEntries r = evaluate(70, "SERVICE_FAIT");
+    assertThat(r.<Integer>getEntry("advancePercent")).isEqualTo(70);
+    assertThat(r.<String>getEntry("scheduleLabel")).isEqualTo("Avance de 70 % à la signature, solde au service fait");
+  }
+
+  @Test
+  void termsTheValidatorRefusesMatchNoRule() {
+    // everything paid at signature yet a balance expected: refused by CallDefinitionValidator
     assertThat(decisions.evaluateDecisionByKey("Decision_PaymentSchedule")
-        .variables(Map.of("shareAtSignature", 50, "balanceTrigger", "SERVICE_FAIT"))
+        .variables(Map.of("shareAtSignature", 100, "balanceTrigger", "SERVICE_FAIT"))
         .evaluate().getSingleResult()).isNull();
     assertThatThrownBy(() -> Money.percentOf(null, 10)).isInstanceOf(NullPointerException.class);
   }

@@ -34,7 +34,7 @@ public class ConfirmPayment implements JavaDelegate {
       throw new AgreementRuleExceptionAsBpmn(PaymentRefusedException.ERROR_CODE, e.getMessage());
     }
     String validatedBy = AgreementExecution.completedBy(execution, GrantAgreementProcess.TASK_VALIDATE_ADVANCE,
-        GrantAgreementProcess.TASK_VALIDATE_BALANCE);
+        GrantAgreementProcess.TASK_VALIDATE_BALANCE, GrantAgreementProcess.TASK_VALIDATE_INSTALMENT);
     Object paymentId = execution.getVariable(GrantAgreementProcess.VAR_PAYMENT_ID);
     AgreementExecution.bpmn(() -> agreements.confirmPayment(AgreementExecution.agreementId(execution),
         paymentId instanceof Number n ? n.longValue() : null, paidOn, (String) execution.getVariable(VAR_MANDATE_NUMBER),

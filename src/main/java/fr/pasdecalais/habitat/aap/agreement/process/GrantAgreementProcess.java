@@ -10,6 +10,8 @@ public final class GrantAgreementProcess {
   public static final String MSG_AMENDMENT_REQUESTED = "Message_AmendmentRequested";
   public static final String MSG_TERMINATION_NOTICE = "Message_TerminationNotice";
   public static final String MSG_NOTICE_REMEDIED = "Message_NoticeRemedied";
+  /** Correlated by {@link RecordInterimReport} (process instance id) when the report makes an instalment due. */
+  public static final String MSG_INSTALMENT_DUE = "Message_InstalmentDue";
 
   // error codes
   public static final String ERROR_AGREEMENT_INVALID = "AGREEMENT_INVALID";
@@ -27,6 +29,7 @@ public final class GrantAgreementProcess {
   public static final String TASK_HANDLE_LATE_FINAL = "Task_HandleLateFinalReport";
   public static final String TASK_CERTIFY_SERVICE = "Task_CertifyService";
   public static final String TASK_VALIDATE_BALANCE = "Task_ValidateBalanceMandate";
+  public static final String TASK_VALIDATE_INSTALMENT = "Task_ValidateInstalmentMandate";
   public static final String TASK_REVIEW_AMENDMENT = "Task_ReviewAmendment";
   public static final String TASK_STATE_EXPENSES = "Task_StateJustifiedExpenses";
   // service tasks and events
@@ -45,6 +48,8 @@ public final class GrantAgreementProcess {
   public static final String VAR_PAYER_GROUP = "payerGroup";
   /** "État (…) — ordonnateur : le Préfet du Pas-de-Calais": what "Valider le mandatement" shows of the funder. */
   public static final String VAR_PAYER_LABEL = "payerLabel";
+  /** Number of the intermediate instalment an event subprocess "Versement intermédiaire" orders (local). */
+  public static final String VAR_INSTALMENT_NUMBER = "instalmentNumber";
   public static final String VAR_SETTLEMENT = "settlement";
   /** Values of {@code settlement}, read by the gateway after "Solder la convention". */
   public static final String SETTLEMENT_BALANCE = "BALANCE";
