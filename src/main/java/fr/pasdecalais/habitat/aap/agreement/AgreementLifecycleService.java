@@ -198,7 +198,7 @@ public class AgreementLifecycleService {
       agreement.revise(d.amount(), units, d.decisionDate(), d.periodStart(), d.periodEnd());
     }
     agreement = agreements.saveAndFlush(agreement);
-    byte[] pdf = renderer.render(forms.templateValues(agreement, call));
+    byte[] pdf = renderer.render(call.getFunder().getKind(), call.getFunder().getName(), forms.templateValues(agreement, call));
     documents.save(new AgreementDocument(agreement.getId(), agreement.getNumber() + ".pdf", MEDIA_PDF, pdf, EngineClock.now()));
     return agreement;
   }
@@ -218,7 +218,7 @@ public class AgreementLifecycleService {
     GrantAgreement a = agreements.lockExisting(agreementId);
     List<String> problems = new ArrayList<>();
     check(problems, "de l'opérateur", operatorSignedOn, a.getDecisionDate());
-    check(problems, "du Président (ou du Préfet)", presidentSignedOn, a.getDecisionDate());
+    check(problems, "du financeur (" + a.getSignatoryTitle() + ")", presidentSignedOn, a.getDecisionDate());
     if (!problems.isEmpty()) {
       throw new AgreementRuleException(Rule.SIGNATURE, String.join(" ", problems));
     }
@@ -272,7 +272,7 @@ public class AgreementLifecycleService {
             + french(report.getDueOn()),
         "Madame, Monsieur,\n\nNous vous rappelons que le " + report.getKind().label().toLowerCase(Locale.FRANCE)
             + " prévu par la convention " + a.getNumber() + " est attendu au plus tard le " + french(report.getDueOn())
-            + ".\n\nLe service des politiques sociales du logement et de l'habitat\nDépartement du Pas-de-Calais",
+            + ".\n\n" + calls.getByReference(a.getCallReference()).getFunder().letterSignature(),
         a.getApplicationReference()).getId();
   }
 
@@ -284,10 +284,8 @@ public class AgreementLifecycleService {
   }
 
 
+  /** Who signs for the funder: the call's funder says so (the Préfet for the State, the Président for the Département). */
   private static String signatory(CallForProjects call) {
-    return switch (call.getDecidingBody()) {
-      case PREFET -> "le Préfet du Pas-de-Calais";
-      default -> "le Président du Conseil départemental du Pas-de-Calais";
-    };
+    return call.getFunder().getSignatory();
   }
 }

@@ -55,8 +55,8 @@ public class CallForProjects {
   @Column(length = 300)
   private String axis;
 
-  @Column(nullable = false, length = 200)
-  private String funder;
+  @Embedded
+  private CallFunder funder;
 
   @Enumerated(EnumType.STRING)
   @Column(name = "deciding_body", nullable = false, length = 30)
@@ -183,7 +183,7 @@ public class CallForProjects {
     c.reference = d.reference();
     c.title = d.title();
     c.axis = d.axis();
-    c.funder = d.funder();
+    c.funder = CallFunder.of(d.funder());
     c.decidingBody = d.decidingBody();
     c.description = d.description();
     c.selection = SelectionTimeline.orDefault(d.selection());
@@ -290,7 +290,7 @@ public class CallForProjects {
     return axis;
   }
 
-  public String getFunder() {
+  public CallFunder getFunder() {
     return funder;
   }
 
