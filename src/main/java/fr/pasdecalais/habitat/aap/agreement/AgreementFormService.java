@@ -9,6 +9,7 @@ import fr.pasdecalais.habitat.aap.application.ApplicationService;
 import fr.pasdecalais.habitat.aap.call.CallCatalog;
 import fr.pasdecalais.habitat.aap.call.CallDefinition;
 import fr.pasdecalais.habitat.aap.call.CallForProjects;
+import fr.pasdecalais.habitat.aap.call.CallFunder;
 import fr.pasdecalais.habitat.aap.call.CallLot;
 import fr.pasdecalais.habitat.aap.call.FundingCalculator;
 import fr.pasdecalais.habitat.aap.call.FundingKind;
@@ -109,6 +110,19 @@ public class AgreementFormService {
     return vars;
   }
 
+  /** The group that validates the mandates of the call's conventions: its funder's finance service. */
+  @Transactional(readOnly = true)
+  public String payerGroup(String callReference) {
+    return calls.getByReference(callReference).getFunder().payerGroup();
+  }
+
+  /** The funder as the mandate form shows it: name, service, and who orders the expense. */
+  @Transactional(readOnly = true)
+  public String payerLabel(String callReference) {
+    CallFunder f = calls.getByReference(callReference).getFunder();
+    return f.getName() + (f.getService() == null ? "" : " (" + f.getService() + ")") + " — ordonnateur : " + f.getSignatory();
+  }
+
   /** The values of the convention template. */
   public Map<String, String> templateValues(GrantAgreement a, CallForProjects call) {
     Map<String, String> v = new LinkedHashMap<>();
@@ -117,6 +131,12 @@ public class AgreementFormService {
     v.put("referenceAppel", call.getReference());
     v.put("lot", call.getLots().size() > 1 ? ", lot " + a.getLotCode() : "");
     v.put("signataire", a.getSignatoryTitle());
+    CallFunder funder = call.getFunder();
+    v.put("ordonnateur", a.getSignatoryTitle());
+    v.put("service", funder.getService() == null ? funder.getName() : funder.getService());
+    v.put("cofinancement", funder.getCoFunderName() == null ? ""
+        : "Cette action est cofinancée par " + funder.getCoFunderName() + " à hauteur de "
+            + funder.coFunderShareLabel() + " de son coût.");
     v.put("operateur", a.getOrganizationName());
     v.put("dossier", a.getApplicationReference());
     v.put("dateDecision", french(a.getDecisionDate()));
@@ -140,6 +160,7 @@ public class AgreementFormService {
     GrantAgreement a = agreements.getExisting(agreementId);
     Map<String, Object> vars = new LinkedHashMap<>();
     vars.put("agreementNumber", a.getNumber());
+    vars.put("signatoryLabel", a.getSignatoryTitle());
     vars.put("agreementAmountLabel", Money.format(a.getAmount()));
     vars.put("periodLabel", period(a.getPeriodStart(), a.getPeriodEnd()));
     vars.put("paidAmountLabel", Money.format(settlement.livePaid(a.getId())));

@@ -201,7 +201,7 @@ public class AgreementLifecycleService {
       agreement.revise(d.amount(), units, d.decisionDate(), d.periodStart(), d.periodEnd());
     }
     agreement = agreements.saveAndFlush(agreement);
-    byte[] pdf = renderer.render(forms.templateValues(agreement, call));
+    byte[] pdf = renderer.render(call.getFunder().getKind(), call.getFunder().getName(), forms.templateValues(agreement, call));
     documents.save(new AgreementDocument(agreement.getId(), agreement.getNumber() + ".pdf", MEDIA_PDF, pdf, EngineClock.now()));
     return agreement;
   }
@@ -221,7 +221,7 @@ public class AgreementLifecycleService {
     GrantAgreement a = agreements.lockExisting(agreementId);
     List<String> problems = new ArrayList<>();
     check(problems, "de l'opérateur", operatorSignedOn, a.getDecisionDate());
-    check(problems, "du Président (ou du Préfet)", presidentSignedOn, a.getDecisionDate());
+    check(problems, "du financeur (" + a.getSignatoryTitle() + ")", presidentSignedOn, a.getDecisionDate());
     if (!problems.isEmpty()) {
       throw new AgreementRuleException(Rule.SIGNATURE, String.join(" ", problems));
     }
@@ -290,8 +290,8 @@ public class AgreementLifecycleService {
         "Convention " + a.getNumber() + " : « " + report.title() + " » attendu le "
             + french(report.getDueOn()),
         "Madame, Monsieur,\n\nNous vous rappelons que « " + report.title()
-            + " », prévu par la convention " + a.getNumber() + " est attendu au plus tard le " + french(report.getDueOn())
-            + ".\n\nLe service des politiques sociales du logement et de l'habitat\nDépartement du Pas-de-Calais",
+            + " », prévu par la convention " + a.getNumber() + ", est attendu au plus tard le " + french(report.getDueOn())
+            + ".\n\n" + calls.getByReference(a.getCallReference()).getFunder().letterSignature(),
         a.getApplicationReference()).getId();
   }
 
@@ -303,10 +303,8 @@ public class AgreementLifecycleService {
   }
 
 
+  /** Who signs for the funder: the call's funder says so (the Préfet for the State, the Président for the Département). */
   private static String signatory(CallForProjects call) {
-    return switch (call.getDecidingBody()) {
-      case PREFET -> "le Préfet du Pas-de-Calais";
-      default -> "le Président du Conseil départemental du Pas-de-Calais";
-    };
+    return call.getFunder().getSignatory();
   }
 }

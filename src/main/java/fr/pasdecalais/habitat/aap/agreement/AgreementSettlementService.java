@@ -5,6 +5,7 @@ import static fr.pasdecalais.habitat.aap.agreement.AgreementDates.today;
 
 import fr.pasdecalais.habitat.aap.agreement.AgreementRuleException.Rule;
 import fr.pasdecalais.habitat.aap.call.CallCatalog;
+import fr.pasdecalais.habitat.aap.call.CallFunder;
 import fr.pasdecalais.habitat.aap.call.FundingCalculator.Quantities;
 import fr.pasdecalais.habitat.aap.call.FundingCalculator;
 import fr.pasdecalais.habitat.aap.call.FundingRule;
@@ -200,6 +201,12 @@ public class AgreementSettlementService {
     return payments.order(a.getId(), a.getNumber(), PaymentKind.BALANCE, balance, a.getAmount());
   }
 
+  /** Who issues a titre de recette: the Département's paymaster, or the State's services for the Préfet. */
+  private static String issuer(CallFunder funder) {
+    return funder.isState() ? "les services de l'État (ordonnateur : " + funder.getSignatory() + ")"
+        : "la paierie départementale";
+  }
+
   /** A recovery order and the notification telling the operator. */
   public record Recovery(Payment payment, Long notificationId) {}
 
@@ -223,14 +230,15 @@ public class AgreementSettlementService {
           + ") : aucun titre de recette ne peut être émis.");
     }
     Payment p = payments.order(a.getId(), a.getNumber(), PaymentKind.RECOVERY, excess, a.getAmount());
+    CallFunder funder = calls.getByReference(a.getCallReference()).getFunder();
     Notification n = notifications.store(NotificationKind.RECOVERY_ORDERED, a.getOperatorEmail(),
         "Convention " + a.getNumber() + " : titre de recette de " + Money.format(p.getAmount()),
         "Madame, Monsieur,\n\nAu vu du service fait constaté le " + french(a.getServiceRenderedOn())
             + ", le montant dû au titre de la convention " + a.getNumber() + " s'élève à " + Money.format(a.getAmountDue())
             + ", alors que " + Money.format(paid) + " vous ont été versés.\n"
             + "Un titre de recette n° " + p.getOrderNumber() + " de " + Money.format(p.getAmount())
-            + " va être émis à votre encontre par la paierie départementale ; merci de procéder au reversement à sa réception.\n\n"
-            + "Le service des politiques sociales du logement et de l'habitat\nDépartement du Pas-de-Calais",
+            + " va être émis à votre encontre par " + issuer(funder) + " ; merci de procéder au reversement à sa réception.\n\n"
+            + funder.letterSignature(),
         a.getApplicationReference());
     return new Recovery(p, n.getId());
   }

@@ -3,6 +3,7 @@ package fr.pasdecalais.habitat.aap.agreement;
 import static fr.pasdecalais.habitat.aap.agreement.AgreementDates.french;
 import static fr.pasdecalais.habitat.aap.agreement.AgreementDates.today;
 
+import fr.pasdecalais.habitat.aap.call.CallCatalog;
 import fr.pasdecalais.habitat.aap.notification.NotificationKind;
 import fr.pasdecalais.habitat.aap.notification.NotificationService;
 import fr.pasdecalais.habitat.aap.payment.Payment;
@@ -25,12 +26,19 @@ public class AgreementTerminationService {
   private final GrantAgreementRepository agreements;
   private final PaymentService payments;
   private final NotificationService notifications;
+  private final CallCatalog calls;
 
   public AgreementTerminationService(GrantAgreementRepository agreements, PaymentService payments,
-      NotificationService notifications) {
+      NotificationService notifications, CallCatalog calls) {
     this.agreements = agreements;
     this.payments = payments;
     this.notifications = notifications;
+    this.calls = calls;
+  }
+
+  /** The letters are signed by the convention's funder (the Département's service, or the State's for the Préfet). */
+  private String signature(GrantAgreement a) {
+    return calls.getByReference(a.getCallReference()).getFunder().letterSignature();
   }
 
   /** Records the mise en demeure and stores the letter to the operator; returns the notification id. */
@@ -44,7 +52,7 @@ public class AgreementTerminationService {
         "Madame, Monsieur,\n\nNous constatons le manquement suivant à vos obligations au titre de la convention "
             + a.getNumber() + " : " + why + ".\nVous êtes mis en demeure d'y remédier dans un délai de deux mois à compter du "
             + french(today()) + ". À défaut, la convention sera résiliée et les sommes versées non utilisées devront être reversées.\n\n"
-            + "Le service des politiques sociales du logement et de l'habitat\nDépartement du Pas-de-Calais",
+            + signature(a),
         a.getApplicationReference()).getId();
   }
 
@@ -91,7 +99,7 @@ public class AgreementTerminationService {
         + (recovery == null ? "Aucun reversement n'est demandé.\n"
             : "Un titre de recette n° " + recovery.getOrderNumber() + " de " + Money.format(recovery.getAmount())
                 + " va être émis pour le reversement de l'avance non utilisée.\n")
-        + "\nLe service des politiques sociales du logement et de l'habitat\nDépartement du Pas-de-Calais";
+        + "\n" + signature(a);
     Long notificationId = notifications.store(NotificationKind.AGREEMENT_TERMINATED, a.getOperatorEmail(),
         "Convention " + a.getNumber() + " : résiliation", body, a.getApplicationReference()).getId();
     return new Termination(recovery, notificationId);

@@ -8,6 +8,7 @@ import com.lowagie.text.FontFactory;
 import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
 import com.lowagie.text.pdf.PdfWriter;
+import fr.pasdecalais.habitat.aap.call.FunderKind;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,7 +21,9 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
 /**
- * Renders the convention PDF (OpenPDF) from the French template {@code templates/convention.txt}:
+ * Renders the convention PDF (OpenPDF) from the French template of the call's funder
+ * ({@code templates/convention.txt} for the Département, {@code templates/convention-etat.txt} for
+ * the State: parties, articles, ordonnateur and signatures follow the funder):
  * {@code {{key}}} placeholders are replaced by the values, a line starting with {@code # } is the
  * title, {@code ## } an article heading, any other line a paragraph. A placeholder without value is
  * an error: a convention never goes out with a hole in it.
@@ -30,13 +33,20 @@ public class ConventionPdfRenderer {
 
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{(\\w+)}}");
   private static final String TEMPLATE = "templates/convention.txt";
+  private static final String STATE_TEMPLATE = "templates/convention-etat.txt";
 
-  public String fill(Map<String, String> values) {
+  /** The template of a funder kind. */
+  static String template(FunderKind funder) {
+    return funder == FunderKind.ETAT ? STATE_TEMPLATE : TEMPLATE;
+  }
+
+  public String fill(FunderKind funder, Map<String, String> values) {
+    String name = template(funder);
     String template;
-    try (InputStream in = new ClassPathResource(TEMPLATE).getInputStream()) {
+    try (InputStream in = new ClassPathResource(name).getInputStream()) {
       template = new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new UncheckedIOException("Modèle de convention introuvable : " + TEMPLATE, e);
+      throw new UncheckedIOException("Modèle de convention introuvable : " + name, e);
     }
     Matcher m = PLACEHOLDER.matcher(template);
     StringBuilder out = new StringBuilder();
@@ -51,14 +61,15 @@ public class ConventionPdfRenderer {
     return out.toString();
   }
 
-  public byte[] render(Map<String, String> values) {
-    String text = fill(values);
+  /** The PDF of the convention; {@code author} is the funder's name (the document's metadata). */
+  public byte[] render(FunderKind funder, String author, Map<String, String> values) {
+    String text = fill(funder, values);
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     Document document = new Document(PageSize.A4, 56, 56, 56, 56);
     try {
       PdfWriter.getInstance(document, bytes);
       document.addTitle("Convention " + values.getOrDefault("numero", ""));
-      document.addAuthor("Département du Pas-de-Calais");
+      document.addAuthor(author);
       document.open();
       Font title = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 15);
       Font heading = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 11);

@@ -28,8 +28,8 @@ public class RecordSignaturesRules implements CompletionRules {
     LocalDate decision = agreement.of(c).map(GrantAgreement::getDecisionDate).orElse(null);
     LocalDate operator = c.pastDate("operatorSignedOn", "Date de signature par l'opérateur", true);
     c.notBefore("operatorSignedOn", "Date de signature par l'opérateur", operator, decision, "la décision d'attribution");
-    LocalDate president = c.pastDate("presidentSignedOn", "Date de signature par le Président", true);
-    c.notBefore("presidentSignedOn", "Date de signature par le Président", president, decision,
+    LocalDate president = c.pastDate("presidentSignedOn", "Date de signature pour le financeur", true);
+    c.notBefore("presidentSignedOn", "Date de signature pour le financeur", president, decision,
         "la décision d'attribution");
   }
 }

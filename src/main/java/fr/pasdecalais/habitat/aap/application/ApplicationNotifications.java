@@ -1,5 +1,7 @@
 package fr.pasdecalais.habitat.aap.application;
 
+import fr.pasdecalais.habitat.aap.call.CallCatalog;
+import fr.pasdecalais.habitat.aap.call.DecidingBody;
 import fr.pasdecalais.habitat.aap.shared.FrenchFormat;
 import fr.pasdecalais.habitat.aap.notification.Notification;
 import fr.pasdecalais.habitat.aap.notification.NotificationKind;
@@ -8,17 +10,24 @@ import java.time.Instant;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
-/** The French e-mails sent to applicants about their dossier; stored through {@link NotificationService}. */
+/**
+ * The French e-mails sent to applicants about their dossier; stored through {@link NotificationService}.
+ * Signed by the call's funder: the Département's service, or for a State-funded call the State's
+ * service "pour le Préfet".
+ */
 @Component
 public class ApplicationNotifications {
 
-  private static final String SIGNATURE = "\n\nLe service Politiques du logement (SPSLH)\nDépartement du Pas-de-Calais\n\n"
-      + "Ce courriel est envoyé automatiquement ; pour toute question, répondez en rappelant la référence du dossier.";
+  private static final String DEPARTEMENT_SIGNATURE = "Le service Politiques du logement (SPSLH)\nDépartement du Pas-de-Calais";
+  private static final String AUTOMATIC = "\n\nCe courriel est envoyé automatiquement ; pour toute question, répondez en "
+      + "rappelant la référence du dossier.";
 
   private final NotificationService notifications;
+  private final CallCatalog calls;
 
-  public ApplicationNotifications(NotificationService notifications) {
+  public ApplicationNotifications(NotificationService notifications, CallCatalog calls) {
     this.notifications = notifications;
+    this.calls = calls;
   }
 
   public Notification late(Application a, String callTitle, Instant closesAt) {
@@ -55,7 +64,7 @@ public class ApplicationNotifications {
 
   public Notification refused(Application a, String callTitle, String label) {
     return store(a, NotificationKind.DECISION_REFUSED, "Dossier " + a.getReference() + " : décision de l'appel à projets",
-        "Après avis du jury et décision de l'assemblée, votre candidature à l'appel « " + callTitle
+        "Après avis du jury et " + decisionOf(a) + ", votre candidature à l'appel « " + callTitle
             + " » n'a pas été retenue.\n\nMotif : " + (label == null || label.isBlank() ? "non précisé" : label));
   }
 
@@ -78,9 +87,24 @@ public class ApplicationNotifications {
             + (reason == null || reason.isBlank() ? "non précisé" : reason) + "\n\nLe dossier est clos.");
   }
 
+  /** "décision de la Commission Permanente", "décision du Préfet". */
+  private String decisionOf(Application a) {
+    return calls.findByReference(a.getCallReference())
+        .map(c -> c.getDecidingBody() == DecidingBody.PREFET ? "décision du Préfet" : "décision de la Commission Permanente")
+        .orElse("décision de l'instance compétente");
+  }
+
+  /** The State's service for a State-funded call, the Département's SPSLH otherwise. */
+  private String signature(Application a) {
+    return calls.findByReference(a.getCallReference())
+        .filter(c -> c.getFunder().isState())
+        .map(c -> c.getFunder().letterSignature())
+        .orElse(DEPARTEMENT_SIGNATURE);
+  }
+
   private Notification store(Application a, NotificationKind kind, String subject, String text) {
     String body = "Madame, Monsieur,\n\nDossier " + a.getReference() + " – " + a.getOrganization().getName()
-        + " (SIRET " + a.getOrganization().getSiret() + ")\n\n" + text + SIGNATURE;
+        + " (SIRET " + a.getOrganization().getSiret() + ")\n\n" + text + "\n\n" + signature(a) + AUTOMATIC;
     return notifications.store(kind, a.getOrganization().getEmail(), subject, body, a.getReference());
   }
 }

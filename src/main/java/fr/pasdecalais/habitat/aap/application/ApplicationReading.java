@@ -30,13 +30,10 @@ public class ApplicationReading {
   private final JuryOpinionSource jury;
   private final CallCatalog calls;
   private final ConventionHistorySource conventions;
-  private final OrganizationHolderTypes holderTypes;
 
   public ApplicationReading(ApplicationRepository applications, ApplicationEventRepository events,
       RegularizationRequestRepository regularizations, OrganizationMemberRepository members, ApplicationAccess access,
-      DocumentService documents, JuryOpinionSource jury, CallCatalog calls, ConventionHistorySource conventions,
-      OrganizationHolderTypes holderTypes) {
-    this.holderTypes = holderTypes;
+      DocumentService documents, JuryOpinionSource jury, CallCatalog calls, ConventionHistorySource conventions) {
     this.conventions = conventions;
     this.applications = applications;
     this.events = events;
@@ -96,7 +93,7 @@ public class ApplicationReading {
   /** The pieces of the call this dossier's holder is asked (by its holder type), with what the dossier holds. */
   private List<PieceStatus> pieces(Application a, CallForProjects call) {
     List<ApplicationDocument> held = documents.list(a.getId());
-    return calls.requiredDocumentsFor(call, holderTypes.of(a.getOrganization()).orElse(null)).stream().map((RequiredDocument r) -> new PieceStatus(r.getCode(), r.getLabel(),
+    return call.requiredDocumentsFor(a.getOrganization().getDeclaredHolderType().orElse(null)).stream().map((RequiredDocument r) -> new PieceStatus(r.getCode(), r.getLabel(),
         r.isMandatory(), held.stream().filter(d -> d.getDocumentType().equals(r.getCode()))
             .map(d -> DocumentRef.of(a.getReference(), d)).toList())).toList();
   }
@@ -107,7 +104,7 @@ public class ApplicationReading {
     CallForProjects call = calls.getByReference(a.getCallReference());
     Organization o = a.getOrganization();
     OrganizationView org = new OrganizationView(o.getSiret(), o.getName(), o.getLegalForm(), o.getHolderType(),
-        holderTypes.of(o).map(Enum::name).orElse(null), o.getApprovals(), o.getStreet() + ", " + o.getPostalCode() + " " + o.getCity(), o.getEmail(), o.getLegalRepresentative());
+        o.getDeclaredHolderType().map(Enum::name).orElse(null), o.getApprovals(), o.getStreet() + ", " + o.getPostalCode() + " " + o.getCity(), o.getEmail(), o.getLegalRepresentative());
     Map<String, String> labels = call.getRequiredDocuments().stream()
         .collect(Collectors.toMap(RequiredDocument::getCode, RequiredDocument::getLabel, (x, y) -> x));
     List<RegularizationView> regs = regularizations.findByApplicationIdOrderByRequestedAtAscIdAsc(a.getId()).stream()

@@ -39,12 +39,10 @@ public class Instruction {
   private final CallCatalog calls;
   private final org.camunda.bpm.engine.TaskService taskService;
   private final EngineAsSystem engine;
-  private final OrganizationHolderTypes holderTypes;
 
   public Instruction(RegularizationRequestRepository regularizations, ApplicationNotifications notifications,
       ApplicationTimeline timeline, CallCatalog calls, org.camunda.bpm.engine.TaskService taskService,
-      EngineAsSystem engine, OrganizationHolderTypes holderTypes) {
-    this.holderTypes = holderTypes;
+      EngineAsSystem engine) {
     this.regularizations = regularizations;
     this.notifications = notifications;
     this.timeline = timeline;
@@ -76,7 +74,7 @@ public class Instruction {
     }
     // only the pieces this holder is asked (a piece for another holder type is no piece of this dossier)
     Map<String, String> labels = new java.util.LinkedHashMap<>();
-    calls.requiredDocumentsFor(call, holderTypes.of(a.getOrganization()).orElse(null))
+    call.requiredDocumentsFor(a.getOrganization().getDeclaredHolderType().orElse(null))
         .forEach(d -> labels.put(d.getCode(), d.getLabel()));
     Set<String> pieces = new LinkedHashSet<>(missing == null ? List.of() : missing);
     if (pieces.isEmpty()) {

@@ -1,9 +1,12 @@
 package fr.pasdecalais.habitat.aap.application;
 
+import fr.pasdecalais.habitat.aap.call.HolderType;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -13,6 +16,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.LinkedHashSet;
+import java.util.Optional;
 import java.util.Set;
 
 /** A porteur de projet / opérateur, identified by its SIRET. */
@@ -37,6 +41,19 @@ public class Organization {
   /** The type of holder the calls' eligibility rules speak of (e.g. ASSOCIATION, BAILLEUR_SOCIAL). */
   @Column(name = "holder_type", nullable = false, length = 300)
   private String holderType;
+
+  /**
+   * The type the pieces of a call depend on (an association's Cerfa, an approved body's agrément), as
+   * declared with the latest dossier that stated one; none: unknown, every piece is asked. Table
+   * {@code organization_holder_type}, its key the organisation: at most one element, a row only once
+   * a type is declared (an optional secondary table would do the same, but Hibernate writes it with a
+   * MERGE that H2 refuses: {@code cast(? as varchar(null))}).
+   */
+  @ElementCollection(fetch = FetchType.EAGER)
+  @CollectionTable(name = "organization_holder_type", joinColumns = @JoinColumn(name = "organization_id"))
+  @Enumerated(EnumType.STRING)
+  @Column(name = "holder_type", nullable = false, length = 30)
+  private Set<HolderType> declaredHolderType = new LinkedHashSet<>();
 
   /** Agréments held, e.g. "L.365-3 CCH (intermédiation locative)". */
   @ElementCollection(fetch = FetchType.EAGER)
@@ -89,6 +106,17 @@ public class Organization {
     this.legalRepresentative = legalRepresentative;
   }
 
+  /** Records the declared type (the latest dossier's wins); nothing when the dossier did not state one. */
+  public void declareHolderType(String holderTypeCode) {
+    HolderType.of(holderTypeCode).ifPresent(t -> {
+      if (!declaredHolderType.contains(t)) {
+        declaredHolderType.clear();
+        declaredHolderType.add(t);
+      }
+    });
+  }
+
+  public Optional<HolderType> getDeclaredHolderType() { return declaredHolderType.stream().findFirst(); }
   public Long getId() { return id; }
   public String getSiret() { return siret; }
   public String getName() { return name; }

@@ -46,13 +46,10 @@ public class OrganizationMemberships {
   private final EngineAsSystem engine;
   private final NotificationService notifications;
   private final TransactionTemplate separateTransaction;
-  private final OrganizationHolderTypes holderTypes;
 
   public OrganizationMemberships(OrganizationRepository organizations, OrganizationMemberRepository members,
       MembershipRequestRepository requests, IdentityService identity, RuntimeService runtime, EngineAsSystem engine,
-      NotificationService notifications, PlatformTransactionManager transactionManager,
-      OrganizationHolderTypes holderTypes) {
-    this.holderTypes = holderTypes;
+      NotificationService notifications, PlatformTransactionManager transactionManager) {
     this.organizations = organizations;
     this.members = members;
     this.requests = requests;
@@ -175,8 +172,8 @@ public class OrganizationMemberships {
       org = new Organization(o.siret(), now);
       org.update(o.name().trim(), o.legalForm().trim(), o.holderType().trim(), new LinkedHashSet<>(o.approvals()),
           o.street().trim(), o.postalCode(), o.city().trim(), o.email().trim(), o.legalRepresentative().trim());
+      org.declareHolderType(o.holderTypeCode());
       org = organizations.saveAndFlush(org);
-      holderTypes.declare(org, o.holderTypeCode());
     }
     MembershipRequest last = requests.findFirstByUserIdAndOrganizationIdOrderByIdDesc(userId, org.getId())
         .orElse(null);

@@ -48,7 +48,6 @@ public class Submissions {
   private final RuntimeService runtime;
   private final EngineAsSystem engine;
   private final Validator validator;
-  private final OrganizationHolderTypes holderTypes;
   private final FundingCalculator calculator;
   private final org.springframework.transaction.support.TransactionTemplate newTransaction;
 
@@ -56,10 +55,8 @@ public class Submissions {
       OrganizationMemberships memberships, ApplicationCounterRepository counters,
       ApplicationNotifications notifications, ApplicationTimeline timeline, CallCatalog calls, RuntimeService runtime,
       EngineAsSystem engine, Validator validator,
-      org.springframework.transaction.PlatformTransactionManager transactions, OrganizationHolderTypes holderTypes,
-      FundingCalculator calculator) {
+      org.springframework.transaction.PlatformTransactionManager transactions, FundingCalculator calculator) {
     this.calculator = calculator;
-    this.holderTypes = holderTypes;
     this.newTransaction = new org.springframework.transaction.support.TransactionTemplate(transactions);
     this.newTransaction.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     this.applications = applications;
@@ -167,8 +164,8 @@ public class Submissions {
     }
     org.update(o.name().trim(), o.legalForm().trim(), o.holderType().trim(), new LinkedHashSet<>(o.approvals()),
         o.street().trim(), o.postalCode(), o.city().trim(), o.email().trim(), o.legalRepresentative().trim());
+    org.declareHolderType(o.holderTypeCode());
     org = organizations.save(org); // identity key: the row is inserted, it has its id
-    holderTypes.declare(org, o.holderTypeCode());
     String reference = String.format(Locale.ROOT, "%s-%04d", call.getReference(), counter.next());
     Application created = new Application(reference, call.getId(), call.getReference(), lot.getId(),
         lot.getCode(), org, new LinkedHashSet<>(request.territories()), request.requestedAmount(),

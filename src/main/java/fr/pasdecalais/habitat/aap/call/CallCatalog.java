@@ -21,12 +21,10 @@ public class CallCatalog {
   private final TerritoryRepository territories;
   private final CallDefinitionValidator validator;
   private final JurySessionRepository sessions;
-  private final PieceHolderTypes pieceHolderTypes;
 
   public CallCatalog(CallRepository calls, TerritoryRepository territories, CallDefinitionValidator validator,
-      JurySessionRepository sessions, PieceHolderTypes pieceHolderTypes) {
+      JurySessionRepository sessions) {
     this.sessions = sessions;
-    this.pieceHolderTypes = pieceHolderTypes;
     this.calls = calls;
     this.territories = territories;
     this.validator = validator;
@@ -126,24 +124,7 @@ public class CallCatalog {
     if (calls.existsByReference(definition.reference())) {
       throw DomainException.conflict("Un appel à projets a déjà la référence « " + definition.reference() + " ».");
     }
-    CallForProjects call = calls.saveAndFlush(CallForProjects.fromDefinition(definition, EngineClock.now()));
-    pieceHolderTypes.record(call, definition);
-    return call;
-  }
-
-  /**
-   * The pieces of the call a holder of this type is asked (all of them when the type is unknown):
-   * what completeness checks and regularisation requests may ask of a dossier.
-   */
-  @Transactional(readOnly = true)
-  public List<RequiredDocument> requiredDocumentsFor(CallForProjects call, HolderType holder) {
-    return pieceHolderTypes.applicable(call, holder);
-  }
-
-  /** Per piece code, the holder types it is asked of (absent: every holder). */
-  @Transactional(readOnly = true)
-  public java.util.Map<String, java.util.Set<HolderType>> pieceHolderTypes(CallForProjects call) {
-    return pieceHolderTypes.of(call);
+    return calls.saveAndFlush(CallForProjects.fromDefinition(definition, EngineClock.now()));
   }
 
   /** DRAFT → PUBLISHED. */

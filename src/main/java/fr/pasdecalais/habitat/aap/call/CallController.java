@@ -48,7 +48,7 @@ public class CallController {
   @GetMapping("/{reference}")
   public CallView get(@PathVariable String reference) {
     CallForProjects call = catalog.getVisible(reference, seesDrafts());
-    return CallView.of(call, EngineClock.now(), counts(reference), catalog.pieceHolderTypes(call));
+    return CallView.of(call, EngineClock.now(), counts(reference));
   }
 
   /** Agents of the service (instructeurs, superviseurs, administrators) see drafts; partners, jury and others do not. */
@@ -71,7 +71,7 @@ public class CallController {
       @RequestParam(defaultValue = "true") boolean publish) {
     CallForProjects call = lifecycle.create(definition, publish);
     return ResponseEntity.created(URI.create("/api/calls/" + call.getReference()))
-        .body(CallView.of(call, EngineClock.now(), counts(call.getReference()), catalog.pieceHolderTypes(call)));
+        .body(CallView.of(call, EngineClock.now(), counts(call.getReference())));
   }
 
   private Map<String, Long> counts(String reference) {

@@ -30,8 +30,8 @@ public record CallDefinition(
     String title,
     @Size(max = 300, message = "L'axe dépasse 300 caractères.")
     String axis,
-    @NotBlank(message = "Le financeur est obligatoire.") @Size(max = 200, message = "Le financeur dépasse 200 caractères.")
-    String funder,
+    @NotNull(message = "Le financeur est obligatoire.") @Valid
+    Funder funder,
     @NotNull(message = "L'instance de décision est obligatoire (COMMISSION_PERMANENTE ou PREFET).")
     DecidingBody decidingBody,
     @Size(max = 4000, message = "La description dépasse 4 000 caractères.")

@@ -21,8 +21,13 @@ import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.hibernate.annotations.Fetch;
 import org.hibernate.annotations.FetchMode;
 
@@ -50,8 +55,8 @@ public class CallForProjects {
   @Column(length = 300)
   private String axis;
 
-  @Column(nullable = false, length = 200)
-  private String funder;
+  @Embedded
+  private CallFunder funder;
 
   @Enumerated(EnumType.STRING)
   @Column(name = "deciding_body", nullable = false, length = 30)
@@ -107,6 +112,12 @@ public class CallForProjects {
   @CollectionTable(name = "call_required_document", joinColumns = @JoinColumn(name = "call_id"))
   @OrderColumn(name = "position")
   private List<RequiredDocument> requiredDocuments = new ArrayList<>();
+
+  /** The pieces asked of some holder types only (a piece absent here is asked of every holder). */
+  @ElementCollection(fetch = FetchType.EAGER)
+  @Fetch(FetchMode.SUBSELECT)
+  @CollectionTable(name = "call_required_document_holder_type", joinColumns = @JoinColumn(name = "call_id"))
+  private Set<PieceHolderType> pieceHolderTypes = new LinkedHashSet<>();
 
   @ElementCollection(fetch = FetchType.EAGER)
   @Fetch(FetchMode.SUBSELECT)
@@ -172,7 +183,7 @@ public class CallForProjects {
     c.reference = d.reference();
     c.title = d.title();
     c.axis = d.axis();
-    c.funder = d.funder();
+    c.funder = CallFunder.of(d.funder());
     c.decidingBody = d.decidingBody();
     c.description = d.description();
     c.selection = SelectionTimeline.orDefault(d.selection());
@@ -187,6 +198,8 @@ public class CallForProjects {
           l.fundingOr(d.funding()), l.paymentOr(d.payment())));
     }
     d.requiredDocuments().forEach(r -> c.requiredDocuments.add(new RequiredDocument(r.code(), r.label(), r.isMandatory())));
+    d.requiredDocuments().forEach(r -> r.holderTypes().forEach(type ->
+        c.pieceHolderTypes.add(new PieceHolderType(r.code(), HolderType.of(type).orElseThrow()))));
     d.selectionCriteria().forEach(r -> c.selectionCriteria.add(new SelectionCriterion(r.code(), r.label(), r.weight(), r.maxScore())));
     d.indicators().forEach(r -> c.indicators.add(new Indicator(r.code(), r.label(), r.unit())));
     d.jury().forEach(r -> c.jury.add(new CallJuryMember(r.userId(), r.fullName(), r.body())));
@@ -277,7 +290,7 @@ public class CallForProjects {
     return axis;
   }
 
-  public String getFunder() {
+  public CallFunder getFunder() {
     return funder;
   }
 
@@ -315,6 +328,33 @@ public class CallForProjects {
 
   public List<RequiredDocument> getRequiredDocuments() {
     return List.copyOf(requiredDocuments);
+  }
+
+  /** Per piece code, the holder types it is asked of; a piece absent from the map is asked of every holder. */
+  public Map<String, Set<HolderType>> getPieceHolderTypes() {
+    Map<String, Set<HolderType>> types = new LinkedHashMap<>();
+    for (PieceHolderType t : pieceHolderTypes) {
+      types.computeIfAbsent(t.getDocumentCode(), k -> EnumSet.noneOf(HolderType.class)).add(t.getHolderType());
+    }
+    return types;
+  }
+
+  /**
+   * The pieces a holder of this type must (or may) give, in the call's order: those asked of every
+   * holder and those asked of its type. A holder whose type is unknown (null: a dossier filed without
+   * it) is asked every piece, so that nothing the call requires is left out. What completeness checks
+   * and regularisation requests may ask of a dossier.
+   */
+  public List<RequiredDocument> requiredDocumentsFor(HolderType holder) {
+    Map<String, Set<HolderType>> types = getPieceHolderTypes();
+    List<RequiredDocument> pieces = new ArrayList<>();
+    for (RequiredDocument d : requiredDocuments) {
+      Set<HolderType> only = types.get(d.getCode());
+      if (only == null || holder == null || only.contains(holder)) {
+        pieces.add(d);
+      }
+    }
+    return List.copyOf(pieces);
   }
 
   public List<SelectionCriterion> getSelectionCriteria() {

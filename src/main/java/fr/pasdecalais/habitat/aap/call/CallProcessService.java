@@ -91,6 +91,14 @@ public class CallProcessService {
         call.getSelection(), call.getSelectionMode());
   }
 
+  /** The funder as the decision forms show it: "État (DDCS…), signataire : le Préfet du Pas-de-Calais". */
+  @Transactional(readOnly = true)
+  public String funderLabel(String reference) {
+    CallFunder f = catalog.getByReference(reference).getFunder();
+    return f.getName() + (f.getService() == null ? "" : " (" + f.getService() + ")") + ", signataire : " + f.getSignatory()
+        + (f.getCoFunderName() == null ? "" : " ; cofinancé par " + f.getCoFunderName() + " à " + f.coFunderShareLabel());
+  }
+
   /** "Préparer les dates du lot". */
   @Transactional(readOnly = true)
   public LotWindow lotWindow(String reference, String lotCode) {

@@ -10,7 +10,7 @@ import java.util.Map;
 
 /** A call as the API shows it: its parameters, lots with windows, status and dossier counts. */
 public record CallView(
-    String reference, String title, String axis, String funder, DecidingBody decidingBody,
+    String reference, String title, String axis, Funder funder, DecidingBody decidingBody,
     String decidingBodyLabel, String description, CallStatus status, String statusLabel,
     List<String> eligibleHolderTypes, List<String> requiredAgrements, List<String> territories,
     boolean allowsMultipleApplications, BigDecimal totalBudget, List<LotView> lots,
@@ -54,18 +54,14 @@ public record CallView(
   }
 
   /** Short form for the list. */
-  public record Summary(String reference, String title, String funder, DecidingBody decidingBody,
+  public record Summary(String reference, String title, Funder funder, DecidingBody decidingBody,
       CallStatus status, String statusLabel, List<LotView> lots) {}
 
+  /** With the holder types of its pieces ({@link CallForProjects#getPieceHolderTypes}). */
   public static CallView of(CallForProjects c, Instant now, Map<String, Long> counts) {
-    return of(c, now, counts, Map.of());
-  }
-
-  /** With the holder types of its pieces ({@link CallCatalog#pieceHolderTypes}). */
-  public static CallView of(CallForProjects c, Instant now, Map<String, Long> counts,
-      Map<String, java.util.Set<HolderType>> pieceHolderTypes) {
+    Map<String, java.util.Set<HolderType>> pieceHolderTypes = c.getPieceHolderTypes();
     FundingRule rule = c.defaultFundingRule();
-    return new CallView(c.getReference(), c.getTitle(), c.getAxis(), c.getFunder(), c.getDecidingBody(),
+    return new CallView(c.getReference(), c.getTitle(), c.getAxis(), c.getFunder().toDefinition(), c.getDecidingBody(),
         c.getDecidingBody().label(), c.getDescription(), c.getStatus(), c.getStatus().label(),
         c.getEligibleHolderTypes(), c.getRequiredAgrements(), c.getTerritories(), c.isAllowsMultipleApplications(),
         c.totalBudget(), lots(c, now),
@@ -83,7 +79,7 @@ public record CallView(
   }
 
   public static Summary summary(CallForProjects c, Instant now) {
-    return new Summary(c.getReference(), c.getTitle(), c.getFunder(), c.getDecidingBody(), c.getStatus(),
+    return new Summary(c.getReference(), c.getTitle(), c.getFunder().toDefinition(), c.getDecidingBody(), c.getStatus(),
         c.getStatus().label(), lots(c, now));
   }
 

@@ -10,16 +10,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The territories as instructeurs manage them ({@code /api/territories}): every row of table
  * {@code territory} with its kind, its parent and its official code (the SIREN of an EPCI, the INSEE
- * code of a commune), read and written in SQL. The official code (V32) is not mapped by the JPA
- * entity {@link Territory}: V32 runs after the engine has built its schema, hence after Hibernate has
- * validated the mappings on a fresh database (see {@code config.FlywayAroundEngine}).
+ * code of a commune), entity {@link Territory} through {@link TerritoryRepository}.
  *
  * <p>Rules: code {@code [A-Z0-9_]{2,40}} (unique: 409), name 1–200 characters, a kind, a parent
  * that exists and is not the territory itself nor one of its descendants; official code: an EPCI's
@@ -31,10 +28,10 @@ public class TerritoryDirectory {
 
   private static final String CODE = "[A-Z0-9_]{2,40}";
 
-  private final JdbcTemplate jdbc;
+  private final TerritoryRepository territories;
 
-  public TerritoryDirectory(JdbcTemplate jdbc) {
-    this.jdbc = jdbc;
+  public TerritoryDirectory(TerritoryRepository territories) {
+    this.territories = territories;
   }
 
   /** A territory as the API shows it. */
@@ -46,8 +43,7 @@ public class TerritoryDirectory {
 
   @Transactional(readOnly = true)
   public List<TerritoryView> all() {
-    return jdbc.query("select code, name, kind, parent_code, official_code from territory", (rs, i) -> view(
-        rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5))).stream()
+    return territories.findAll().stream().map(TerritoryDirectory::view)
         .sorted(java.util.Comparator.comparing((TerritoryView t) -> TerritoryKind.valueOf(t.kind()).ordinal())
             .thenComparing(TerritoryView::name))
         .toList();
@@ -55,9 +51,7 @@ public class TerritoryDirectory {
 
   @Transactional(readOnly = true)
   public Optional<TerritoryView> find(String code) {
-    return jdbc.query("select code, name, kind, parent_code, official_code from territory where code = ?",
-        (rs, i) -> view(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)), code)
-        .stream().findFirst();
+    return code == null ? Optional.empty() : territories.findById(code).map(TerritoryDirectory::view);
   }
 
   /** Adds a territory: 400 with every faulty field, 409 when the code or the official code is taken. */
@@ -69,8 +63,7 @@ public class TerritoryDirectory {
     }
     refuseTakenOfficialCode(code, t.officialCode());
     try {
-      jdbc.update("insert into territory (code, name, kind, parent_code, official_code) values (?, ?, ?, ?, ?)",
-          code, t.name(), t.kind().name(), t.parentCode(), t.officialCode());
+      territories.saveAndFlush(new Territory(code, t.name(), t.kind(), t.parentCode(), t.officialCode()));
     } catch (DataIntegrityViolationException e) {
       throw DomainException.conflict("Le territoire « " + code + " » ou son code officiel existe déjà.");
     }
@@ -80,14 +73,16 @@ public class TerritoryDirectory {
   /** Corrects a territory: 404 when unknown, 400 with every faulty field, 409 when the official code is taken. */
   @Transactional
   public TerritoryView update(String code, TerritoryRequest request) {
-    if (code == null || find(code).isEmpty()) {
+    Territory territory = code == null ? null : territories.findById(code).orElse(null);
+    if (territory == null) {
       throw DomainException.notFound("Aucun territoire n'a le code « " + code + " ».");
     }
     Checked t = check(code, request, true);
     refuseTakenOfficialCode(code, t.officialCode());
+    // changed only once every check (each a query) is done: a query would flush it before
+    territory.correct(t.name(), t.kind(), t.parentCode(), t.officialCode());
     try {
-      jdbc.update("update territory set name = ?, kind = ?, parent_code = ?, official_code = ? where code = ?",
-          t.name(), t.kind().name(), t.parentCode(), t.officialCode(), code);
+      territories.saveAndFlush(territory);
     } catch (DataIntegrityViolationException e) {
       throw DomainException.conflict("Le code officiel « " + t.officialCode() + " » est déjà celui d'un autre territoire.");
     }
@@ -163,12 +158,10 @@ public class TerritoryDirectory {
     if (officialCode == null) {
       return;
     }
-    List<String> holders = jdbc.queryForList("select code from territory where official_code = ? and code <> ?",
-        String.class, officialCode, code);
-    if (!holders.isEmpty()) {
+    territories.findFirstByOfficialCodeAndCodeNot(officialCode, code).ifPresent(holder -> {
       throw DomainException.conflict("Le code officiel « " + officialCode + " » est déjà celui du territoire « "
-          + holders.get(0) + " ».");
-    }
+          + holder.getCode() + " ».");
+    });
   }
 
   /** The codes under a territory, at any depth. */
@@ -178,9 +171,9 @@ public class TerritoryDirectory {
     while (!frontier.isEmpty()) {
       List<String> next = new ArrayList<>();
       for (String c : frontier) {
-        for (String child : jdbc.queryForList("select code from territory where parent_code = ?", String.class, c)) {
-          if (found.add(child)) {
-            next.add(child);
+        for (Territory child : territories.findByParentCode(c)) {
+          if (found.add(child.getCode())) {
+            next.add(child.getCode());
           }
         }
       }
@@ -189,8 +182,9 @@ public class TerritoryDirectory {
     return found;
   }
 
-  private static TerritoryView view(String code, String name, String kind, String parent, String official) {
-    return new TerritoryView(code, name, kind, TerritoryKind.valueOf(kind).label(), parent, official);
+  private static TerritoryView view(Territory t) {
+    return new TerritoryView(t.getCode(), t.getName(), t.getKind().name(), t.getKind().label(), t.getParentCode(),
+        t.getOfficialCode());
   }
 
   private static String kinds() {

@@ -32,6 +32,8 @@ public class DemoUsers {
       new DemoUser("pierre.lambert", "Pierre", "Lambert", Groups.JURY),
       new DemoUser("isabelle.moreau", "Isabelle", "Moreau", Groups.SECRETARIAT),
       new DemoUser("laurent.petit", "Laurent", "Petit", Groups.FINANCES),
+      new DemoUser("helene.carpentier", "Hélène", "Carpentier", Groups.ETAT_FINANCES),
+      new DemoUser("marc.delattre", "Marc", "Delattre", Groups.PREFECTURE),
       new DemoUser("claire.fontaine", "Claire", "Fontaine", Groups.SUPERVISEURS),
       new DemoUser("admin", "Administrateur", "Démo", Groups.ADMIN));
   public static final String PASSWORD = "demo";

@@ -68,7 +68,8 @@ public class EngineApiGuard extends OncePerRequestFilter {
   /** Who may log into each webapp. */
   static final Map<String, Set<String>> APP_GROUPS = Map.of(
       "welcome", EngineApiPolicy.ENGINE_USERS,
-      "tasklist", Set.of(Groups.INSTRUCTEURS, Groups.JURY, Groups.SECRETARIAT, Groups.FINANCES, Groups.SUPERVISEURS, Groups.ADMIN),
+      "tasklist", Set.of(Groups.INSTRUCTEURS, Groups.JURY, Groups.SECRETARIAT, Groups.FINANCES, Groups.ETAT_FINANCES,
+          Groups.PREFECTURE, Groups.SUPERVISEURS, Groups.ADMIN),
       "cockpit", Set.of(Groups.SUPERVISEURS, Groups.ADMIN),
       "admin", Set.of(Groups.ADMIN));
 

@@ -24,11 +24,12 @@ public final class EngineApiPolicy {
   public static final Set<String> STARTABLE_BY_FINANCES = Set.of("payment-collection");
 
   /** Groups whose members work in Tasklist and may complete their tasks. */
-  static final Set<String> TASK_WORKERS = Set.of(Groups.INSTRUCTEURS, Groups.JURY, Groups.SECRETARIAT, Groups.FINANCES);
+  static final Set<String> TASK_WORKERS = Set.of(Groups.INSTRUCTEURS, Groups.JURY, Groups.SECRETARIAT, Groups.FINANCES,
+      Groups.ETAT_FINANCES, Groups.PREFECTURE);
 
   /** Groups that may use the engine API at all (partners never: their door is {@code /api}). */
   static final Set<String> ENGINE_USERS = Set.of(Groups.INSTRUCTEURS, Groups.JURY, Groups.SECRETARIAT,
-      Groups.FINANCES, Groups.SUPERVISEURS, Groups.ADMIN);
+      Groups.FINANCES, Groups.ETAT_FINANCES, Groups.PREFECTURE, Groups.SUPERVISEURS, Groups.ADMIN);
 
   /** Nobody, the administrator included: testing another account's password. */
   private static final Pattern NEVER = Pattern.compile("identity/verify");
@@ -118,7 +119,7 @@ public final class EngineApiPolicy {
         return ALLOWED;
       }
       if (TASK_ASSIGN.matcher(p).matches() && groups.stream().anyMatch(
-          List.of(Groups.INSTRUCTEURS, Groups.SECRETARIAT, Groups.FINANCES)::contains)) {
+          Groups.OFFICE_GROUPS::contains)) {
         return ALLOWED;
       }
       if (START.matcher(p).matches() && (groups.contains(Groups.INSTRUCTEURS) || groups.contains(Groups.FINANCES))) {

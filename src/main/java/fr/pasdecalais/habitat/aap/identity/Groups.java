@@ -11,10 +11,15 @@ public final class Groups {
   public static final String JURY = "jury";
   /** Secretariat of the deciding body (Commission Permanente or Préfet). */
   public static final String SECRETARIAT = "secretariat-assemblee";
-  /** The prefecture: records the Préfet's decision on a State call ("Enregistrer la décision du Préfet"). */
-  public static final String PREFECTURE = "prefecture";
-  /** Finance officers: payment and recovery orders. */
+  /** Finance officers of the Département: payment and recovery orders of the Département's conventions. */
   public static final String FINANCES = "finances";
+  /**
+   * Finance officers of the State (DDETS): payment and recovery orders of the State's conventions. The
+   * payer of a convention follows its call's funder kind ({@code call.FunderKind#payerGroup()}).
+   */
+  public static final String ETAT_FINANCES = "etat-finances";
+  /** The prefecture's decisions office: records the Préfet's decision on a call decided by the Préfet. */
+  public static final String PREFECTURE = "prefecture";
   /** Supervisors: read-only Cockpit. */
   public static final String SUPERVISEURS = "superviseurs";
   /** Partner accounts of applicant organisations: REST API only. */
@@ -23,7 +28,11 @@ public final class Groups {
   public static final String ADMIN = org.camunda.bpm.engine.authorization.Groups.CAMUNDA_ADMIN;
 
   /** Groups that work in Tasklist. */
-  public static final List<String> TASKLIST_GROUPS = List.of(INSTRUCTEURS, JURY, SECRETARIAT, FINANCES, SUPERVISEURS);
+  public static final List<String> TASKLIST_GROUPS = List.of(INSTRUCTEURS, JURY, SECRETARIAT, FINANCES, ETAT_FINANCES,
+      PREFECTURE, SUPERVISEURS);
+
+  /** Groups whose members complete group tasks in Tasklist, read instances' variables and hand a task to a colleague. */
+  public static final List<String> OFFICE_GROUPS = List.of(INSTRUCTEURS, SECRETARIAT, FINANCES, ETAT_FINANCES, PREFECTURE);
 
   private Groups() {}
 }

@@ -39,7 +39,9 @@ public class IdentitySetup implements InitializingBean {
       Groups.INSTRUCTEURS, "Instructeurs (service SPSLH)",
       Groups.JURY, "Membres du jury",
       Groups.SECRETARIAT, "Secrétariat de l'assemblée",
-      Groups.FINANCES, "Service financier",
+      Groups.FINANCES, "Service financier du Département",
+      Groups.ETAT_FINANCES, "Service financier de l'État (DDETS)",
+      Groups.PREFECTURE, "Bureau des décisions de la préfecture",
       Groups.SUPERVISEURS, "Superviseurs",
       Groups.PORTEURS, "Porteurs de projet (comptes partenaires)",
       Groups.ADMIN, "Administrateurs");
@@ -165,11 +167,11 @@ public class IdentitySetup implements InitializingBean {
       g.put(new GrantKey(Resources.GROUP.resourceType(), ANY), new Permission[] {Permissions.READ});
       grants.put(group, g);
     }
-    // Agents, secretariat and finance read instances' variables: Tasklist shows the dossier reference and
+    // Agents, secretariat, prefecture and both finance services read instances' variables: Tasklist shows the dossier reference and
     // organisation beside each task (the engine reads them through READ_INSTANCE); the doors refuse them the
     // raw variable, execution and instance listings (EngineApiPolicy). Jury members read only the instance of
     // their own task (AssigneeInstanceReadPlugin).
-    for (String group : List.of(Groups.INSTRUCTEURS, Groups.SECRETARIAT, Groups.FINANCES)) {
+    for (String group : Groups.OFFICE_GROUPS) {
       grants.get(group).put(new GrantKey(Resources.PROCESS_DEFINITION.resourceType(), ANY),
           new Permission[] {Permissions.READ, ProcessDefinitionPermissions.READ_INSTANCE});
     }

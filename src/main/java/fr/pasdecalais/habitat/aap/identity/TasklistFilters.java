@@ -42,11 +42,12 @@ public class TasklistFilters {
   public void ensureFilters() {
     ensure(MY_TASKS, -10, "Les tâches qui vous sont attribuées",
         taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}").orderByDueDate().asc(),
-        List.of(Groups.INSTRUCTEURS, Groups.JURY, Groups.SECRETARIAT, Groups.FINANCES, Groups.SUPERVISEURS));
+        List.of(Groups.INSTRUCTEURS, Groups.JURY, Groups.SECRETARIAT, Groups.FINANCES, Groups.ETAT_FINANCES,
+            Groups.PREFECTURE, Groups.SUPERVISEURS));
     ensure(GROUP_TASKS, -5, "Les tâches proposées à vos groupes, attribuées ou non",
         taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
             .includeAssignedTasks().orderByDueDate().asc(),
-        List.of(Groups.INSTRUCTEURS, Groups.SECRETARIAT, Groups.FINANCES));
+        Groups.OFFICE_GROUPS);
     ensure(ALL_TASKS, 0, "Toutes les tâches en cours (lecture seule pour les superviseurs)",
         taskService.createTaskQuery().orderByDueDate().asc(),
         List.of(Groups.SUPERVISEURS));

@@ -112,13 +112,14 @@ class AgreementApiTest {
     ConventionPdfRenderer renderer = new ConventionPdfRenderer();
     var values = new java.util.HashMap<String, String>();
     for (String key : new String[] {"numero", "appel", "referenceAppel", "lot", "signataire", "operateur", "dossier",
-        "dateDecision", "debut", "fin", "montant", "unites", "echeancier", "bilans", "indicateurs"}) {
+        "dateDecision", "debut", "fin", "montant", "unites", "echeancier", "bilans", "indicateurs", "ordonnateur",
+        "service", "cofinancement"}) {
       values.put(key, "«" + key + "»");
     }
-    String text = renderer.fill(values);
+    String text = renderer.fill(fr.pasdecalais.habitat.aap.call.FunderKind.DEPARTEMENT, values);
     assertThat(text).contains("CONVENTION N° «numero»").contains("du «debut» au «fin» inclus").doesNotContain("{{");
     values.remove("montant");
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> renderer.fill(values))
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> renderer.fill(fr.pasdecalais.habitat.aap.call.FunderKind.DEPARTEMENT, values))
         .hasMessageContaining("« montant »");
   }
 }

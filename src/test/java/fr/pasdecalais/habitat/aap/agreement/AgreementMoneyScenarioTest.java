@@ -54,7 +54,8 @@ class AgreementMoneyScenarioTest {
 
   private String conventionText(Long agreementId) {
     GrantAgreement a = scenario.agreement(agreementId);
-    return new ConventionPdfRenderer().fill(forms.templateValues(a, calls.getByReference(a.getCallReference())));
+    var call = calls.getByReference(a.getCallReference());
+    return new ConventionPdfRenderer().fill(call.getFunder().getKind(), forms.templateValues(a, call));
   }
 
   private static Payment only(List<Payment> payments, PaymentKind kind) {

@@ -124,8 +124,27 @@ class ConditionalPiecesScenarioTest {
     assertThat(HolderType.of("ASSOCIATION")).contains(HolderType.ASSOCIATION);
   }
 
+  @Test
+  void theLatestDossierThatStatesATypeSetsTheOrganisationsTypeAndOneWithoutKeepsIt() {
+    String siret = Dossiers.siret();
+    Application first = submit(siret, "ASSOCIATION");
+    assertThat(reading.view(first.getReference(), Dossiers.AGENT).organization().holderTypeCode()).isEqualTo("ASSOCIATION");
+
+    Application second = submit(siret, "ORGANISME_AGREE");
+    assertThat(reading.view(second.getReference(), Dossiers.AGENT).organization().holderTypeCode()).isEqualTo("ORGANISME_AGREE");
+    assertThat(offered(task(second, TASK_CHECK_COMPLETENESS))).contains("AGREMENT").doesNotContain("CERFA_12156");
+
+    Application third = submit(siret, null);
+    assertThat(reading.view(third.getReference(), Dossiers.AGENT).organization().holderTypeCode()).isEqualTo("ORGANISME_AGREE");
+    assertThat(offered(task(third, TASK_CHECK_COMPLETENESS))).contains("AGREMENT").doesNotContain("CERFA_12156");
+  }
+
   private Application submit(String holderType) {
-    ApplicationRequest base = Dossiers.request(Dossiers.siret(), Dossiers.email(), true, List.of("LENS_HENIN"));
+    return submit(Dossiers.siret(), holderType);
+  }
+
+  private Application submit(String siret, String holderType) {
+    ApplicationRequest base = Dossiers.request(siret, Dossiers.email(), true, List.of("LENS_HENIN"));
     ApplicationRequest.OrganizationData o = base.organization();
     ApplicationRequest request = new ApplicationRequest(new ApplicationRequest.OrganizationData(o.siret(), o.name(),
         o.legalForm(), o.holderType(), o.approvals(), o.street(), o.postalCode(), o.city(), o.email(),

@@ -60,7 +60,7 @@ class TerritoryApiTest {
       assertThat(t.get("kind").asText()).isEqualTo("EPCI");
       assertThat(t.get("kindLabel").asText()).isEqualTo("Intercommunalité (EPCI)");
       assertThat(byCode.get(t.get("parentCode").asText()).get("kind").asText()).as(code).isEqualTo("TERRITOIRE");
-      if (!code.equals("CCDS")) { // not known for certain: left empty in V32, to be completed
+      if (!code.equals("CCDS")) { // not known for certain: left empty in V28_32, to be completed
         String siren = t.get("officialCode").asText();
         assertThat(siren).as(code).matches("\\d{9}");
         assertThat(TerritoryDirectory.luhn(siren)).as(code + " " + siren).isTrue();

@@ -44,7 +44,7 @@ final class TestCalls {
   /** As {@link #call(String, DecidingBody, List)} with its selection timeline and mode (null: the defaults). */
   static CallDefinition call(String reference, DecidingBody body, List<CallDefinition.Lot> lots,
       SelectionTimeline selection, SelectionMode selectionMode) {
-    return new CallDefinition(reference, "Appel de test " + reference, "Axe 2", "Département du Pas-de-Calais", body,
+    return new CallDefinition(reference, "Appel de test " + reference, "Axe 2", Funder.ofText("Département du Pas-de-Calais"), body,
         "Appel créé par un test.", List.of("Association agréée"), List.of("Agrément L.365-1 CCH"),
         List.of("PAS_DE_CALAIS"), true, lots,
         List.of(new CallDefinition.RequiredDocument("PROJET", "Présentation du projet", true)),

@@ -265,14 +265,18 @@ class CompletionRulesTest {
 
   @Test
   void advanceMandateNumberMustBeWellFormed() {
-    Task task = at(GrantAgreementProcess.KEY, GrantAgreementProcess.TASK_VALIDATE_ADVANCE, Map.of());
+    // started right before the task: the payer group Task_LoadTerms sets for a Département-funded call
+    Task task = at(GrantAgreementProcess.KEY, GrantAgreementProcess.TASK_VALIDATE_ADVANCE,
+        Map.of(GrantAgreementProcess.VAR_PAYER_GROUP, Groups.FINANCES));
     ResponseEntity<String> response = complete(FINANCE, task, mandate(EngineClock.today().toString(), "mandat n°12 !"));
     assertRefused(response, task, "mandateNumber", "n'a pas le format attendu");
   }
 
   @Test
   void balanceMandateDateMustBeADate() {
-    Task task = at(GrantAgreementProcess.KEY, GrantAgreementProcess.TASK_VALIDATE_BALANCE, Map.of());
+    // started right before the task: the payer group Task_LoadTerms sets for a Département-funded call
+    Task task = at(GrantAgreementProcess.KEY, GrantAgreementProcess.TASK_VALIDATE_BALANCE,
+        Map.of(GrantAgreementProcess.VAR_PAYER_GROUP, Groups.FINANCES));
     ResponseEntity<String> response = complete(FINANCE, task, mandate("demain", "M-2024-12"));
     assertRefused(response, task, "paymentDate", "n'est pas une date valide");
   }

@@ -60,7 +60,7 @@ public abstract class AccessMatrix {
   static final Path MATRIX = Path.of("docs/access-matrix.md");
   static final String BOUNDARY = "matrice-frontiere";
   static final List<String> ROLES = List.of("anonyme", "porteur", "jury de l'appel", "jury hors appel", "instructeur",
-      "secrétariat", "finances", "superviseur", "administrateur");
+      "secrétariat", "finances", "finances État", "préfecture", "superviseur", "administrateur");
 
   @LocalServerPort int port;
   @Autowired ProcessEngine engine;
@@ -255,6 +255,14 @@ public abstract class AccessMatrix {
       t = t.replace("{juryTask}", taskOf(start("Process_MatrixJury",
           Map.of("juryMember", accounts.get("jury de l'appel").user(), "reference", "AAP-MATRICE-JURY"))));
     }
+    if (t.contains("{stateMandateTask}")) {
+      t = t.replace("{stateMandateTask}", taskOf(start("Process_MatrixPayer",
+          Map.of("payerGroup", Groups.ETAT_FINANCES, "reference", "AAP-MATRICE-MANDAT-ETAT"))));
+    }
+    if (t.contains("{departementMandateTask}")) {
+      t = t.replace("{departementMandateTask}", taskOf(start("Process_MatrixPayer",
+          Map.of("payerGroup", Groups.FINANCES, "reference", "AAP-MATRICE-MANDAT-DEPARTEMENT"))));
+    }
     if (t.contains("{supervisorTask}")) {
       t = t.replace("{supervisorTask}", taskOf(start("Process_MatrixSupervisor", Map.of("reference", "AAP-MATRICE-SUPERVISION"))));
     }
@@ -414,7 +422,7 @@ public abstract class AccessMatrix {
 
   private void deployFixtures() {
     var repository = engine.getRepositoryService();
-    if (repository.createProcessDefinitionQuery().processDefinitionKey("Process_MatrixSupervisor").count() > 0) {
+    if (repository.createProcessDefinitionQuery().processDefinitionKey("Process_MatrixPayer").count() > 0) {
       return;
     }
     repository.createDeployment().name("access-matrix-fixtures")
@@ -429,6 +437,11 @@ public abstract class AccessMatrix {
         .addModelInstance("matrix-supervisor.bpmn", Bpmn.createExecutableProcess("Process_MatrixSupervisor")
             .name("Matrice : tâche de supervision").camundaHistoryTimeToLive(1)
             .startEvent().userTask("Task_MatrixSupervision").name("Traiter un retard").camundaCandidateGroups(Groups.SUPERVISEURS)
+            .endEvent().done())
+        // the mandate tasks of grant-agreement: their group is the funder's, read from payerGroup
+        .addModelInstance("matrix-payer.bpmn", Bpmn.createExecutableProcess("Process_MatrixPayer")
+            .name("Matrice : mandatement").camundaHistoryTimeToLive(1)
+            .startEvent().userTask("Task_MatrixMandate").name("Valider le mandatement").camundaCandidateGroups("${payerGroup}")
             .endEvent().done())
         .addModelInstance("matrix-timer.bpmn", Bpmn.createExecutableProcess("Process_MatrixTimer")
             .name("Matrice : minuterie").camundaHistoryTimeToLive(1)

@@ -28,6 +28,8 @@ class AccessMatrixTest extends AccessMatrix {
     logins.put("instructeur", new Login("m-instructeur", PASSWORD, Groups.INSTRUCTEURS));
     logins.put("secrétariat", new Login("m-secretariat", PASSWORD, Groups.SECRETARIAT));
     logins.put("finances", new Login("m-finances", PASSWORD, Groups.FINANCES));
+    logins.put("finances État", new Login("m-etat-finances", PASSWORD, Groups.ETAT_FINANCES));
+    logins.put("préfecture", new Login("m-prefecture", PASSWORD, Groups.PREFECTURE));
     logins.put("superviseur", new Login("m-superviseur", PASSWORD, Groups.SUPERVISEURS));
     logins.put("administrateur", new Login(adminUser, adminPassword, null));
     return logins;

@@ -42,6 +42,12 @@ class EngineGrantsTest {
       Groups.FINANCES, Map.of(
           "APPLICATION tasklist", Set.of("ACCESS"), "PROCESS_DEFINITION *", Set.of("READ", "READ_INSTANCE"),
           "DEPLOYMENT *", Set.of("READ"), "USER *", Set.of("READ"), "GROUP *", Set.of("READ")),
+      Groups.ETAT_FINANCES, Map.of(
+          "APPLICATION tasklist", Set.of("ACCESS"), "PROCESS_DEFINITION *", Set.of("READ", "READ_INSTANCE"),
+          "DEPLOYMENT *", Set.of("READ"), "USER *", Set.of("READ"), "GROUP *", Set.of("READ")),
+      Groups.PREFECTURE, Map.of(
+          "APPLICATION tasklist", Set.of("ACCESS"), "PROCESS_DEFINITION *", Set.of("READ", "READ_INSTANCE"),
+          "DEPLOYMENT *", Set.of("READ"), "USER *", Set.of("READ"), "GROUP *", Set.of("READ")),
       Groups.SUPERVISEURS, Map.ofEntries(
           Map.entry("APPLICATION tasklist", Set.of("ACCESS")), Map.entry("APPLICATION cockpit", Set.of("ACCESS")),
           Map.entry("PROCESS_DEFINITION *", Set.of("READ", "READ_INSTANCE", "READ_HISTORY", "READ_TASK")),

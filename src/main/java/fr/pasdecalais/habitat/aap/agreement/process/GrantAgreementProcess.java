@@ -48,6 +48,13 @@ public final class GrantAgreementProcess {
   // variables of this process
   public static final String VAR_AGREEMENT_ID = "agreementId";
   public static final String VAR_PAYMENT_ID = "paymentId";
+  /**
+   * The group that validates the mandates ({@code candidateGroups="${payerGroup}"}): set by
+   * {@code Task_LoadTerms} from the call's funder kind, never by a form (no form has such a field).
+   */
+  public static final String VAR_PAYER_GROUP = "payerGroup";
+  /** "État (…) — ordonnateur : le Préfet du Pas-de-Calais": what "Valider le mandatement" shows of the funder. */
+  public static final String VAR_PAYER_LABEL = "payerLabel";
   /** Number of the intermediate instalment an event subprocess "Versement intermédiaire" orders (local). */
   public static final String VAR_INSTALMENT_NUMBER = "instalmentNumber";
   public static final String VAR_SETTLEMENT = "settlement";

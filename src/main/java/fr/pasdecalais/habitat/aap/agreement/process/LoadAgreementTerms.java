@@ -6,7 +6,11 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** "Rassembler les conditions de l'appel": what "Préparer la convention" shows and pre-fills. */
+/**
+ * "Rassembler les conditions de l'appel": what "Préparer la convention" shows and pre-fills, and the
+ * group that will validate the mandates ({@link GrantAgreementProcess#VAR_PAYER_GROUP}), fixed by the
+ * call's funder kind (the Département's finance service or the State's).
+ */
 @Component
 public class LoadAgreementTerms implements JavaDelegate {
 
@@ -18,8 +22,11 @@ public class LoadAgreementTerms implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
+    String callReference = (String) execution.getVariable(ProcessContract.VAR_CALL_REFERENCE);
+    execution.setVariable(GrantAgreementProcess.VAR_PAYER_GROUP, agreements.payerGroup(callReference));
+    execution.setVariable(GrantAgreementProcess.VAR_PAYER_LABEL, agreements.payerLabel(callReference));
     execution.setVariables(agreements.preparationVariables(
-        (String) execution.getVariable(ProcessContract.VAR_CALL_REFERENCE),
+        callReference,
         (String) execution.getVariable(ProcessContract.VAR_LOT_CODE),
         AgreementExecution.longVar(execution, ProcessContract.VAR_APPLICATION_ID)));
   }

@@ -12,6 +12,8 @@ public final class CallProcess {
   public static final String VAR_CALL_TITLE = "callTitle";
   public static final String VAR_DECIDING_BODY = "decidingBody";
   public static final String VAR_DECIDING_BODY_LABEL = "decidingBodyLabel";
+  /** "État (DDCS…), signataire : le Préfet du Pas-de-Calais": what the decision forms show of the funder. */
+  public static final String VAR_FUNDER_LABEL = "funderLabel";
   public static final String VAR_LOT_CODES = "lotCodes";
   public static final String VAR_LOT_OPENS_AT = "lotOpensAt";
   public static final String VAR_LOT_CLOSES_AT = "lotClosesAt";

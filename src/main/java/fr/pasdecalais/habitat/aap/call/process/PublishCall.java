@@ -31,6 +31,7 @@ public class PublishCall implements JavaDelegate {
     execution.setVariable(VAR_DECIDING_BODY_LABEL, call.decidingBody().label());
     execution.setVariable(VAR_LOT_CODES, new ArrayList<>(call.lotCodes()));
     execution.setVariable(VAR_ENVELOPE_LABEL, call.envelopeLabel());
+    execution.setVariable(CallProcess.VAR_FUNDER_LABEL, service.funderLabel(call.reference()));
     execution.setVariable(VAR_JURY_CANDIDATES, JsonVariables.json(call.juryCandidates()));
     execution.setVariable(VAR_JURY_MEMBERS, JsonVariables.json(call.juryMembers()));
     execution.setVariable(VAR_SELECTION, call.selection().name());

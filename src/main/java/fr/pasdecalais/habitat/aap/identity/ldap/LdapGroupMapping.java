@@ -18,7 +18,7 @@ public final class LdapGroupMapping {
 
   /** Every group the product knows (and grants rights to). */
   public static final List<String> PRODUCT_GROUPS = List.of(Groups.INSTRUCTEURS, Groups.JURY, Groups.SECRETARIAT,
-      Groups.FINANCES, Groups.SUPERVISEURS, Groups.PORTEURS, Groups.ADMIN);
+      Groups.FINANCES, Groups.ETAT_FINANCES, Groups.PREFECTURE, Groups.SUPERVISEURS, Groups.PORTEURS, Groups.ADMIN);
 
   private final Map<String, String> productToDirectory;
   private final Map<String, String> directoryToProduct;

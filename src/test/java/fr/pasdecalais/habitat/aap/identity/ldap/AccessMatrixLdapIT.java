@@ -28,6 +28,8 @@ class AccessMatrixLdapIT extends AccessMatrix {
     logins.put("instructeur", new Login(LdapTestDirectory.userFor(Groups.INSTRUCTEURS), password, null));
     logins.put("secrétariat", new Login(LdapTestDirectory.userFor(Groups.SECRETARIAT), password, null));
     logins.put("finances", new Login(LdapTestDirectory.userFor(Groups.FINANCES), password, null));
+    logins.put("finances État", new Login(LdapTestDirectory.userFor(Groups.ETAT_FINANCES), password, null));
+    logins.put("préfecture", new Login(LdapTestDirectory.userFor(Groups.PREFECTURE), password, null));
     logins.put("superviseur", new Login(LdapTestDirectory.userFor(Groups.SUPERVISEURS), password, null));
     logins.put("administrateur", new Login(LdapTestDirectory.userFor(Groups.ADMIN), password, null));
     return logins;

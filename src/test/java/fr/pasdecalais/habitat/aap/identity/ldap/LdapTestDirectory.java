@@ -42,6 +42,8 @@ public final class LdapTestDirectory {
       Groups.JURY, "gg-aap-jury",
       Groups.SECRETARIAT, "GG-AAP-Secretariat-Assemblee",
       Groups.FINANCES, "GG-AAP-Finances",
+      Groups.ETAT_FINANCES, "GG-DDETS-Finances",
+      Groups.PREFECTURE, "GG-PREF-Bureau-Decisions",
       Groups.SUPERVISEURS, "GG-AAP-Superviseurs",
       Groups.PORTEURS, "GG-AAP-Partenaires",
       Groups.ADMIN, "GG-AAP-Administrateurs");
@@ -51,6 +53,8 @@ public final class LdapTestDirectory {
       Groups.JURY, List.of("jules.vasseur", "lucie.deleau"),
       Groups.SECRETARIAT, List.of("ines.carpentier"),
       Groups.FINANCES, List.of("remi.vandamme"),
+      Groups.ETAT_FINANCES, List.of("odile.baert"),
+      Groups.PREFECTURE, List.of("yann.caron"),
       Groups.SUPERVISEURS, List.of("sarah.lefebvre"),
       Groups.PORTEURS, List.of("asso.logis-artois"),
       Groups.ADMIN, List.of("patrice.wallart"));
@@ -116,6 +120,8 @@ public final class LdapTestDirectory {
     env.put("AAP_LDAP_GROUP_JURY", DIRECTORY_GROUPS.get(Groups.JURY));
     env.put("AAP_LDAP_GROUP_SECRETARIAT", DIRECTORY_GROUPS.get(Groups.SECRETARIAT));
     env.put("AAP_LDAP_GROUP_FINANCES", DIRECTORY_GROUPS.get(Groups.FINANCES));
+    env.put("AAP_LDAP_GROUP_ETAT_FINANCES", DIRECTORY_GROUPS.get(Groups.ETAT_FINANCES));
+    env.put("AAP_LDAP_GROUP_PREFECTURE", DIRECTORY_GROUPS.get(Groups.PREFECTURE));
     env.put("AAP_LDAP_GROUP_SUPERVISEURS", DIRECTORY_GROUPS.get(Groups.SUPERVISEURS));
     env.put("AAP_LDAP_GROUP_PORTEURS", DIRECTORY_GROUPS.get(Groups.PORTEURS));
     env.put("AAP_LDAP_GROUP_ADMIN", DIRECTORY_GROUPS.get(Groups.ADMIN));

@@ -16,9 +16,12 @@
 -- Nord at La Gorgue, is attached to the Artois as the coordinateurs call attaches its communes); the
 -- communes' parent is their EPCI.
 --
--- Version V32 (after the engine's schema, see config.FlywayAroundEngine): the column is read and
--- written by call.TerritoryDirectory (JDBC), not mapped by the JPA entity call.Territory, which
--- Hibernate validates before this migration runs on a fresh database.
+-- Version V28_32 (first written as V32): below 29, so that it runs before JPA, in Flyway's first phase
+-- (see config.FlywayAroundEngine), and Hibernate validates the entities that map what it creates:
+-- call.Territory (officialCode), call.CallForProjects (pieceHolderTypes) and
+-- application.Organization (declaredHolderType). Out-of-order: a database that already applied V30
+-- gets it too. Tables of V2 (territory, call_for_projects, call_required_document) and V10
+-- (organization) only.
 
 alter table territory add column official_code varchar(9);
 alter table territory add constraint uk_territory_official_code unique (official_code);
