@@ -31,6 +31,7 @@ class EngineGrantsTest {
           "PROCESS_DEFINITION *", Set.of("READ", "READ_INSTANCE"),
           "PROCESS_DEFINITION application", Set.of("READ", "CREATE_INSTANCE"),
           "PROCESS_DEFINITION call-for-projects", Set.of("READ", "CREATE_INSTANCE"),
+          "PROCESS_DEFINITION agreement-action", Set.of("READ", "CREATE_INSTANCE"),
           "PROCESS_INSTANCE *", Set.of("CREATE"),
           "DEPLOYMENT *", Set.of("READ"), "USER *", Set.of("READ"), "GROUP *", Set.of("READ")),
       Groups.JURY, Map.of(
@@ -41,6 +42,8 @@ class EngineGrantsTest {
           "DEPLOYMENT *", Set.of("READ"), "USER *", Set.of("READ"), "GROUP *", Set.of("READ")),
       Groups.FINANCES, Map.of(
           "APPLICATION tasklist", Set.of("ACCESS"), "PROCESS_DEFINITION *", Set.of("READ", "READ_INSTANCE"),
+          "PROCESS_DEFINITION payment-collection", Set.of("READ", "CREATE_INSTANCE"),
+          "PROCESS_INSTANCE *", Set.of("CREATE"),
           "DEPLOYMENT *", Set.of("READ"), "USER *", Set.of("READ"), "GROUP *", Set.of("READ")),
       Groups.ETAT_FINANCES, Map.of(
           "APPLICATION tasklist", Set.of("ACCESS"), "PROCESS_DEFINITION *", Set.of("READ", "READ_INSTANCE"),
