@@ -157,6 +157,15 @@ public class CallProcessService {
     return count;
   }
 
+  /**
+   * "Vérifier les lots sélectionnés" of a call decided lot by lot, once every lot is closed: when no
+   * lot had a dossier to select, the call is closed out like a whole call without candidature.
+   */
+  @Transactional
+  public void closeOutWithoutSelectedLot(String reference) {
+    catalog.moveTo(reference, CallStatus.CLOSED_OUT);
+  }
+
   /** The envelope the synthesis may not exceed: every lot's budget, or one lot's when it is selected alone. */
   @Transactional(readOnly = true)
   public String envelopeLabel(String reference, String lotCode) {

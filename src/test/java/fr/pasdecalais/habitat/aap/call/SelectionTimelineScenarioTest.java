@@ -163,6 +163,73 @@ class SelectionTimelineScenarioTest {
   }
 
   @Test
+  void aPerLotCallWithoutAnyDossierInAnyLotIsClosedOutWithoutCandidatureLikeAWholeCall() {
+    clock("2022-12-10T10:00:00");
+    String ref = TestCalls.uniqueReference("AAP-T-PARLOTVIDE");
+    catalog.create(TestCalls.call(ref, DecidingBody.COMMISSION_PERMANENTE, TestCalls.prevention(ref,
+        DecidingBody.COMMISSION_PERMANENTE).lots(), SelectionTimeline.PER_LOT, null));
+    ProcessInstance callPi = lifecycle.startProcess(ref);
+    clock("2022-12-20T10:00:00");
+    executeDueJobs(engine);
+
+    // AMI 1 closes without a dossier: its selection ends at once, AMI 2 is still to come
+    clock("2023-02-04T08:00:00");
+    executeDueJobs(engine);
+    assertThat(endOfSelection(callPi, "AMI1")).isEqualTo(CallProcess.END_NO_APPLICATION);
+    assertThat(callPi).isWaitingAt(CallProcess.TIMER_LOT_OPENS);
+    assertThat(catalog.getByReference(ref).getStatus()).isEqualTo(CallStatus.OPEN);
+
+    // AMI 2 closes without a dossier either: the call ends as a whole call without candidature
+    clock("2023-07-03T10:00:00");
+    executeDueJobs(engine);
+    clock("2023-09-16T08:00:00");
+    executeDueJobs(engine);
+    assertThat(endOfSelection(callPi, "AMI2")).isEqualTo(CallProcess.END_NO_APPLICATION);
+    assertThat(callPi).isEnded().hasPassed(CallProcess.TASK_CHECK_LOT_SELECTIONS, CallProcess.END_NO_APPLICATION)
+        .hasNotPassed(CallProcess.TASK_COUNT_CANDIDATES, CallProcess.TASK_CHECK_ACTIVE, CallProcess.TASK_FINAL_REVIEW);
+    assertThat(catalog.getByReference(ref).getStatus()).isEqualTo(CallStatus.CLOSED_OUT);
+    assertThat(deliberations.deliberations(ref)).isEmpty();
+  }
+
+  @Test
+  void aPerLotCallWithDossiersInOneLotOnlyGoesOnToItsExecutionAndFinalReview() {
+    clock("2022-12-10T10:00:00");
+    String ref = TestCalls.uniqueReference("AAP-T-PARLOTUN");
+    catalog.create(TestCalls.call(ref, DecidingBody.COMMISSION_PERMANENTE, TestCalls.prevention(ref,
+        DecidingBody.COMMISSION_PERMANENTE).lots(), SelectionTimeline.PER_LOT, SelectionMode.WITHOUT_JURY));
+    ProcessInstance callPi = lifecycle.startProcess(ref);
+    clock("2022-12-20T10:00:00");
+    executeDueJobs(engine);
+
+    // AMI 1 closes without a dossier
+    clock("2023-02-04T08:00:00");
+    executeDueJobs(engine);
+    assertThat(endOfSelection(callPi, "AMI1")).isEqualTo(CallProcess.END_NO_APPLICATION);
+
+    // AMI 2 has one dossier, refused by the agents' proposal and the Commission Permanente
+    clock("2023-07-03T10:00:00");
+    executeDueJobs(engine);
+    ApplicationService.Submission dossier = submit(ref, "AMI2", "AUDOMAROIS", "20000.00");
+    instruct(dossier);
+    clock("2023-09-16T08:00:00");
+    executeDueJobs(engine);
+    ProcessInstance lot2 = selection(ref, "AMI2");
+    assertThat(lot2).isWaitingAt(CallProcess.TASK_PROPOSE_SELECTION);
+    ArrayNode lines = proposals(lot2);
+    ((ObjectNode) lines.get(0)).put("granted", false).put("proposedAmount", 0).put("reason", "Projet hors du champ de l'appel");
+    complete("camille.martin", task(lot2), Map.of(CallProcess.VAR_PROPOSALS, Spin.JSON(lines.toString())));
+    deliberate(lot2, "2023-10-16");
+    assertThat(state(dossier)).isEqualTo(ApplicationState.REFUSED);
+
+    // the empty AMI 1 does not close the call out: it goes to its execution, then its final review
+    assertThat(callPi).isWaitingAt(CallProcess.TASK_FINAL_REVIEW)
+        .hasPassed(CallProcess.TASK_CHECK_LOT_SELECTIONS, CallProcess.TASK_CHECK_ACTIVE)
+        .hasNotPassed(CallProcess.END_NO_APPLICATION, CallProcess.TASK_COUNT_CANDIDATES);
+    assertThat(catalog.getByReference(ref).getStatus()).isNotEqualTo(CallStatus.CLOSED_OUT);
+    assertThat(deliberations.deliberations(ref)).extracting(Deliberation::getLotCode).containsExactly("AMI2");
+  }
+
+  @Test
   void aCallWithoutJuryGoesFromEligibilityToTheAgentsProposalAndTheDecision() {
     clock("2022-12-10T10:00:00");
     String ref = TestCalls.uniqueReference("AAP-T-SANSJURY");
@@ -305,6 +372,13 @@ class SelectionTimelineScenarioTest {
   private ProcessInstance selection(String ref, String lot) {
     return engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(CallProcess.SELECTION_KEY)
         .processInstanceBusinessKey(ref).variableValueEquals(CallProcess.VAR_SELECTED_LOT, lot).singleResult();
+  }
+
+  /** Where the lot's {@code call-selection}, called by the call, ended. */
+  private String endOfSelection(ProcessInstance callPi, String lot) {
+    return engine.getHistoryService().createHistoricProcessInstanceQuery()
+        .superProcessInstanceId(callPi.getId()).processDefinitionKey(CallProcess.SELECTION_KEY)
+        .variableValueEquals(CallProcess.VAR_SELECTED_LOT, lot).singleResult().getEndActivityId();
   }
 
   private void organiseJury(ProcessInstance pi, String session, String deadline) {
