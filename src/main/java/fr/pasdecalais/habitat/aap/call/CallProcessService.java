@@ -145,24 +145,21 @@ public class CallProcessService {
   }
 
   /**
-   * "Compter les candidatures" of one lot decided at its close ({@code lotCode}; null: the whole call,
-   * closed out when it has no dossier; a lot without dossier leaves the call to its other lots).
+   * "Compter les candidatures" of one lot decided at its close ({@code lotCode}; null: the whole call).
+   * Without dossier the selection ends; "Vérifier les sélections" then closes the call out when no
+   * selection of the call had any ({@link #closeOutWithoutCandidature}).
    */
   @Transactional
   public long countActiveApplications(String reference, String lotCode) {
-    long count = candidates.countActive(reference, lotCode);
-    if (count == 0 && lotCode == null) {
-      catalog.moveTo(reference, CallStatus.CLOSED_OUT);
-    }
-    return count;
+    return candidates.countActive(reference, lotCode);
   }
 
   /**
-   * "Vérifier les lots sélectionnés" of a call decided lot by lot, once every lot is closed: when no
-   * lot had a dossier to select, the call is closed out like a whole call without candidature.
+   * "Vérifier les sélections", once every lot is closed and selected (the whole call, or each lot at
+   * its close): no selection had a dossier, the call is closed out ("Appel clos sans candidature").
    */
   @Transactional
-  public void closeOutWithoutSelectedLot(String reference) {
+  public void closeOutWithoutCandidature(String reference) {
     catalog.moveTo(reference, CallStatus.CLOSED_OUT);
   }
 

@@ -10,10 +10,11 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * "Vérifier les lots sélectionnés": a call decided lot by lot, every lot closed. Each lot ran its
- * {@code call-selection}; one that ended at "Lot clos sans candidature" had no dossier to select.
- * {@code hasCandidates}: some lot had dossiers (the call goes to its execution); none: the call is
- * closed out ("Appel clos sans candidature"), as a whole call without candidature.
+ * "Vérifier les sélections", every lot closed: the call ran {@code call-selection} once for the whole
+ * call ("Sélectionner et décider l'appel") or once per lot at its close (selection: PER_LOT); a
+ * selection that ended at "Clos sans candidature" ({@code EndEvent_NoApplication}) had no dossier.
+ * {@code hasCandidates}: some selection had dossiers (the call goes to its execution); none: the
+ * call is closed out ("Appel clos sans candidature").
  */
 @Component
 public class CheckLotSelections implements JavaDelegate {
@@ -35,7 +36,7 @@ public class CheckLotSelections implements JavaDelegate {
         .anyMatch(lot -> !END_NO_APPLICATION.equals(lot.getEndActivityId()));
     execution.setVariable(VAR_HAS_CANDIDATES, anyLotSelected);
     if (!anyLotSelected) {
-      service.closeOutWithoutSelectedLot((String) execution.getVariable(VAR_CALL_REFERENCE));
+      service.closeOutWithoutCandidature((String) execution.getVariable(VAR_CALL_REFERENCE));
     }
   }
 }
