@@ -145,16 +145,22 @@ public class CallProcessService {
   }
 
   /**
-   * "Compter les candidatures" of one lot decided at its close ({@code lotCode}; null: the whole call,
-   * closed out when it has no dossier; a lot without dossier leaves the call to its other lots).
+   * "Compter les candidatures" of one lot decided at its close ({@code lotCode}; null: the whole call).
+   * Without dossier the selection ends; "Vérifier les sélections" then closes the call out when no
+   * selection of the call had any ({@link #closeOutWithoutCandidature}).
    */
   @Transactional
   public long countActiveApplications(String reference, String lotCode) {
-    long count = candidates.countActive(reference, lotCode);
-    if (count == 0 && lotCode == null) {
-      catalog.moveTo(reference, CallStatus.CLOSED_OUT);
-    }
-    return count;
+    return candidates.countActive(reference, lotCode);
+  }
+
+  /**
+   * "Vérifier les sélections", once every lot is closed and selected (the whole call, or each lot at
+   * its close): no selection had a dossier, the call is closed out ("Appel clos sans candidature").
+   */
+  @Transactional
+  public void closeOutWithoutCandidature(String reference) {
+    catalog.moveTo(reference, CallStatus.CLOSED_OUT);
   }
 
   /** The envelope the synthesis may not exceed: every lot's budget, or one lot's when it is selected alone. */

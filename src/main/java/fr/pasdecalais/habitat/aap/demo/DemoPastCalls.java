@@ -187,9 +187,9 @@ public class DemoPastCalls {
         opinion(dossiers.get(d), member, MARKS[d], call.getSelectionCriteria().size());
       }
     }
-    await(ref, CallProcess.TASK_SYNTHESIS);
+    Task synthesisTask = await(ref, CallProcess.TASK_SYNTHESIS);
     complete(ref, CallProcess.TASK_SYNTHESIS, AGENT, Map.of(CallProcess.VAR_PROPOSALS,
-        Spin.JSON(synthesis(ref, lot.getBudget()))));
+        Spin.JSON(synthesis(synthesisTask.getProcessInstanceId(), lot.getBudget()))));
     boolean deliberated = stage == Stage.ADVANCE_TO_MANDATE;
     LocalDate session = deliberated ? LocalDate.of(2026, 9, 28) : LocalDate.of(2026, 12, 14);
     complete(ref, CallProcess.TASK_PREPARE_REPORT, AGENT, Map.of("assemblySessionDate", session.toString(),
@@ -266,12 +266,13 @@ public class DemoPastCalls {
     runJobs(dossier);
   }
 
-  /** The synthesis form as an agent fills it: the best-ranked dossiers granted within the envelope. */
-  private String synthesis(String callReference, BigDecimal budget) {
-    ProcessInstance callPi = runtime.createProcessInstanceQuery().processDefinitionKey(CallProcess.KEY)
-        .processInstanceBusinessKey(callReference).singleResult();
+  /**
+   * The synthesis form as an agent fills it: the best-ranked dossiers granted within the envelope
+   * ({@code selectionInstanceId}: the call's selection, where the task is).
+   */
+  private String synthesis(String selectionInstanceId, BigDecimal budget) {
     try {
-      ArrayNode proposals = (ArrayNode) json.readTree(runtime.getVariableTyped(callPi.getId(), CallProcess.VAR_PROPOSALS)
+      ArrayNode proposals = (ArrayNode) json.readTree(runtime.getVariableTyped(selectionInstanceId, CallProcess.VAR_PROPOSALS)
           .getValue().toString());
       BigDecimal left = budget;
       for (JsonNode p : proposals) {

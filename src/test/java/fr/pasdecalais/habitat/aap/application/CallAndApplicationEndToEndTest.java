@@ -109,22 +109,22 @@ class CallAndApplicationEndToEndTest {
     assertThat(applications.findByReference(a2.getReference()).orElseThrow().getState()).isEqualTo(ApplicationState.REJECTED_INCOMPLETE);
     assertThat(TestMailServer.messagesTo(incomplete)).extracting(m -> m.getSubject())
         .contains("Dossier " + a2.getReference() + " : rejeté (dossier incomplet)");
-    assertThat(callPi).isWaitingAt(CallProcess.TASK_ORGANISE_JURY);
+    assertThat(ProcessTestSupport.selection(engine, callPi)).isWaitingAt(CallProcess.TASK_ORGANISE_JURY);
 
     complete(ref, CallProcess.TASK_ORGANISE_JURY, "camille.martin", Map.of(
         CallProcess.VAR_JURY_SESSION_DATE, "2023-06-12T09:30:00+02:00",
         ProcessContract.VAR_OPINION_DEADLINE, "2023-06-30",
         ProcessContract.VAR_JURY_MEMBERS, Spin.JSON("[\"" + juryA + "\",\"" + juryB + "\"]")));
-    assertThat(callPi).isWaitingAt(CallProcess.TASK_WAIT_OPINIONS);
+    assertThat(ProcessTestSupport.selection(engine, callPi)).isWaitingAt(CallProcess.TASK_WAIT_OPINIONS);
     assertThat(pi1).isWaitingAt(CALL_JURY_OPINION);
 
     opinion(a1, juryA, 5, 4, 3, 2);
     opinion(a1, juryB, 4, 4, 4, 4);
     assertThat(applications.findByReference(a1.getReference()).orElseThrow().getWeightedScore()).isEqualByComparingTo("76.00");
-    assertThat(callPi).isWaitingAt(CallProcess.TASK_SYNTHESIS);
+    assertThat(ProcessTestSupport.selection(engine, callPi)).isWaitingAt(CallProcess.TASK_SYNTHESIS);
 
     ArrayNode proposals = (ArrayNode) json.readTree(engine.getRuntimeService()
-        .getVariableTyped(callPi.getId(), CallProcess.VAR_PROPOSALS).getValue().toString());
+        .getVariableTyped(ProcessTestSupport.current(engine, callPi).getId(), CallProcess.VAR_PROPOSALS).getValue().toString());
     assertThat(proposals).hasSize(1);
     JsonNode first = proposals.get(0);
     assertThat(first.get("applicationReference").asText()).isEqualTo(a1.getReference());
@@ -163,7 +163,7 @@ class CallAndApplicationEndToEndTest {
     assertThat(applications.countByCallReferenceAndClosedAtIsNull(ref)).isZero();
     assertThat(callPi).isWaitingAt(CallProcess.TASK_FINAL_REVIEW);
     // the review gathers the indicators of the approved final report (each filled with 12 by the scenario)
-    assertThat((String) engine.getRuntimeService().getVariable(callPi.getId(), CallProcess.VAR_REVIEW_SUMMARY))
+    assertThat((String) engine.getRuntimeService().getVariable(ProcessTestSupport.current(engine, callPi).getId(), CallProcess.VAR_REVIEW_SUMMARY))
         .contains("Indicateurs (bilans finaux approuvés) : ")
         .contains("Ménages accompagnés : 12 ménages (1 bilan)");
   }

@@ -122,7 +122,7 @@ class DossierTimelineScenarioTest {
     ProcessInstance callPi = engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(CallProcess.KEY)
         .processInstanceBusinessKey(ref).singleResult();
     ArrayNode proposals = (ArrayNode) json.readTree(engine.getRuntimeService()
-        .getVariableTyped(callPi.getId(), CallProcess.VAR_PROPOSALS).getValue().toString());
+        .getVariableTyped(ProcessTestSupport.current(engine, callPi).getId(), CallProcess.VAR_PROPOSALS).getValue().toString());
     ((ObjectNode) proposals.get(0)).put("granted", true).put("proposedAmount", new BigDecimal("33600.00")).put("proposedUnits", 16);
     complete(ref, CallProcess.TASK_SYNTHESIS, "camille.martin", Map.of(CallProcess.VAR_PROPOSALS, Spin.JSON(proposals.toString())));
     complete(ref, CallProcess.TASK_PREPARE_REPORT, "camille.martin", Map.of("assemblySessionDate", "2023-07-03", "reportSent", true));

@@ -254,12 +254,12 @@ class LateArrivalsScenarioTest {
   void theCallWaitsForOpinionsFromTheStepThatConvenesTheJuryAndADossierThatJoinedLateHoldsItUntilItsOpinionsAreIn() {
     ApplicationService.Submission onTime = eligibleDossier();
     ApplicationService.Submission late = completeDossier();
-    ProcessInstance callPi = startCallBefore(CallProcess.TASK_CONVENE_JURY, Map.of(
+    ProcessInstance selectionPi = startBefore(CallProcess.SELECTION_KEY, CallProcess.TASK_CONVENE_JURY, Map.of(
         CallProcess.VAR_JURY_SESSION_DATE, "2023-09-20T14:00", VAR_OPINION_DEADLINE, "2023-09-25",
         VAR_JURY_MEMBERS, Spin.JSON("[\"" + memberA + "\",\"" + memberB + "\"]")));
     executeDueJobs(engine);
     // the session is recorded in the transaction that starts the wait: no dossier can answer before the call waits
-    assertThat(callPi).isWaitingAt(CallProcess.TASK_WAIT_OPINIONS);
+    assertThat(selectionPi).isWaitingAt(CallProcess.TASK_WAIT_OPINIONS);
     assertThat(state(onTime)).isEqualTo(ApplicationState.UNDER_JURY_REVIEW);
 
     completeAs("camille.martin", task(late, TASK_CHECK_ELIGIBILITY), Map.of("eligible", "true"));
@@ -268,11 +268,12 @@ class LateArrivalsScenarioTest {
 
     giveOpinion(onTime, memberA, 5, 4, 4, 4);
     giveOpinion(onTime, memberB, 4, 4, 4, 4);
-    assertThat(callPi).isWaitingAt(CallProcess.TASK_WAIT_OPINIONS);
+    assertThat(selectionPi).isWaitingAt(CallProcess.TASK_WAIT_OPINIONS);
 
     giveOpinion(late, memberA, 3, 3, 3, 3);
     giveOpinion(late, memberB, 3, 3, 3, 3);
-    assertThat(callPi).hasPassed(CallProcess.TASK_WAIT_OPINIONS, CallProcess.TASK_RANK).isWaitingAt(CallProcess.TASK_SYNTHESIS);
+    assertThat(selectionPi).hasPassed(CallProcess.TASK_WAIT_OPINIONS, CallProcess.TASK_RANK)
+        .isWaitingAt(CallProcess.TASK_SYNTHESIS);
   }
 
   // ------------------------------------------------------------------ Message_ApplicationEnded
@@ -316,11 +317,16 @@ class LateArrivalsScenarioTest {
 
   /** The call's process of this test's call, started just before {@code activityId} (instance modification). */
   private ProcessInstance startCallBefore(String activityId, Map<String, Object> variables) {
+    return startBefore(CallProcess.KEY, activityId, variables);
+  }
+
+  /** {@code processKey} (the call's process or its selection) of this test's call, started just before {@code activityId}. */
+  private ProcessInstance startBefore(String processKey, String activityId, Map<String, Object> variables) {
     Map<String, Object> vars = new HashMap<>(variables);
     vars.put(VAR_CALL_REFERENCE, call.getReference());
     vars.put(VAR_REFERENCE, call.getReference());
     vars.put(VAR_CALL_ID, call.getId());
-    return runtime.createProcessInstanceByKey(CallProcess.KEY).businessKey(call.getReference())
+    return runtime.createProcessInstanceByKey(processKey).businessKey(call.getReference())
         .setVariables(vars).startBeforeActivity(activityId).execute();
   }
 

@@ -132,21 +132,21 @@ class StateFundedCallEndToEndTest {
     // both lots close on 06/09/2019 at 16:00; jury, synthesis, Commission Permanente of 04/11/2019
     clock("2019-09-10T10:00:00");
     executeDueJobs(engine);
-    assertThat(callPi).isWaitingAt(CallProcess.TASK_ORGANISE_JURY);
+    assertThat(ProcessTestSupport.selection(engine, callPi)).isWaitingAt(CallProcess.TASK_ORGANISE_JURY);
     complete(ref, CallProcess.TASK_ORGANISE_JURY, "camille.martin", Map.of(
         CallProcess.VAR_JURY_SESSION_DATE, "2019-09-25T09:30:00+02:00",
         ProcessContract.VAR_OPINION_DEADLINE, "2019-10-15",
         ProcessContract.VAR_JURY_MEMBERS, Spin.JSON("[\"" + juryA + "\",\"" + juryB + "\"]")));
     opinion(a, juryA);
     opinion(a, juryB);
-    assertThat(callPi).isWaitingAt(CallProcess.TASK_SYNTHESIS);
+    assertThat(ProcessTestSupport.selection(engine, callPi)).isWaitingAt(CallProcess.TASK_SYNTHESIS);
     ArrayNode proposals = (ArrayNode) json.readTree(engine.getRuntimeService()
-        .getVariableTyped(callPi.getId(), CallProcess.VAR_PROPOSALS).getValue().toString());
+        .getVariableTyped(ProcessTestSupport.current(engine, callPi).getId(), CallProcess.VAR_PROPOSALS).getValue().toString());
     JsonNode first = proposals.get(0);
     ((ObjectNode) first).put("granted", true).put("proposedAmount", new BigDecimal("160000.00")).put("proposedUnits", 32);
     complete(ref, CallProcess.TASK_SYNTHESIS, "camille.martin", Map.of(CallProcess.VAR_PROPOSALS, Spin.JSON(proposals.toString())));
     // the decision forms show who funds the call, whoever decides it
-    assertThat(engine.getRuntimeService().getVariable(callPi.getId(), CallProcess.VAR_FUNDER_LABEL))
+    assertThat(engine.getRuntimeService().getVariable(ProcessTestSupport.current(engine, callPi).getId(), CallProcess.VAR_FUNDER_LABEL))
         .isEqualTo("État (Direction départementale de la cohésion sociale du Pas-de-Calais (DDCS), crédits de la DIHAL),"
             + " signataire : le Préfet du Pas-de-Calais");
     complete(ref, CallProcess.TASK_PREPARE_REPORT, "camille.martin", Map.of("assemblySessionDate", "2019-11-04", "reportSent", true));
@@ -262,7 +262,7 @@ class StateFundedCallEndToEndTest {
     opinion(a, juryA);
     opinion(a, juryB);
     ArrayNode proposals = (ArrayNode) json.readTree(engine.getRuntimeService()
-        .getVariableTyped(callPi.getId(), CallProcess.VAR_PROPOSALS).getValue().toString());
+        .getVariableTyped(ProcessTestSupport.current(engine, callPi).getId(), CallProcess.VAR_PROPOSALS).getValue().toString());
     ((ObjectNode) proposals.get(0)).put("granted", true).put("proposedAmount", new BigDecimal("160000.00")).put("proposedUnits", 32);
     complete(ref, CallProcess.TASK_SYNTHESIS, "camille.martin", Map.of(CallProcess.VAR_PROPOSALS, Spin.JSON(proposals.toString())));
 

@@ -152,7 +152,7 @@ class CallForProjectsProcessTest {
     ProcessTestSupport.clock("2023-09-16T00:00:00");
     run();
     assertThat(status(ref)).isEqualTo(CallStatus.CLOSED);
-    assertThat(pi).isWaitingAt(CallProcess.TASK_ORGANISE_JURY);
+    assertThat(ProcessTestSupport.selection(engine, pi)).isWaitingAt(CallProcess.TASK_ORGANISE_JURY);
     assertThat(task()).hasCandidateGroup("instructeurs");
   }
 
@@ -167,8 +167,10 @@ class CallForProjectsProcessTest {
 
     ProcessTestSupport.clock("2023-02-04T00:00:00");
     run();
-    assertThat(pi).isEnded().hasPassed(CallProcess.TASK_CLOSE_LOT, CallProcess.TASK_COUNT_CANDIDATES)
-        .hasNotPassed(CallProcess.TASK_ORGANISE_JURY);
+    assertThat(pi).isEnded().hasPassed(CallProcess.TASK_CLOSE_LOT, CallProcess.CALL_ACTIVITY_CALL_SELECTION);
+    assertThat(ProcessTestSupport.selectionActivities(engine, pi))
+        .contains(CallProcess.TASK_COUNT_CANDIDATES, CallProcess.END_NO_APPLICATION)
+        .doesNotContain(CallProcess.TASK_ORGANISE_JURY);
     assertThat(pi).isEnded();
     assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(pi.getId())
         .activityId(CallProcess.END_NO_APPLICATION).count()).isEqualTo(1);
@@ -183,18 +185,18 @@ class CallForProjectsProcessTest {
     run();
     ProcessTestSupport.clock("2023-02-04T08:00:00");
     run();
-    assertThat(pi).isWaitingAt(CallProcess.TASK_ORGANISE_JURY);
+    assertThat(ProcessTestSupport.selection(engine, pi)).isWaitingAt(CallProcess.TASK_ORGANISE_JURY);
     assertThat(status(ref)).isEqualTo(CallStatus.CLOSED);
-    Object proposedMembers = engine.getRuntimeService().getVariable(pi.getId(), ProcessContract.VAR_JURY_MEMBERS);
+    Object proposedMembers = engine.getRuntimeService().getVariable(ProcessTestSupport.current(engine, pi).getId(), ProcessContract.VAR_JURY_MEMBERS);
     assertThat(FormValues.strings(proposedMembers)).containsExactly("sophie.dubois", "thomas.leroy");
     complete(task(), withVariables(
         CallProcess.VAR_JURY_SESSION_DATE, "2023-02-20T09:30:00+01:00",
         ProcessContract.VAR_OPINION_DEADLINE, "2023-03-01",
         ProcessContract.VAR_JURY_MEMBERS, Spin.JSON("[\"sophie.dubois\",\"thomas.leroy\",\"nadia.benali\"]")));
     run();
-    assertThat(pi).isWaitingAt(CallProcess.TASK_WAIT_OPINIONS);
+    assertThat(ProcessTestSupport.selection(engine, pi)).isWaitingAt(CallProcess.TASK_WAIT_OPINIONS);
     assertThat(status(ref)).isEqualTo(CallStatus.IN_SELECTION);
-    Long sessionId = (Long) engine.getRuntimeService().getVariable(pi.getId(), ProcessContract.VAR_JURY_SESSION_ID);
+    Long sessionId = (Long) engine.getRuntimeService().getVariable(ProcessTestSupport.current(engine, pi).getId(), ProcessContract.VAR_JURY_SESSION_ID);
     JurySession session = sessions.findById(sessionId).orElseThrow();
     assertThat(session.memberIds()).containsExactly("sophie.dubois", "thomas.leroy", "nadia.benali");
     assertThat(session.getOpinionDeadline().toString()).isEqualTo("2023-03-01T23:59:59+01:00");
@@ -202,7 +204,7 @@ class CallForProjectsProcessTest {
     engine.getRuntimeService().createMessageCorrelation(ProcessContract.MSG_ALL_OPINIONS_IN)
         .processInstanceBusinessKey(ref).correlate();
     run();
-    assertThat(pi).isWaitingAt(CallProcess.TASK_SYNTHESIS);
+    assertThat(ProcessTestSupport.selection(engine, pi)).isWaitingAt(CallProcess.TASK_SYNTHESIS);
     return pi;
   }
 
@@ -213,7 +215,7 @@ class CallForProjectsProcessTest {
   }
 
   private JsonNode proposals(ProcessInstance pi) {
-    return JsonVariables.tree(engine.getRuntimeService().getVariable(pi.getId(), CallProcess.VAR_PROPOSALS));
+    return JsonVariables.tree(engine.getRuntimeService().getVariable(ProcessTestSupport.current(engine, pi).getId(), CallProcess.VAR_PROPOSALS));
   }
 
   private void submitSynthesis(ProcessInstance pi, String firstAmount, boolean grantSecond, String secondAmount) {
@@ -249,11 +251,11 @@ class CallForProjectsProcessTest {
     assertThat(ranking.get(1).get("granted").asBoolean()).isFalse();
 
     submitSynthesis(pi, "33600.00", true, "8400.00");
-    assertThat(pi).isWaitingAt(CallProcess.TASK_PREPARE_REPORT);
-    assertThat((String) engine.getRuntimeService().getVariable(pi.getId(), CallProcess.VAR_PROPOSAL_SUMMARY))
+    assertThat(ProcessTestSupport.selection(engine, pi)).isWaitingAt(CallProcess.TASK_PREPARE_REPORT);
+    assertThat((String) engine.getRuntimeService().getVariable(ProcessTestSupport.current(engine, pi).getId(), CallProcess.VAR_PROPOSAL_SUMMARY))
         .contains("2 proposé(s) pour un total de 42 000,00 €");
     complete(task(), withVariables("assemblySessionDate", "2023-07-03", "reportSent", true));
-    assertThat(pi).isWaitingAt(CallProcess.TASK_RECORD_DELIBERATION);
+    assertThat(ProcessTestSupport.selection(engine, pi)).isWaitingAt(CallProcess.TASK_RECORD_DELIBERATION);
     assertThat(task()).hasCandidateGroup("secretariat-assemblee");
 
     String number = deliberationNumber();
@@ -269,7 +271,7 @@ class CallForProjectsProcessTest {
     assertThat(awards.get(0).getAmount()).isEqualByComparingTo("33600.00");
     assertThat(awards.get(0).getUnits()).isEqualTo(240);
     assertThat(awards.get(1).getAmount()).hasToString("8400.00");
-    assertThat((String) engine.getRuntimeService().getVariable(pi.getId(), CallProcess.VAR_REVIEW_SUMMARY))
+    assertThat((String) engine.getRuntimeService().getVariable(ProcessTestSupport.current(engine, pi).getId(), CallProcess.VAR_REVIEW_SUMMARY))
         .isEqualTo("2 dossier(s) décidé(s) : 2 subvention(s) accordée(s) pour 42 000,00 €, 0 refus. "
             + "Conventions : 0, montant conventionné 0,00 €, versé 0,00 €, reversé 0,00 €. "
             + "Indicateurs : aucun bilan final approuvé.");
@@ -292,7 +294,7 @@ class CallForProjectsProcessTest {
     complete(task(), withVariables("assemblySessionDate", "2023-06-05", "reportSent", true));
     recordDeliberation(deliberationNumber(), false);
 
-    assertThat(pi).isWaitingAt(CallProcess.TASK_SYNTHESIS);
+    assertThat(ProcessTestSupport.selection(engine, pi)).isWaitingAt(CallProcess.TASK_SYNTHESIS);
     assertThat(deliberations.awards(ref)).isEmpty();
     assertThat(status(ref)).isEqualTo(CallStatus.IN_SELECTION);
 
@@ -314,14 +316,14 @@ class CallForProjectsProcessTest {
     ProcessInstance pi = toSynthesis(ref, TestCalls.single(ref, DecidingBody.COMMISSION_PERMANENTE), twoDossiers(ref));
     submitSynthesis(pi, "33600.00", true, "12000.00");
 
-    assertThat(pi).isWaitingAt(CallProcess.TASK_SYNTHESIS).hasPassed(CallProcess.TASK_CHECK_ENVELOPE);
-    assertThat((String) engine.getRuntimeService().getVariable(pi.getId(), CallProcess.VAR_SYNTHESIS_ERROR))
+    assertThat(ProcessTestSupport.selection(engine, pi)).isWaitingAt(CallProcess.TASK_SYNTHESIS).hasPassed(CallProcess.TASK_CHECK_ENVELOPE);
+    assertThat((String) engine.getRuntimeService().getVariable(ProcessTestSupport.current(engine, pi).getId(), CallProcess.VAR_SYNTHESIS_ERROR))
         .isEqualTo("Synthèse refusée : Le total proposé pour le lot « Lot UNIQUE » (45 600,00 €) dépasse "
             + "l'enveloppe du lot (42 000,00 €) de 3 600,00 €.");
 
     submitSynthesis(pi, "33600.00", true, "8400.00");
-    assertThat(pi).isWaitingAt(CallProcess.TASK_PREPARE_REPORT);
-    assertThat(engine.getRuntimeService().getVariable(pi.getId(), CallProcess.VAR_SYNTHESIS_ERROR)).isNull();
+    assertThat(ProcessTestSupport.selection(engine, pi)).isWaitingAt(CallProcess.TASK_PREPARE_REPORT);
+    assertThat(engine.getRuntimeService().getVariable(ProcessTestSupport.current(engine, pi).getId(), CallProcess.VAR_SYNTHESIS_ERROR)).isNull();
   }
 
   @Test
@@ -339,14 +341,14 @@ class CallForProjectsProcessTest {
 
     submitSynthesis(pi, "33600.00", true, "8400.00");
 
-    assertThat(pi).isWaitingAt(CallProcess.TASK_SYNTHESIS).hasPassed(CallProcess.TASK_CHECK_ENVELOPE);
-    assertThat((String) engine.getRuntimeService().getVariable(pi.getId(), CallProcess.VAR_SYNTHESIS_ERROR))
+    assertThat(ProcessTestSupport.selection(engine, pi)).isWaitingAt(CallProcess.TASK_SYNTHESIS).hasPassed(CallProcess.TASK_CHECK_ENVELOPE);
+    assertThat((String) engine.getRuntimeService().getVariable(ProcessTestSupport.current(engine, pi).getId(), CallProcess.VAR_SYNTHESIS_ERROR))
         .isEqualTo("Synthèse refusée : " + ref + "-0001 : le montant proposé (33 600,00 €) dépasse le montant "
             + "forfaitaire par dossier (30 000,00 €).");
     assertThat(proposalsStored(ref)).isZero();
 
     submitSynthesis(pi, "30000.00", true, "8400.00");
-    assertThat(pi).isWaitingAt(CallProcess.TASK_PREPARE_REPORT);
+    assertThat(ProcessTestSupport.selection(engine, pi)).isWaitingAt(CallProcess.TASK_PREPARE_REPORT);
   }
 
   private long proposalsStored(String ref) {
@@ -361,17 +363,17 @@ class CallForProjectsProcessTest {
     rows.insert(catalog.getByReference(ref), twoDossiers(ref));
     ProcessTestSupport.clock("2023-02-04T08:00:00");
     run();
-    assertThat(pi).isWaitingAt(CallProcess.TASK_ORGANISE_JURY);
-    assertThat(engine.getRuntimeService().getVariable(pi.getId(), CallProcess.VAR_DECIDING_BODY)).isEqualTo("PREFET");
+    assertThat(ProcessTestSupport.selection(engine, pi)).isWaitingAt(CallProcess.TASK_ORGANISE_JURY);
+    assertThat(engine.getRuntimeService().getVariable(ProcessTestSupport.current(engine, pi).getId(), CallProcess.VAR_DECIDING_BODY)).isEqualTo("PREFET");
     complete(task(), withVariables(CallProcess.VAR_JURY_SESSION_DATE, "2023-02-20T09:30",
         ProcessContract.VAR_OPINION_DEADLINE, "2023-03-01", ProcessContract.VAR_JURY_MEMBERS, Spin.JSON("[\"sophie.dubois\"]")));
     run();
-    Long sessionId = (Long) engine.getRuntimeService().getVariable(pi.getId(), ProcessContract.VAR_JURY_SESSION_ID);
+    Long sessionId = (Long) engine.getRuntimeService().getVariable(ProcessTestSupport.current(engine, pi).getId(), ProcessContract.VAR_JURY_SESSION_ID);
 
     // two days before the deadline the members are reminded; at the deadline the synthesis starts
     ProcessTestSupport.clock("2023-02-27T23:59:59");
     run();
-    assertThat(pi).isWaitingAt(CallProcess.TASK_WAIT_OPINIONS)
+    assertThat(ProcessTestSupport.selection(engine, pi)).isWaitingAt(CallProcess.TASK_WAIT_OPINIONS)
         .hasPassed(CallProcess.TASK_REMIND_JURY, CallProcess.TASK_SEND_JURY_REMINDERS);
     assertThat(sessions.findById(sessionId).orElseThrow().getReminderSentAt()).isNotNull();
     // the reminder is a stored notification, sent by SMTP through the notification send step
@@ -393,20 +395,20 @@ class CallForProjectsProcessTest {
         + ". Retrouvez les dossiers dans Tasklist.\n\nLe service des politiques sociales du logement et de l'habitat");
     ProcessTestSupport.clock("2023-03-02T00:00:00");
     run();
-    assertThat(pi).isWaitingAt(CallProcess.TASK_SYNTHESIS);
+    assertThat(ProcessTestSupport.selection(engine, pi)).isWaitingAt(CallProcess.TASK_SYNTHESIS);
 
     submitSynthesis(pi, "33600.00", false, "0");
     // the State's tasks, not the assembly's: a proposal to the Préfet, then his decision, recorded by the prefecture
-    assertThat(pi).isWaitingAt(CallProcess.TASK_PREPARE_PREFECT_PROPOSAL);
+    assertThat(ProcessTestSupport.selection(engine, pi)).isWaitingAt(CallProcess.TASK_PREPARE_PREFECT_PROPOSAL);
     complete(task(), withVariables(CallProcess.VAR_PREFECT_PROPOSAL_DATE, "2023-04-05", CallProcess.VAR_PREFECT_PROPOSAL_SENT, true));
-    assertThat(pi).isWaitingAt(CallProcess.TASK_RECORD_PREFECT_DECISION);
+    assertThat(ProcessTestSupport.selection(engine, pi)).isWaitingAt(CallProcess.TASK_RECORD_PREFECT_DECISION);
     assertThat(task()).hasCandidateGroup("prefecture");
     // a Préfet's decision without its reference is refused and shown again
     complete(task(), withVariables("deliberationDate", "2023-04-12", CallProcess.VAR_DELIBERATION_ADOPTED, "true"));
     run();
-    assertThat(pi).isWaitingAt(CallProcess.TASK_RECORD_PREFECT_DECISION).hasNotPassed(CallProcess.TASK_PREPARE_REPORT,
+    assertThat(ProcessTestSupport.selection(engine, pi)).isWaitingAt(CallProcess.TASK_RECORD_PREFECT_DECISION).hasNotPassed(CallProcess.TASK_PREPARE_REPORT,
         CallProcess.TASK_RECORD_DELIBERATION);
-    assertThat((String) engine.getRuntimeService().getVariable(pi.getId(), CallProcess.VAR_DELIBERATION_ERROR))
+    assertThat((String) engine.getRuntimeService().getVariable(ProcessTestSupport.current(engine, pi).getId(), CallProcess.VAR_DELIBERATION_ERROR))
         .isEqualTo("La référence de la décision du Préfet est obligatoire.");
     complete(task(), withVariables("decisionReference", "DDETS-62-2023-041", "deliberationDate", "2023-04-12",
         CallProcess.VAR_DELIBERATION_ADOPTED, "true"));

@@ -92,10 +92,10 @@ class CallWithDossiersScenarioTest {
     clock("2023-06-01T08:00:00");
     executeDueJobs(engine);
     assertThat(state(incomplete)).isEqualTo(ApplicationState.REJECTED_INCOMPLETE);
-    assertThat(callPi).isWaitingAt(CallProcess.TASK_ORGANISE_JURY);
-    assertThat(engine.getRuntimeService().getVariable(callPi.getId(), CallProcess.VAR_CANDIDATE_COUNT)).isEqualTo(2L);
+    assertThat(ProcessTestSupport.selection(engine, callPi)).isWaitingAt(CallProcess.TASK_ORGANISE_JURY);
+    assertThat(engine.getRuntimeService().getVariable(ProcessTestSupport.current(engine, callPi).getId(), CallProcess.VAR_CANDIDATE_COUNT)).isEqualTo(2L);
 
-    Task organise = tasks.createTaskQuery().processInstanceId(callPi.getId()).singleResult();
+    Task organise = tasks.createTaskQuery().processInstanceId(ProcessTestSupport.current(engine, callPi).getId()).singleResult();
     complete("camille.martin", organise, Map.of(CallProcess.VAR_JURY_SESSION_DATE, "2023-06-12T14:00",
         ProcessContract.VAR_OPINION_DEADLINE, "2023-06-30",
         ProcessContract.VAR_JURY_MEMBERS, Spin.JSON("[\"sophie.dubois\",\"thomas.leroy\"]")));
@@ -104,13 +104,13 @@ class CallWithDossiersScenarioTest {
 
     giveOpinion(eligible, "sophie.dubois", 5, 4, 4, 4);
     giveOpinion(eligible, "thomas.leroy", 4, 4, 4, 4);
-    assertThat(callPi).isWaitingAt(CallProcess.TASK_WAIT_OPINIONS);
+    assertThat(ProcessTestSupport.selection(engine, callPi)).isWaitingAt(CallProcess.TASK_WAIT_OPINIONS);
     giveOpinion(weaker, "sophie.dubois", 2, 1, 2, 1);
     giveOpinion(weaker, "thomas.leroy", 1, 2, 1, 2);
-    assertThat(callPi).isWaitingAt(CallProcess.TASK_SYNTHESIS);
+    assertThat(ProcessTestSupport.selection(engine, callPi)).isWaitingAt(CallProcess.TASK_SYNTHESIS);
 
     ArrayNode proposals = (ArrayNode) JsonVariables.tree(
-        engine.getRuntimeService().getVariable(callPi.getId(), CallProcess.VAR_PROPOSALS));
+        engine.getRuntimeService().getVariable(ProcessTestSupport.current(engine, callPi).getId(), CallProcess.VAR_PROPOSALS));
     assertThat(proposals).hasSize(2);
     ObjectNode line = (ObjectNode) proposals.get(0);
     assertThat(line.get("applicationReference").asText()).isEqualTo(eligible.application().getReference());
@@ -120,11 +120,11 @@ class CallWithDossiersScenarioTest {
     assertThat(second.get("applicationReference").asText()).isEqualTo(weaker.application().getReference());
     assertThat(second.get("recommendation").asText()).isEqualTo("DEFAVORABLE");
     assertThat(second.get("granted").asBoolean()).isFalse();
-    complete("camille.martin", tasks.createTaskQuery().processInstanceId(callPi.getId()).singleResult(),
+    complete("camille.martin", tasks.createTaskQuery().processInstanceId(ProcessTestSupport.current(engine, callPi).getId()).singleResult(),
         Map.of(CallProcess.VAR_PROPOSALS, Spin.JSON(proposals.toString())));
-    complete("camille.martin", tasks.createTaskQuery().processInstanceId(callPi.getId()).singleResult(),
+    complete("camille.martin", tasks.createTaskQuery().processInstanceId(ProcessTestSupport.current(engine, callPi).getId()).singleResult(),
         Map.of("assemblySessionDate", "2023-07-03", "reportSent", true));
-    complete("isabelle.moreau", tasks.createTaskQuery().processInstanceId(callPi.getId()).singleResult(),
+    complete("isabelle.moreau", tasks.createTaskQuery().processInstanceId(ProcessTestSupport.current(engine, callPi).getId()).singleResult(),
         Map.of("deliberationNumber", "2098-" + (System.nanoTime() % 90000 + 10000), "deliberationDate", "2023-07-03",
             "votesFor", 43, "votesAgainst", 0, "votesAbstention", 0, "votesAbsent", 1,
             CallProcess.VAR_DELIBERATION_ADOPTED, "true"));
@@ -144,10 +144,10 @@ class CallWithDossiersScenarioTest {
     engine.getRuntimeService().deleteProcessInstance(granted.getProcessInstanceId(), "Annulé par l'administrateur (test)");
     executeDueJobs(engine);
     assertThat(callPi).isWaitingAt(CallProcess.TASK_FINAL_REVIEW);
-    assertThat((String) engine.getRuntimeService().getVariable(callPi.getId(), CallProcess.VAR_REVIEW_SUMMARY))
+    assertThat((String) engine.getRuntimeService().getVariable(ProcessTestSupport.current(engine, callPi).getId(), CallProcess.VAR_REVIEW_SUMMARY))
         .startsWith("2 dossier(s) décidé(s) : 1 subvention(s) accordée(s) pour 42 000,00 €, 1 refus. Conventions : ");
 
-    complete("camille.martin", tasks.createTaskQuery().processInstanceId(callPi.getId()).singleResult(),
+    complete("camille.martin", tasks.createTaskQuery().processInstanceId(ProcessTestSupport.current(engine, callPi).getId()).singleResult(),
         Map.of("reviewComment", "Un opérateur retenu pour 20 mesures ; un refus ; un dossier rejeté incomplet."));
     assertThat(callPi).isEnded();
     assertThat(catalog.getByReference(ref).getStatus()).isEqualTo(CallStatus.CLOSED_OUT);

@@ -104,7 +104,7 @@ class SelectionTimelineScenarioTest {
     deliberate(lot1, "2023-03-06");
     assertThat(state(ami1)).isEqualTo(ApplicationState.GRANTED);
     assertThat(lot1).isEnded();
-    assertThat(callPi).isWaitingAt(CallProcess.TIMER_LOT_OPENS).hasNotPassed(CallProcess.TASK_COUNT_CANDIDATES);
+    assertThat(callPi).isWaitingAt(CallProcess.TIMER_LOT_OPENS).hasNotPassed(CallProcess.CALL_ACTIVITY_CALL_SELECTION);
 
     // AMI 2 opens in July: its dossiers do not join AMI 1's session, they wait for their own jury
     clock("2023-07-03T10:00:00");
@@ -152,7 +152,7 @@ class SelectionTimelineScenarioTest {
     assertThat(state(second)).isEqualTo(ApplicationState.REFUSED);
 
     // every lot decided: the call goes to its execution without a selection of its own
-    assertThat(callPi).isWaitingAt(CallProcess.EVENT_APPLICATION_ENDED).hasNotPassed(CallProcess.TASK_COUNT_CANDIDATES);
+    assertThat(callPi).isWaitingAt(CallProcess.EVENT_APPLICATION_ENDED).hasNotPassed(CallProcess.CALL_ACTIVITY_CALL_SELECTION);
     assertThat(catalog.getByReference(ref).getStatus()).isEqualTo(CallStatus.IN_EXECUTION);
     assertThat(deliberations.deliberations(ref)).extracting(Deliberation::getLotCode).containsExactly("AMI1", "AMI2");
     assertThat(deliberations.awards(ref)).extracting(AwardDecision::getLotCode, AwardDecision::isGranted,
@@ -160,6 +160,73 @@ class SelectionTimelineScenarioTest {
         .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("AMI1", true, "30000.00"),
             org.assertj.core.groups.Tuple.tuple("AMI2", true, "20000.00"),
             org.assertj.core.groups.Tuple.tuple("AMI2", false, "0.00"));
+  }
+
+  @Test
+  void aPerLotCallWithoutAnyDossierInAnyLotIsClosedOutWithoutCandidatureLikeAWholeCall() {
+    clock("2022-12-10T10:00:00");
+    String ref = TestCalls.uniqueReference("AAP-T-PARLOTVIDE");
+    catalog.create(TestCalls.call(ref, DecidingBody.COMMISSION_PERMANENTE, TestCalls.prevention(ref,
+        DecidingBody.COMMISSION_PERMANENTE).lots(), SelectionTimeline.PER_LOT, null));
+    ProcessInstance callPi = lifecycle.startProcess(ref);
+    clock("2022-12-20T10:00:00");
+    executeDueJobs(engine);
+
+    // AMI 1 closes without a dossier: its selection ends at once, AMI 2 is still to come
+    clock("2023-02-04T08:00:00");
+    executeDueJobs(engine);
+    assertThat(endOfSelection(callPi, "AMI1")).isEqualTo(CallProcess.END_NO_APPLICATION);
+    assertThat(callPi).isWaitingAt(CallProcess.TIMER_LOT_OPENS);
+    assertThat(catalog.getByReference(ref).getStatus()).isEqualTo(CallStatus.OPEN);
+
+    // AMI 2 closes without a dossier either: the call ends as a whole call without candidature
+    clock("2023-07-03T10:00:00");
+    executeDueJobs(engine);
+    clock("2023-09-16T08:00:00");
+    executeDueJobs(engine);
+    assertThat(endOfSelection(callPi, "AMI2")).isEqualTo(CallProcess.END_NO_APPLICATION);
+    assertThat(callPi).isEnded().hasPassed(CallProcess.TASK_CHECK_LOT_SELECTIONS, CallProcess.END_NO_APPLICATION)
+        .hasNotPassed(CallProcess.CALL_ACTIVITY_CALL_SELECTION, CallProcess.TASK_CHECK_ACTIVE, CallProcess.TASK_FINAL_REVIEW);
+    assertThat(catalog.getByReference(ref).getStatus()).isEqualTo(CallStatus.CLOSED_OUT);
+    assertThat(deliberations.deliberations(ref)).isEmpty();
+  }
+
+  @Test
+  void aPerLotCallWithDossiersInOneLotOnlyGoesOnToItsExecutionAndFinalReview() {
+    clock("2022-12-10T10:00:00");
+    String ref = TestCalls.uniqueReference("AAP-T-PARLOTUN");
+    catalog.create(TestCalls.call(ref, DecidingBody.COMMISSION_PERMANENTE, TestCalls.prevention(ref,
+        DecidingBody.COMMISSION_PERMANENTE).lots(), SelectionTimeline.PER_LOT, SelectionMode.WITHOUT_JURY));
+    ProcessInstance callPi = lifecycle.startProcess(ref);
+    clock("2022-12-20T10:00:00");
+    executeDueJobs(engine);
+
+    // AMI 1 closes without a dossier
+    clock("2023-02-04T08:00:00");
+    executeDueJobs(engine);
+    assertThat(endOfSelection(callPi, "AMI1")).isEqualTo(CallProcess.END_NO_APPLICATION);
+
+    // AMI 2 has one dossier, refused by the agents' proposal and the Commission Permanente
+    clock("2023-07-03T10:00:00");
+    executeDueJobs(engine);
+    ApplicationService.Submission dossier = submit(ref, "AMI2", "AUDOMAROIS", "20000.00");
+    instruct(dossier);
+    clock("2023-09-16T08:00:00");
+    executeDueJobs(engine);
+    ProcessInstance lot2 = selection(ref, "AMI2");
+    assertThat(lot2).isWaitingAt(CallProcess.TASK_PROPOSE_SELECTION);
+    ArrayNode lines = proposals(lot2);
+    ((ObjectNode) lines.get(0)).put("granted", false).put("proposedAmount", 0).put("reason", "Projet hors du champ de l'appel");
+    complete("camille.martin", task(lot2), Map.of(CallProcess.VAR_PROPOSALS, Spin.JSON(lines.toString())));
+    deliberate(lot2, "2023-10-16");
+    assertThat(state(dossier)).isEqualTo(ApplicationState.REFUSED);
+
+    // the empty AMI 1 does not close the call out: it goes to its execution, then its final review
+    assertThat(callPi).isWaitingAt(CallProcess.TASK_FINAL_REVIEW)
+        .hasPassed(CallProcess.TASK_CHECK_LOT_SELECTIONS, CallProcess.TASK_CHECK_ACTIVE)
+        .hasNotPassed(CallProcess.END_NO_APPLICATION, CallProcess.CALL_ACTIVITY_CALL_SELECTION);
+    assertThat(catalog.getByReference(ref).getStatus()).isNotEqualTo(CallStatus.CLOSED_OUT);
+    assertThat(deliberations.deliberations(ref)).extracting(Deliberation::getLotCode).containsExactly("AMI2");
   }
 
   @Test
@@ -181,7 +248,7 @@ class SelectionTimelineScenarioTest {
 
     clock("2023-02-04T08:00:00");
     executeDueJobs(engine);
-    assertThat(callPi).isWaitingAt(CallProcess.TASK_PROPOSE_SELECTION).hasNotPassed(CallProcess.TASK_ORGANISE_JURY);
+    assertThat(ProcessTestSupport.selection(engine, callPi)).isWaitingAt(CallProcess.TASK_PROPOSE_SELECTION).hasNotPassed(CallProcess.TASK_ORGANISE_JURY);
     assertThat(task(callPi)).hasCandidateGroup(Groups.INSTRUCTEURS);
     ArrayNode lines = proposals(callPi);
     assertThat(lines).hasSize(2);
@@ -198,7 +265,7 @@ class SelectionTimelineScenarioTest {
       }
     }
     complete("camille.martin", task(callPi), Map.of(CallProcess.VAR_PROPOSALS, Spin.JSON(lines.toString())));
-    assertThat(callPi).isWaitingAt(CallProcess.TASK_PREPARE_REPORT);
+    assertThat(ProcessTestSupport.selection(engine, callPi)).isWaitingAt(CallProcess.TASK_PREPARE_REPORT);
     deliberate(callPi, "2023-03-06");
     assertThat(state(retained)).isEqualTo(ApplicationState.GRANTED);
     assertThat(state(other)).isEqualTo(ApplicationState.REFUSED);
@@ -265,7 +332,7 @@ class SelectionTimelineScenarioTest {
     complete("camille.martin", task(callPi), Map.of(CallProcess.VAR_PROPOSALS, Spin.JSON(proposals(callPi).toString())));
 
     // the State's path: a proposal to the Préfet by the agents, his decision recorded by the prefecture
-    assertThat(callPi).isWaitingAt(CallProcess.TASK_PREPARE_PREFECT_PROPOSAL);
+    assertThat(ProcessTestSupport.selection(engine, callPi)).isWaitingAt(CallProcess.TASK_PREPARE_PREFECT_PROPOSAL);
     assertThat(task(callPi)).hasName("Préparer la proposition de décision au Préfet").hasCandidateGroup(Groups.INSTRUCTEURS);
     complete("camille.martin", task(callPi), Map.of(CallProcess.VAR_PREFECT_PROPOSAL_DATE, "2023-02-10",
         CallProcess.VAR_PREFECT_PROPOSAL_SENT, true));
@@ -273,8 +340,9 @@ class SelectionTimelineScenarioTest {
     complete("prefet.test", task(callPi), Map.of(CallProcess.VAR_DECISION_REFERENCE, "Arrêté n° DDETS-62-2023-017",
         CallProcess.VAR_DELIBERATION_DATE, "2023-02-20", CallProcess.VAR_DELIBERATION_ADOPTED, "true"));
 
-    assertThat(callPi).isWaitingAt(CallProcess.EVENT_APPLICATION_ENDED).hasPassed(CallProcess.TASK_SEND_DECISIONS)
-        .hasNotPassed(CallProcess.TASK_PREPARE_REPORT, CallProcess.TASK_RECORD_DELIBERATION);
+    assertThat(callPi).isWaitingAt(CallProcess.EVENT_APPLICATION_ENDED).hasPassed(CallProcess.CALL_ACTIVITY_CALL_SELECTION);
+    assertThat(ProcessTestSupport.selectionActivities(engine, callPi)).contains(CallProcess.TASK_SEND_DECISIONS)
+        .doesNotContain(CallProcess.TASK_PREPARE_REPORT, CallProcess.TASK_RECORD_DELIBERATION);
     Deliberation act = deliberations.deliberations(ref).get(0);
     assertThat(act.getDecidingBody()).isEqualTo(DecidingBody.PREFET);
     assertThat(act.getVotesFor()).isNull();
@@ -307,6 +375,13 @@ class SelectionTimelineScenarioTest {
         .processInstanceBusinessKey(ref).variableValueEquals(CallProcess.VAR_SELECTED_LOT, lot).singleResult();
   }
 
+  /** Where the lot's {@code call-selection}, called by the call, ended. */
+  private String endOfSelection(ProcessInstance callPi, String lot) {
+    return engine.getHistoryService().createHistoricProcessInstanceQuery()
+        .superProcessInstanceId(callPi.getId()).processDefinitionKey(CallProcess.SELECTION_KEY)
+        .variableValueEquals(CallProcess.VAR_SELECTED_LOT, lot).singleResult().getEndActivityId();
+  }
+
   private void organiseJury(ProcessInstance pi, String session, String deadline) {
     complete("camille.martin", task(pi), Map.of(CallProcess.VAR_JURY_SESSION_DATE, session,
         ProcessContract.VAR_OPINION_DEADLINE, deadline,
@@ -332,11 +407,11 @@ class SelectionTimelineScenarioTest {
   }
 
   private ArrayNode proposals(ProcessInstance pi) {
-    return (ArrayNode) JsonVariables.tree(engine.getRuntimeService().getVariable(pi.getId(), CallProcess.VAR_PROPOSALS));
+    return (ArrayNode) JsonVariables.tree(engine.getRuntimeService().getVariable(ProcessTestSupport.current(engine, pi).getId(), CallProcess.VAR_PROPOSALS));
   }
 
   private Task task(ProcessInstance pi) {
-    return tasks.createTaskQuery().processInstanceId(pi.getId()).singleResult();
+    return tasks.createTaskQuery().processInstanceId(ProcessTestSupport.current(engine, pi).getId()).singleResult();
   }
 
   private Task task(ApplicationService.Submission s, String key) {

@@ -121,7 +121,7 @@ class CompletionRulesTest {
 
   @Test
   void anEmptyJuryMemberListIsRefusedInsideTheEngineTooWithoutIncident() {
-    Task task = at(CallProcess.KEY, CallProcess.TASK_ORGANISE_JURY, Map.of());
+    Task task = at(CallProcess.SELECTION_KEY, CallProcess.TASK_ORGANISE_JURY, Map.of());
     Map<String, Object> values = new HashMap<>();
     values.put("jurySessionDate", EngineClock.today().plusDays(20) + "T09:30:00+02:00");
     values.put("opinionDeadline", EngineClock.today().plusDays(10).toString());
@@ -141,7 +141,7 @@ class CompletionRulesTest {
 
   @Test
   void anEmptyJuryMemberListIsRefusedAtTheDoor() {
-    Task task = at(CallProcess.KEY, CallProcess.TASK_ORGANISE_JURY, Map.of());
+    Task task = at(CallProcess.SELECTION_KEY, CallProcess.TASK_ORGANISE_JURY, Map.of());
     ResponseEntity<String> response = complete(AGENT, task, """
         {"variables": {"jurySessionDate": {"value": "%s", "type": "String"},
          "opinionDeadline": {"value": "%s", "type": "String"},
@@ -152,7 +152,7 @@ class CompletionRulesTest {
 
   @Test
   void aJuryMemberOutsideTheJuryGroupIsRefused() {
-    Task task = at(CallProcess.KEY, CallProcess.TASK_ORGANISE_JURY, Map.of());
+    Task task = at(CallProcess.SELECTION_KEY, CallProcess.TASK_ORGANISE_JURY, Map.of());
     ResponseEntity<String> response = complete(AGENT, task, """
         {"variables": {"jurySessionDate": {"value": "%s", "type": "String"},
          "opinionDeadline": {"value": "%s", "type": "String"},
@@ -163,7 +163,7 @@ class CompletionRulesTest {
 
   @Test
   void aDeliberationAdoptedWithMoreVotesAgainstIsRefused() {
-    Task task = at(CallProcess.KEY, CallProcess.TASK_RECORD_DELIBERATION, Map.of(CallProcess.VAR_DECIDING_BODY,
+    Task task = at(CallProcess.SELECTION_KEY, CallProcess.TASK_RECORD_DELIBERATION, Map.of(CallProcess.VAR_DECIDING_BODY,
         "COMMISSION_PERMANENTE"));
     ResponseEntity<String> response = complete(SECRETARY, task, deliberation(3, 10, "true"));
     assertRefused(response, task, "votesFor", "une délibération adoptée a plus de votes pour (3) que contre (10)");
@@ -171,7 +171,7 @@ class CompletionRulesTest {
 
   @Test
   void aNegativeVoteCountIsRefused() {
-    Task task = at(CallProcess.KEY, CallProcess.TASK_RECORD_DELIBERATION, Map.of(CallProcess.VAR_DECIDING_BODY,
+    Task task = at(CallProcess.SELECTION_KEY, CallProcess.TASK_RECORD_DELIBERATION, Map.of(CallProcess.VAR_DECIDING_BODY,
         "COMMISSION_PERMANENTE"));
     ResponseEntity<String> response = complete(SECRETARY, task, deliberation(-1, 0, "false"));
     assertRefused(response, task, "votesFor", "doit être compris entre 0 et 10000");
@@ -181,7 +181,7 @@ class CompletionRulesTest {
 
   @Test
   void aPrefectsDecisionNeedsItsReference() {
-    Task task = at(CallProcess.KEY, CallProcess.TASK_RECORD_PREFECT_DECISION, Map.of(CallProcess.VAR_DECIDING_BODY, "PREFET"));
+    Task task = at(CallProcess.SELECTION_KEY, CallProcess.TASK_RECORD_PREFECT_DECISION, Map.of(CallProcess.VAR_DECIDING_BODY, "PREFET"));
     ResponseEntity<String> response = complete(ADMIN, task, """
         {"variables": {"deliberationDate": {"value": "%s", "type": "String"},
          "deliberationAdopted": {"value": "true", "type": "String"}}}""".formatted(EngineClock.today()));
@@ -190,7 +190,7 @@ class CompletionRulesTest {
 
   @Test
   void theProposalToThePrefetMustBeSent() {
-    Task task = at(CallProcess.KEY, CallProcess.TASK_PREPARE_PREFECT_PROPOSAL, Map.of(CallProcess.VAR_DECIDING_BODY, "PREFET"));
+    Task task = at(CallProcess.SELECTION_KEY, CallProcess.TASK_PREPARE_PREFECT_PROPOSAL, Map.of(CallProcess.VAR_DECIDING_BODY, "PREFET"));
     ResponseEntity<String> response = complete(AGENT, task, """
         {"variables": {"prefectProposalDate": {"value": "%s", "type": "String"},
          "prefectProposalSent": {"value": false, "type": "Boolean"}}}""".formatted(EngineClock.today()));
@@ -199,7 +199,7 @@ class CompletionRulesTest {
 
   @Test
   void theAgentsProposalWithoutJuryRefusesAnAmountAboveTheRequest() {
-    Task task = at(CallProcess.KEY, CallProcess.TASK_PROPOSE_SELECTION, Map.of(CallProcess.VAR_SELECTION_MODE, "WITHOUT_JURY"));
+    Task task = at(CallProcess.SELECTION_KEY, CallProcess.TASK_PROPOSE_SELECTION, Map.of(CallProcess.VAR_SELECTION_MODE, "WITHOUT_JURY"));
     ResponseEntity<String> response = complete(AGENT, task, """
         {"variables": {"proposals": {"type": "Json", "value":
          "[{\\"applicationReference\\":\\"AAP-X-1\\",\\"granted\\":true,\\"requestedAmount\\":1000,\\"proposedAmount\\":1500}]"}}}""");
@@ -208,7 +208,7 @@ class CompletionRulesTest {
 
   @Test
   void juryRecommendationsRefuseANegativeAmount() {
-    Task task = at(CallProcess.KEY, CallProcess.TASK_SYNTHESIS, Map.of());
+    Task task = at(CallProcess.SELECTION_KEY, CallProcess.TASK_SYNTHESIS, Map.of());
     ResponseEntity<String> response = complete(AGENT, task, """
         {"variables": {"proposals": {"type": "Json", "value":
          "[{\\"applicationReference\\":\\"AAP-X-1\\",\\"recommendation\\":\\"FAVORABLE\\",\\"granted\\":true,\\"requestedAmount\\":1000,\\"proposedAmount\\":-5}]"}}}""");
@@ -217,7 +217,7 @@ class CompletionRulesTest {
 
   @Test
   void assemblyReportMustBeSent() {
-    Task task = at(CallProcess.KEY, CallProcess.TASK_PREPARE_REPORT, Map.of());
+    Task task = at(CallProcess.SELECTION_KEY, CallProcess.TASK_PREPARE_REPORT, Map.of());
     ResponseEntity<String> response = complete(AGENT, task, """
         {"variables": {"assemblySessionDate": {"value": "%s", "type": "String"},
          "reportSent": {"value": false, "type": "Boolean"}}}""".formatted(EngineClock.today().plusDays(30)));

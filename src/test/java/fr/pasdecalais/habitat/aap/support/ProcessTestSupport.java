@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 
 /** Helpers for scenario tests: the engine clock in Paris time, and job execution by hand. */
@@ -58,5 +59,34 @@ public final class ProcessTestSupport {
       }
     }
     throw new AssertionError("Jobs keep being created: a loop in a model?");
+  }
+
+  /**
+   * The selection ({@code call-selection}) a call instance is waiting in: the instance its call
+   * activity "Sélectionner et décider l'appel" (or a lot's) called. Fails when there is none or several.
+   */
+  public static ProcessInstance selection(ProcessEngine engine, ProcessInstance callPi) {
+    ProcessInstance called = engine.getRuntimeService().createProcessInstanceQuery()
+        .superProcessInstanceId(callPi.getId()).singleResult();
+    if (called == null) {
+      throw new AssertionError("L'appel " + callPi.getBusinessKey() + " n'attend aucune sélection");
+    }
+    return called;
+  }
+
+  /** Where the call's current step is: its selection while one runs, otherwise the call itself. */
+  public static ProcessInstance current(ProcessEngine engine, ProcessInstance callPi) {
+    ProcessInstance called = engine.getRuntimeService().createProcessInstanceQuery()
+        .superProcessInstanceId(callPi.getId()).singleResult();
+    return called != null ? called : callPi;
+  }
+
+  /** The activities the call's selections (ended or running) went through. */
+  public static List<String> selectionActivities(ProcessEngine engine, ProcessInstance callPi) {
+    return engine.getHistoryService().createHistoricProcessInstanceQuery().superProcessInstanceId(callPi.getId())
+        .list().stream()
+        .flatMap(h -> engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(h.getId())
+            .list().stream())
+        .map(org.camunda.bpm.engine.history.HistoricActivityInstance::getActivityId).toList();
   }
 }

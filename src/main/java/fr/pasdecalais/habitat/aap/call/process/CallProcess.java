@@ -80,8 +80,11 @@ public final class CallProcess {
   public static final String END_CLOSED_OUT = "EndEvent_CallClosedOut";
   public static final String GATEWAY_LOT_DECIDED_AT_CLOSE = "Gateway_LotDecidedAtClose";
   public static final String CALL_ACTIVITY_LOT_SELECTION = "CallActivity_LotSelection";
+  public static final String CALL_ACTIVITY_CALL_SELECTION = "CallActivity_CallSelection";
   public static final String END_LOT_DECIDED = "EndEvent_LotDecided";
   public static final String GATEWAY_SELECTION_TIMELINE = "Gateway_SelectionTimeline";
+  public static final String TASK_CHECK_LOT_SELECTIONS = "Task_CheckLotSelections";
+  public static final String GATEWAY_ANY_LOT_SELECTED = "Gateway_AnyLotSelected";
   public static final String GATEWAY_WITH_JURY = "Gateway_WithJury";
   public static final String TASK_PROPOSE_SELECTION = "Task_ProposeSelection";
   public static final String TASK_PREPARE_PREFECT_PROPOSAL = "Task_PreparePrefectProposal";
