@@ -196,8 +196,40 @@ public class EngineApiGuard extends OncePerRequestFilter {
             "message", "Une autre personne a traité cette tâche au même moment : rechargez la liste des tâches.",
             "code", 0));
       }
+    } else if (wrapper.getStatus() == 400) {
+      frenchRefusalOnly(wrapper);
     }
     wrapper.copyBodyToResponse();
+  }
+
+  /** "Cannot submit task form 12ab: " / "Cannot instantiate process definition agreement-action:1:…: " */
+  private static final Pattern ENGINE_PREFIX = Pattern.compile(
+      "^Cannot (?:submit task form|complete task|instantiate process definition|start process instance|submit form)"
+          + " \\S+?: (.+)$", Pattern.DOTALL);
+
+  /**
+   * A refusal of the product's rules (completion rules, a start form's service task) carries a French message, which
+   * the engine's REST API prefixes with its own English words ("Cannot submit task form 12ab: …"); Tasklist shows the
+   * message as it comes, so both doors give the person the French sentence alone.
+   */
+  private void frenchRefusalOnly(org.springframework.web.util.ContentCachingResponseWrapper wrapper) throws IOException {
+    JsonNode error;
+    try {
+      error = mapper.readTree(wrapper.getContentAsByteArray());
+    } catch (IOException notJson) {
+      return;
+    }
+    if (error == null || !error.path("message").isTextual()) {
+      return;
+    }
+    Matcher prefixed = ENGINE_PREFIX.matcher(error.path("message").asText());
+    if (prefixed.matches()) {
+      ((com.fasterxml.jackson.databind.node.ObjectNode) error).put("message", prefixed.group(1));
+      wrapper.resetBuffer();
+      wrapper.setContentType("application/json");
+      wrapper.setCharacterEncoding("UTF-8");
+      mapper.writeValue(wrapper.getOutputStream(), error);
+    }
   }
 
   /** @return null when the completion may go on, else the French reason (prefixed "400:" for a malformed body). */

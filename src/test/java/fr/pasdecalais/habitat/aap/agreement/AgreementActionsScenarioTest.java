@@ -413,6 +413,9 @@ class AgreementActionsScenarioTest {
     ResponseEntity<String> again = startForm(AGENT, "agreement-action", notice);
     assertThat(again.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(again.getBody()).contains("court déjà depuis le 01/02/2024");
+    // the person reads the French sentence alone, not the engine's "Cannot instantiate process definition …: "
+    assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(again.getBody()).path("message").asText())
+        .startsWith("Une mise en demeure").doesNotContain("Cannot");
     assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey("agreement-action").count())
         .isEqualTo(before);
     // the finance group does not start it
