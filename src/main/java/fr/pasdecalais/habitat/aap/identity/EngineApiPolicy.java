@@ -20,7 +20,10 @@ public final class EngineApiPolicy {
   /** Processes a person may start (from Tasklist or the REST API): the others are started by the engine. */
   public static final Set<String> STARTABLE_BY_PEOPLE = Set.of("call-for-projects", "application", "agreement-action",
       "payment-collection");
-  /** The processes the finance group starts (a collection on a titre de recette); the others are the instructeurs'. */
+  /**
+   * The processes both finance groups start (a collection on a titre de recette: the delegate then checks
+   * that the starter belongs to the payer group of the titre's convention); the others are the instructeurs'.
+   */
   public static final Set<String> STARTABLE_BY_FINANCES = Set.of("payment-collection");
 
   /** Groups whose members work in Tasklist and may complete their tasks. */
@@ -122,9 +125,10 @@ public final class EngineApiPolicy {
           Groups.OFFICE_GROUPS::contains)) {
         return ALLOWED;
       }
-      if (START.matcher(p).matches() && (groups.contains(Groups.INSTRUCTEURS) || groups.contains(Groups.FINANCES))) {
-        // the process itself is checked by EngineApiGuard (startable) and CREATE_INSTANCE: the finance group
-        // holds it on "payment-collection" only
+      if (START.matcher(p).matches() && (groups.contains(Groups.INSTRUCTEURS) || groups.contains(Groups.FINANCES)
+          || groups.contains(Groups.ETAT_FINANCES))) {
+        // the process itself is checked by EngineApiGuard (startable) and CREATE_INSTANCE: the finance groups
+        // hold it on "payment-collection" only
         return ALLOWED;
       }
     }

@@ -178,15 +178,21 @@ public class IdentitySetup implements InitializingBean {
     // Agents start only the processes meant for people: a call published by hand, a dossier received by post.
     Map<GrantKey, Permission[]> instructeurs = grants.get(Groups.INSTRUCTEURS);
     // Agents also start "Agir sur une convention en vigueur" (avenant, mise en demeure, résiliation, bilan demandé);
-    // the finance group only "Enregistrer un encaissement sur un titre de recette".
-    Map<GrantKey, Permission[]> finances = grants.get(Groups.FINANCES);
+    // both finance groups only "Enregistrer un encaissement sur un titre de recette" (its delegate then keeps each
+    // to the titres of its own conventions: the payer group of the call's funder).
+    List<Map<GrantKey, Permission[]>> financeGroups = List.of(grants.get(Groups.FINANCES),
+        grants.get(Groups.ETAT_FINANCES));
     for (String key : EngineApiPolicy.STARTABLE_BY_PEOPLE.stream().sorted().toList()) {
-      Map<GrantKey, Permission[]> starter = EngineApiPolicy.STARTABLE_BY_FINANCES.contains(key) ? finances : instructeurs;
-      starter.put(new GrantKey(Resources.PROCESS_DEFINITION.resourceType(), key),
-          new Permission[] {Permissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE});
+      for (Map<GrantKey, Permission[]> starter : EngineApiPolicy.STARTABLE_BY_FINANCES.contains(key) ? financeGroups
+          : List.of(instructeurs)) {
+        starter.put(new GrantKey(Resources.PROCESS_DEFINITION.resourceType(), key),
+            new Permission[] {Permissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE});
+      }
     }
     instructeurs.put(new GrantKey(Resources.PROCESS_INSTANCE.resourceType(), ANY), new Permission[] {Permissions.CREATE});
-    finances.put(new GrantKey(Resources.PROCESS_INSTANCE.resourceType(), ANY), new Permission[] {Permissions.CREATE});
+    for (Map<GrantKey, Permission[]> finance : financeGroups) {
+      finance.put(new GrantKey(Resources.PROCESS_INSTANCE.resourceType(), ANY), new Permission[] {Permissions.CREATE});
+    }
     // Supervisors: Cockpit, everything readable, nothing changeable.
     Map<GrantKey, Permission[]> sup = grants.get(Groups.SUPERVISEURS);
     sup.put(new GrantKey(Resources.APPLICATION.resourceType(), "cockpit"), new Permission[] {Permissions.ACCESS});

@@ -13,7 +13,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The collection of a titre de recette: {@code POST /api/payments/{id}/collections} (finances). */
+/**
+ * The collection of a titre de recette: {@code POST /api/payments/{id}/collections}, by the payer group of
+ * the titre's convention ({@code finances} for a Département-funded call, {@code etat-finances} for a
+ * State-funded one; the administrator always), checked by {@link RecoveryCollections}.
+ */
 @RestController
 public class CollectionController {
 
@@ -40,16 +44,16 @@ public class CollectionController {
   }
 
   @PostMapping("/api/payments/{id}/collections")
-  @PreAuthorize("hasAnyRole('finances', 'camunda-admin')")
+  @PreAuthorize("hasAnyRole('finances', 'etat-finances', 'camunda-admin')")
   public ResponseEntity<RecoveryView> collect(@PathVariable Long id, @RequestBody(required = false) CollectionRequest body) {
     var state = collections.collect(id, body == null ? null : body.amount(), body == null ? null : body.collectedOn(),
-        body == null ? null : body.reference(), Caller.current().userId());
+        body == null ? null : body.reference(), Caller.current());
     return ResponseEntity.status(201).body(RecoveryView.of(state));
   }
 
   @GetMapping("/api/payments/{id}/collections")
-  @PreAuthorize("hasAnyRole('finances', 'superviseurs', 'camunda-admin')")
+  @PreAuthorize("hasAnyRole('finances', 'etat-finances', 'superviseurs', 'camunda-admin')")
   public RecoveryView state(@PathVariable Long id) {
-    return RecoveryView.of(collections.state(id));
+    return RecoveryView.of(collections.state(id, Caller.current()));
   }
 }

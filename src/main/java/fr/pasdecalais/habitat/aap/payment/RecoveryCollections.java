@@ -1,16 +1,21 @@
 package fr.pasdecalais.habitat.aap.payment;
 
+import fr.pasdecalais.habitat.aap.identity.Caller;
+import fr.pasdecalais.habitat.aap.identity.Groups;
 import fr.pasdecalais.habitat.aap.shared.DomainException;
 import fr.pasdecalais.habitat.aap.shared.EngineClock;
 import fr.pasdecalais.habitat.aap.shared.Money;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The collection of a titre de recette, recorded by the finance group: partial (what remains stays
+ * The collection of a titre de recette, recorded by the convention's payer group ({@link PayerGroups}:
+ * {@code finances} for a Département-funded call, {@code etat-finances} for a State-funded one; the
+ * administrator always): partial (what remains stays
  * to collect) or full (the titre is then PAID, "recouvré"). Only what is collected counts as
  * recovered in the figures of a convention and of a call.
  */
@@ -19,10 +24,13 @@ public class RecoveryCollections {
 
   private final PaymentRepository payments;
   private final RecoveryCollectionRepository collections;
+  private final PayerGroups payers;
 
-  public RecoveryCollections(PaymentRepository payments, RecoveryCollectionRepository collections) {
+  public RecoveryCollections(PaymentRepository payments, RecoveryCollectionRepository collections,
+      PayerGroups payers) {
     this.payments = payments;
     this.collections = collections;
+    this.payers = payers;
   }
 
   /** A titre de recette with what was collected and what remains. */
@@ -38,14 +46,58 @@ public class RecoveryCollections {
   }
 
   /**
-   * Records an encaissement on a titre de recette. 404 unknown titre; 409 not a titre de recette,
+   * As {@link #state(Long)}, read by this caller: the Département's finance group, the supervisors and
+   * the administrator read every titre; the State's finance group the titres of State-funded conventions
+   * only (403 otherwise).
+   */
+  @Transactional(readOnly = true)
+  public RecoveryState state(Long paymentId, Caller reader) {
+    Payment p = recovery(paymentId);
+    Set<String> groups = reader.groups();
+    if (!groups.contains(Groups.FINANCES) && !groups.contains(Groups.SUPERVISEURS) && !groups.contains(Groups.ADMIN)
+        && !payerGroupOf(p).equals(Groups.ETAT_FINANCES)) {
+      throw DomainException.forbidden("Le titre de recette " + p.getOrderNumber() + " ne relève pas d'une convention "
+          + "financée par l'État : le service financier de l'État ne le consulte pas.");
+    }
+    return state(paymentId);
+  }
+
+  /**
+   * Refuses (403) a caller outside the payer group of the titre's convention: the State's finance group
+   * records the collections of a State-funded convention, the Département's those of a Département-funded
+   * one; the administrator always.
+   */
+  private void checkPayer(Payment p, Caller caller) {
+    if (caller.groups().contains(Groups.ADMIN)) {
+      return;
+    }
+    String payer = payerGroupOf(p);
+    if (!caller.groups().contains(payer)) {
+      throw DomainException.forbidden(Groups.ETAT_FINANCES.equals(payer)
+          ? "Le titre de recette " + p.getOrderNumber() + " relève d'une convention financée par l'État : "
+              + "son encaissement est enregistré par le service financier de l'État (DDETS)."
+          : "Le titre de recette " + p.getOrderNumber() + " relève d'une convention financée par le Département : "
+              + "son encaissement est enregistré par le service des finances du Département.");
+    }
+  }
+
+  /** The payer group of the titre's convention; {@code finances} when the convention is unknown. */
+  private String payerGroupOf(Payment p) {
+    return payers.payerGroupOf(p.getAgreementId()).orElse(Groups.FINANCES);
+  }
+
+  /**
+   * Records an encaissement on a titre de recette, as this caller. 404 unknown titre; 403 a caller
+   * outside the payer group of the titre's convention (nothing written); 409 not a titre de recette,
    * cancelled, or an amount above what remains to collect; 400 for a missing or faulty field.
    */
   @Transactional
   public RecoveryState collect(Long paymentId, BigDecimal amount, LocalDate collectedOn, String reference,
-      String recordedBy) {
+      Caller caller) {
     Payment p = payments.findById(paymentId).orElseThrow(() -> DomainException.notFound(
         "L'ordre de paiement n° " + paymentId + " n'existe pas."));
+    checkPayer(p, caller);
+    String recordedBy = caller.userId();
     if (p.getKind() != PaymentKind.RECOVERY) {
       throw DomainException.conflict("L'ordre " + p.getOrderNumber() + " n'est pas un titre de recette : "
           + "on n'y enregistre pas d'encaissement.");
@@ -89,10 +141,10 @@ public class RecoveryCollections {
     return state(paymentId);
   }
 
-  /** As {@link #collect(Long, BigDecimal, LocalDate, String, String)}, the titre named by its number (TR-…). */
+  /** As {@link #collect(Long, BigDecimal, LocalDate, String, Caller)}, the titre named by its number (TR-…). */
   @Transactional
   public RecoveryState collect(String orderNumber, BigDecimal amount, LocalDate collectedOn, String reference,
-      String recordedBy) {
+      Caller recordedBy) {
     Payment p = payments.findByOrderNumber(orderNumber == null ? "" : orderNumber.trim())
         .orElseThrow(() -> DomainException.notFound("Le titre de recette « " + orderNumber + " » n'existe pas."));
     return collect(p.getId(), amount, collectedOn, reference, recordedBy);

@@ -59,6 +59,7 @@ class AgreementActionsScenarioTest {
   private static final String PASSWORD = "Essai-Actions-Conventions-2026!";
   private static final String AGENT = "test.agent.actions";
   private static final String FINANCE = "test.finances.actions";
+  private static final String STATE_FINANCE = "test.etat-finances.actions";
 
   @Autowired TestRestTemplate rest;
   @Autowired ProcessEngine engine;
@@ -75,6 +76,7 @@ class AgreementActionsScenarioTest {
     ProcessTestSupport.init(engine);
     identitySetup.ensureUser(AGENT, "Agathe", "Essai", PASSWORD, Groups.INSTRUCTEURS);
     identitySetup.ensureUser(FINANCE, "Fabien", "Essai", PASSWORD, Groups.FINANCES);
+    identitySetup.ensureUser(STATE_FINANCE, "Hélène", "Essai", PASSWORD, Groups.ETAT_FINANCES);
   }
 
   @AfterEach
@@ -299,6 +301,11 @@ class AgreementActionsScenarioTest {
     String path = "/api/payments/" + recovery.getId() + "/collections";
     assertThat(post(AGENT, path, "{\"amount\":100,\"collectedOn\":\"2024-02-01\",\"reference\":\"Q-1\"}").getStatusCode())
         .isEqualTo(HttpStatus.FORBIDDEN);
+    // a titre of a Département-funded convention: the State's finance service neither records nor reads it
+    problem(post(STATE_FINANCE, path, "{\"amount\":100,\"collectedOn\":\"2024-02-01\",\"reference\":\"Q-ETAT\"}"),
+        HttpStatus.FORBIDDEN, "relève d'une convention financée par le Département");
+    problem(rest.withBasicAuth(STATE_FINANCE, PASSWORD).getForEntity(path, String.class), HttpStatus.FORBIDDEN,
+        "ne relève pas d'une convention financée par l'État");
     problem(post(FINANCE, "/api/payments/999999999/collections", "{\"amount\":1,\"collectedOn\":\"2024-02-01\",\"reference\":\"Q\"}"),
         HttpStatus.NOT_FOUND, "n'existe pas");
     problem(post(FINANCE, path, "{\"amount\":-5,\"collectedOn\":\"2024-02-01\",\"reference\":\"Q-0\"}"),
@@ -438,6 +445,10 @@ class AgreementActionsScenarioTest {
         .isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(startForm(FINANCE, "payment-collection", String.format(collection, "250.5", "Q-1")).getStatusCode())
         .isEqualTo(HttpStatus.OK);
+    // the State's finance service starts the form, but a Département titre is not its own: 403, nothing recorded
+    ResponseEntity<String> notTheirs = startForm(STATE_FINANCE, "payment-collection", String.format(collection, "100", "Q-ETAT"));
+    assertThat(notTheirs.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(notTheirs.getBody()).contains("relève d'une convention financée par le Département");
     ResponseEntity<String> above = startForm(FINANCE, "payment-collection", String.format(collection, "349.51", "Q-2"));
     assertThat(above.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(above.getBody()).contains("(349,50 €)");

@@ -83,7 +83,8 @@ public class AgreementScenarios {
       "prevention", "aap-2023-prevention-expulsions.yaml",
       "coordinateurs", "aap-2023-coordinateurs-logement-dabord.yaml",
       "astre-70", "aap-2023-astre.yaml",
-      "astre-instalments", "aap-2023-astre.yaml");
+      "astre-instalments", "aap-2023-astre.yaml",
+      "astre-etat", "aap-2023-astre.yaml");
 
   /**
    * Creates a call from the catalogue's own file under a unique reference: no copy under
@@ -107,6 +108,10 @@ public class AgreementScenarios {
       if (template.equals("astre-instalments")) {
         yaml = yaml.replace("reporting:\n", "reporting:\n  - { code: BILAN_6M, label: \"Bilan intermédiaire à six mois\", kind: INTERIM, monthsAfterStart: 6 }\n")
             .replace("advancePercent: 80", "advancePercent: 30\n  instalments:\n    - { percent: 30, afterReport: BILAN_6M }");
+      }
+      // the same file funded by the State: its convention's payer is etat-finances
+      if (template.equals("astre-etat")) {
+        yaml = yaml.replaceFirst("(?m)^funder: .*$", "funder:\n  kind: ETAT");
       }
       calls.create(reader.read(template, new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8))));
     } catch (IOException e) {

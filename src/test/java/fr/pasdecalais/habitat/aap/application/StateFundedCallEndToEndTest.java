@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import fr.pasdecalais.habitat.aap.agreement.AgreementActions;
 import fr.pasdecalais.habitat.aap.agreement.AgreementScenarios;
 import fr.pasdecalais.habitat.aap.agreement.process.GrantAgreementProcess;
 import fr.pasdecalais.habitat.aap.call.CallDefinitionReader;
@@ -19,6 +20,7 @@ import fr.pasdecalais.habitat.aap.call.CallForProjects;
 import fr.pasdecalais.habitat.aap.call.CallLifecycle;
 import fr.pasdecalais.habitat.aap.call.FunderKind;
 import fr.pasdecalais.habitat.aap.call.process.CallProcess;
+import fr.pasdecalais.habitat.aap.identity.Caller;
 import fr.pasdecalais.habitat.aap.identity.Groups;
 import fr.pasdecalais.habitat.aap.identity.IdentitySetup;
 import fr.pasdecalais.habitat.aap.notification.Notification;
@@ -38,6 +40,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
@@ -81,6 +84,7 @@ class StateFundedCallEndToEndTest {
   @Autowired AgreementScenarios agreements;
   @Autowired NotificationRepository notifications;
   @Autowired TestRestTemplate rest;
+  @Autowired AgreementActions actions;
 
   @BeforeEach
   void setUp() {
@@ -294,6 +298,141 @@ class StateFundedCallEndToEndTest {
     Payment paid = only(agreements.payments(agreements.agreementId(agreement)), PaymentKind.ADVANCE);
     assertThat(paid.getAmount()).isEqualByComparingTo("160000.00");
     assertThat(paid.getValidatedBy()).isEqualTo(stateFinance);
+  }
+
+  /**
+   * A State-funded convention terminated after its advance ends with a titre de recette: the State's
+   * finance service records what is collected on it (partially through {@code /api}, the rest from the
+   * Tasklist start form), the Département's finance service is refused at both doors and nothing is
+   * written.
+   */
+  @Test
+  void theTitreDeRecetteOfAStateFundedConventionIsCollectedByTheStatesFinanceServiceNotTheDepartements() throws Exception {
+    String suffix = UUID.randomUUID().toString().substring(0, 6);
+    String ref = "AMI-TITRE-" + suffix.toUpperCase(Locale.ROOT);
+    String juryA = "jure-titre-a-" + suffix;
+    String juryB = "jure-titre-b-" + suffix;
+    String stateFinance = "etat-fin-t-" + suffix;
+    String departementFinance = "dep-fin-t-" + suffix;
+    identity.ensureUser(juryA, "Sophie", "Essai", PASSWORD, Groups.JURY);
+    identity.ensureUser(juryB, "Thomas", "Essai", PASSWORD, Groups.JURY);
+    identity.ensureUser(stateFinance, "Hélène", "Essai", PASSWORD, Groups.ETAT_FINANCES);
+    identity.ensureUser(departementFinance, "Laurent", "Essai", PASSWORD, Groups.FINANCES);
+
+    clock("2019-07-20T09:00:00");
+    String yaml = CatalogueCalls.yaml("ami-2019-aml-logement-dabord", ref, call -> {
+      ArrayNode jury = call.putArray("jury");
+      jury.addObject().put("userId", juryA).put("fullName", "Sophie Essai").put("body", "Département du Pas-de-Calais");
+      jury.addObject().put("userId", juryB).put("fullName", "Thomas Essai").put("body", "CALL");
+    });
+    lifecycle.create(reader.read(ref + ".yaml", new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8))), true);
+    executeDueJobs(engine);
+    ProcessInstance callPi = engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(CallProcess.KEY)
+        .processInstanceBusinessKey(ref).singleResult();
+    clock("2019-08-01T10:00:00");
+    executeDueJobs(engine);
+    Application a = service.submit(ref, request(Dossiers.siret(), Dossiers.email()), Dossiers.AGENT).application();
+    complete(a.getReference(), TASK_CHECK_COMPLETENESS, "camille.martin", Map.of("complete", "true"));
+    complete(a.getReference(), TASK_CHECK_ELIGIBILITY, "camille.martin", Map.of("eligible", "true"));
+    clock("2019-09-10T10:00:00");
+    executeDueJobs(engine);
+    complete(ref, CallProcess.TASK_ORGANISE_JURY, "camille.martin", Map.of(
+        CallProcess.VAR_JURY_SESSION_DATE, "2019-09-25T09:30:00+02:00",
+        ProcessContract.VAR_OPINION_DEADLINE, "2019-10-15",
+        ProcessContract.VAR_JURY_MEMBERS, Spin.JSON("[\"" + juryA + "\",\"" + juryB + "\"]")));
+    opinion(a, juryA);
+    opinion(a, juryB);
+    ArrayNode proposals = (ArrayNode) json.readTree(engine.getRuntimeService()
+        .getVariableTyped(ProcessTestSupport.current(engine, callPi).getId(), CallProcess.VAR_PROPOSALS).getValue().toString());
+    ((ObjectNode) proposals.get(0)).put("granted", true).put("proposedAmount", new BigDecimal("160000.00")).put("proposedUnits", 32);
+    complete(ref, CallProcess.TASK_SYNTHESIS, "camille.martin", Map.of(CallProcess.VAR_PROPOSALS, Spin.JSON(proposals.toString())));
+    complete(ref, CallProcess.TASK_PREPARE_REPORT, "camille.martin", Map.of("assemblySessionDate", "2019-11-04", "reportSent", true));
+    clock("2019-11-05T10:00:00");
+    Map<String, Object> deliberation = new HashMap<>(Map.of("deliberationNumber", "2019-" + System.nanoTime() % 100000,
+        "deliberationDate", "2019-11-04", "votesFor", 40, "votesAgainst", 0, "votesAbstention", 0, "votesAbsent", 1));
+    deliberation.put(CallProcess.VAR_DELIBERATION_ADOPTED, "true");
+    complete(ref, CallProcess.TASK_RECORD_DELIBERATION, "isabelle.moreau", deliberation);
+
+    // the convention, its advance (the AML file's 100 % at signature) validated by the State's finance service
+    ProcessInstance agreement = engine.getRuntimeService().createProcessInstanceQuery()
+        .processDefinitionKey(GrantAgreementProcess.KEY).processInstanceBusinessKey(a.getReference()).singleResult();
+    clock("2019-11-20T10:00:00");
+    agreements.prepare(agreement, "160000", "32 mesures AML de 12 mois", "2019-11-04");
+    clock("2019-12-13T10:00:00");
+    agreements.sign(agreement, "2019-12-10", "2019-12-12");
+    Task advance = task(a.getReference(), GrantAgreementProcess.TASK_VALIDATE_ADVANCE);
+    assertThat(mandate(stateFinance, advance, "2019-12-13", "ETAT-2019-0453").getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+    executeDueJobs(engine);
+    Long agreementId = agreements.agreementId(agreement);
+    assertThat(only(agreements.payments(agreementId), PaymentKind.ADVANCE).getAmount()).isEqualByComparingTo("160000.00");
+
+    // terminated: 150 000,00 € justified of the 160 000,00 € paid → a titre de recette of 10 000,00 €
+    clock("2020-06-02T10:00:00");
+    actions.terminate(agreements.agreement(agreementId).getNumber(), "L'association cesse l'activité AML",
+        new Caller("camille.martin", Set.of(Groups.INSTRUCTEURS)));
+    executeDueJobs(engine);
+    complete(a.getReference(), GrantAgreementProcess.TASK_STATE_EXPENSES, "camille.martin", Map.of(
+        "justifiedExpenses", 150000.0, "terminationComment", "Trente mesures menées à terme"));
+    Payment recovery = only(agreements.payments(agreementId), PaymentKind.RECOVERY);
+    assertThat(recovery.getAmount()).isEqualByComparingTo("10000.00");
+    String path = "/api/payments/" + recovery.getId() + "/collections";
+    String collection = "{\"recoveryOrderNumber\": {\"value\": \"" + recovery.getOrderNumber() + "\"}, "
+        + "\"collectionAmount\": {\"value\": %s}, \"collectedOn\": {\"value\": \"2020-06-01\"}, "
+        + "\"collectionReference\": {\"value\": \"%s\"}}";
+    long startedCollections = engine.getHistoryService().createHistoricProcessInstanceQuery()
+        .processDefinitionKey("payment-collection").count();
+
+    // the Département's finance service: refused at both doors, in French, nothing written
+    ResponseEntity<String> byApi = rest.withBasicAuth(departementFinance, PASSWORD).postForEntity(path,
+        jsonBody("{\"amount\": 10000.00, \"collectedOn\": \"2020-06-01\", \"reference\": \"Q-DEP-1\"}"), String.class);
+    assertThat(byApi.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(byApi.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+    assertThat(byApi.getBody()).contains("relève d'une convention financée par l'État")
+        .contains("service financier de l'État (DDETS)");
+    ResponseEntity<String> byTasklist = startForm(departementFinance, String.format(collection, "10000", "Q-DEP-2"));
+    assertThat(byTasklist.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(json.readTree(byTasklist.getBody()).path("message").asText())
+        .startsWith("Le titre de recette " + recovery.getOrderNumber() + " relève d'une convention financée par l'État");
+    assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey("payment-collection")
+        .count()).isEqualTo(startedCollections);
+    JsonNode untouched = collections(stateFinance, path);
+    assertThat(untouched.get("collections")).isEmpty();
+    assertThat(untouched.get("remainingLabel").asText()).isEqualTo("10 000,00 €");
+    assertThat(only(agreements.payments(agreementId), PaymentKind.RECOVERY).getStatus()).isEqualTo(PaymentStatus.ORDERED);
+
+    // the State's finance service: 4 000,00 € through the API, then the remaining 6 000,00 € from Tasklist
+    ResponseEntity<String> partial = rest.withBasicAuth(stateFinance, PASSWORD).postForEntity(path,
+        jsonBody("{\"amount\": 4000.00, \"collectedOn\": \"2020-06-01\", \"reference\": \"DDFIP-2020-118\"}"), String.class);
+    assertThat(partial.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    JsonNode afterPartial = json.readTree(partial.getBody());
+    assertThat(afterPartial.get("collectedLabel").asText()).isEqualTo("4 000,00 €");
+    assertThat(afterPartial.get("remainingLabel").asText()).isEqualTo("6 000,00 €");
+    assertThat(afterPartial.get("status").asText()).isEqualTo("ORDERED");
+    assertThat(afterPartial.get("collections").get(0).get("recordedBy").asText()).isEqualTo(stateFinance);
+    assertThat(startForm(stateFinance, String.format(collection, "6000", "DDFIP-2020-131")).getStatusCode())
+        .isEqualTo(HttpStatus.OK);
+    JsonNode full = collections(stateFinance, path);
+    assertThat(full.get("status").asText()).isEqualTo("PAID");
+    assertThat(new BigDecimal(full.get("collected").asText())).isEqualByComparingTo("10000.00");
+    assertThat(full.get("remainingLabel").asText()).isEqualTo("0,00 €");
+    assertThat(full.get("collections")).hasSize(2);
+    assertThat(full.get("collections").get(1).get("recordedBy").asText()).isEqualTo(stateFinance);
+    Payment collected = only(agreements.payments(agreementId), PaymentKind.RECOVERY);
+    assertThat(collected.getStatus()).isEqualTo(PaymentStatus.PAID);
+    assertThat(collected.getValidatedBy()).isEqualTo(stateFinance);
+  }
+
+  /** "Enregistrer un encaissement sur un titre de recette" as Tasklist submits its start form. */
+  private ResponseEntity<String> startForm(String user, String variables) {
+    return rest.withBasicAuth(user, PASSWORD).postForEntity(
+        "/engine-rest/process-definition/key/payment-collection/submit-form",
+        jsonBody("{\"variables\": " + variables + "}"), String.class);
+  }
+
+  private JsonNode collections(String user, String path) throws Exception {
+    ResponseEntity<String> r = rest.withBasicAuth(user, PASSWORD).getForEntity(path, String.class);
+    assertThat(r.getStatusCode()).isEqualTo(HttpStatus.OK);
+    return json.readTree(r.getBody());
   }
 
   /** The Département's finance officer can neither claim nor complete the State's mandate: nothing changes. */

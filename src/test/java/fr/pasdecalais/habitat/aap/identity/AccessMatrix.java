@@ -71,6 +71,11 @@ public abstract class AccessMatrix {
   @Autowired ApplicationRepository applications;
   @Autowired CallRepository calls;
   @Autowired LoginThrottle throttle;
+  @Autowired fr.pasdecalais.habitat.aap.agreement.AgreementScenarios agreementScenarios;
+  @Autowired fr.pasdecalais.habitat.aap.agreement.AgreementActions agreementActions;
+  @Autowired fr.pasdecalais.habitat.aap.payment.RecoveryCollections recoveryCollections;
+  /** The titre de recette of a State-funded convention ({@code {stateTitre}}), made once. */
+  private fr.pasdecalais.habitat.aap.payment.Payment stateTitre;
   @Autowired fr.pasdecalais.habitat.aap.call.TerritoryDirectory territories;
 
   final ObjectMapper json = new ObjectMapper();
@@ -263,6 +268,15 @@ public abstract class AccessMatrix {
       t = t.replace("{departementMandateTask}", taskOf(start("Process_MatrixPayer",
           Map.of("payerGroup", Groups.FINANCES, "reference", "AAP-MATRICE-MANDAT-DEPARTEMENT"))));
     }
+    if (t.contains("{stateTitre}")) {
+      t = t.replace("{stateTitre}", String.valueOf(stateTitre().getId()));
+    }
+    if (t.contains("{stateTitreNumber}")) {
+      t = t.replace("{stateTitreNumber}", stateTitre().getOrderNumber());
+    }
+    if (t.contains("{collectionReference}")) {
+      t = t.replace("{collectionReference}", "Q-MATRICE-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase());
+    }
     if (t.contains("{supervisorTask}")) {
       t = t.replace("{supervisorTask}", taskOf(start("Process_MatrixSupervisor", Map.of("reference", "AAP-MATRICE-SUPERVISION"))));
     }
@@ -364,6 +378,9 @@ public abstract class AccessMatrix {
           .processInstanceIdIn(cellInstances.toArray(String[]::new)).list().stream()
           .map(v -> v.getProcessInstanceId() + ":" + v.getName() + "=" + v.getValue()).sorted().toList());
     }
+    if (stateTitre != null) {
+      f.put("collected on the State titre", recoveryCollections.state(stateTitre.getId()).collected());
+    }
     f.put("deployments", engine.getRepositoryService().createDeploymentQuery().count());
     f.put("users", engine.getIdentityService().createUserQuery().count());
     f.put("groups", engine.getIdentityService().createGroupQuery().count());
@@ -410,6 +427,37 @@ public abstract class AccessMatrix {
     String yaml = Dossiers.astreYaml(reference).replaceFirst("userId: jure-a-[a-z0-9-]+", "userId: " + juror);
     catalog.create(reader.read(reference + ".yaml", new java.io.ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8))));
     return catalog.publish(reference);
+  }
+
+  /**
+   * A titre de recette of a State-funded convention: the ASTRE 2023 file funded by the State, its
+   * advance of 33 600,00 € paid, terminated with 10 500,00 € justified → a titre of 23 100,00 €.
+   */
+  private fr.pasdecalais.habitat.aap.payment.Payment stateTitre() {
+    if (stateTitre == null) {
+      ProcessTestSupport.clock("2023-05-10T10:00:00");
+      String reference = agreementScenarios.call("astre-etat");
+      var dossier = agreementScenarios.application(reference, "UNIQUE", "PAS_DE_CALAIS",
+          new java.math.BigDecimal("42000.00"), java.time.Instant.parse("2023-05-10T08:00:00Z"));
+      ProcessTestSupport.clock("2023-10-25T10:00:00");
+      ProcessInstance pi = agreementScenarios.start(dossier);
+      agreementScenarios.prepare(pi, "42000", "20 mesures d'accompagnement de 12 mois", "2023-10-02");
+      agreementScenarios.sign(pi, "2023-10-20", "2023-10-24");
+      agreementScenarios.mandate(pi, "Task_ValidateAdvanceMandate", "2023-10-25", "ETAT-MATRICE-" + pi.getId());
+      Long agreementId = agreementScenarios.agreementId(pi);
+      ProcessTestSupport.clock("2023-12-01T10:00:00");
+      agreementActions.terminate(agreementScenarios.agreement(agreementId).getNumber(), "Matrice des droits",
+          new fr.pasdecalais.habitat.aap.identity.Caller(fr.pasdecalais.habitat.aap.agreement.AgreementScenarios.AGENT, java.util.Set.of(Groups.INSTRUCTEURS)));
+      var expenses = engine.getTaskService().createTaskQuery().processInstanceId(pi.getId())
+          .taskDefinitionKey("Task_StateJustifiedExpenses").singleResult();
+      agreementScenarios.completeAs(fr.pasdecalais.habitat.aap.agreement.AgreementScenarios.AGENT, expenses, Map.of("justifiedExpenses", 10500.0,
+          "terminationComment", "Trois mois justifiés"));
+      ProcessTestSupport.executeDueJobs(engine);
+      ProcessTestSupport.resetClock();
+      stateTitre = agreementScenarios.payments(agreementId).stream()
+          .filter(p -> p.getKind() == fr.pasdecalais.habitat.aap.payment.PaymentKind.RECOVERY).findFirst().orElseThrow();
+    }
+    return stateTitre;
   }
 
   private void account(String role, String user, String password, String group) {

@@ -47,6 +47,8 @@ class EngineGrantsTest {
           "DEPLOYMENT *", Set.of("READ"), "USER *", Set.of("READ"), "GROUP *", Set.of("READ")),
       Groups.ETAT_FINANCES, Map.of(
           "APPLICATION tasklist", Set.of("ACCESS"), "PROCESS_DEFINITION *", Set.of("READ", "READ_INSTANCE"),
+          "PROCESS_DEFINITION payment-collection", Set.of("READ", "CREATE_INSTANCE"),
+          "PROCESS_INSTANCE *", Set.of("CREATE"),
           "DEPLOYMENT *", Set.of("READ"), "USER *", Set.of("READ"), "GROUP *", Set.of("READ")),
       Groups.PREFECTURE, Map.of(
           "APPLICATION tasklist", Set.of("ACCESS"), "PROCESS_DEFINITION *", Set.of("READ", "READ_INSTANCE"),

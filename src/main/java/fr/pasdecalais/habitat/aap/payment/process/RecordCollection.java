@@ -10,13 +10,15 @@ import fr.pasdecalais.habitat.aap.payment.RecoveryCollections;
 import fr.pasdecalais.habitat.aap.shared.DomainException;
 import fr.pasdecalais.habitat.aap.shared.EngineRefusal;
 import fr.pasdecalais.habitat.aap.shared.FormValues;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
  * "Enregistrer l'encaissement": the start form's collection on a titre de recette, recorded as the
- * finance officer who started it. Synchronous with the start: a refusal rolls it back with its
+ * finance officer who started it, who must belong to the payer group of the titre's convention
+ * ({@code finances} or {@code etat-finances}, see {@code payment.PayerGroups}; otherwise 403). Synchronous with the start: a refusal rolls it back with its
  * French message.
  */
 @Component
@@ -35,13 +37,17 @@ public class RecordCollection implements JavaDelegate {
     try {
       run(execution);
     } catch (DomainException e) {
+      if (e.getKind() == DomainException.Kind.FORBIDDEN) {
+        // a titre of the other payer: the engine's REST API answers 403 with the French sentence, the start rolls back
+        throw new AuthorizationException(e.getMessage());
+      }
       throw EngineRefusal.of(e);
     }
   }
 
   private void run(DelegateExecution execution) {
-    String who = callers.current().orElseThrow(() -> DomainException.forbidden(
-        "Un encaissement est enregistré par un agent des finances connecté.")).userId();
+    var who = callers.current().orElseThrow(() -> DomainException.forbidden(
+        "Un encaissement est enregistré par un agent des finances connecté."));
     collections.collect((String) execution.getVariable(VAR_RECOVERY_ORDER_NUMBER),
         FormValues.amount(execution.getVariable(VAR_COLLECTION_AMOUNT)),
         FormValues.date(execution.getVariable(VAR_COLLECTED_ON)),
