@@ -143,21 +143,8 @@ public class CallForProjects {
   @OrderColumn(name = "position")
   private List<ReportingMilestone> reporting = new ArrayList<>();
 
-  @Enumerated(EnumType.STRING)
-  @Column(name = "funding_kind", nullable = false, length = 20)
-  private FundingKind fundingKind;
-
-  @Column(name = "funding_amount", precision = 14, scale = 2)
-  private BigDecimal fundingAmount;
-
-  @Column(name = "funding_unit_label", length = 60)
-  private String fundingUnitLabel;
-
-  @Column(name = "funding_base_months")
-  private Integer fundingBaseMonths;
-
-  @Column(name = "funding_base_quantity")
-  private Integer fundingBaseQuantity;
+  @Embedded
+  private FundingColumns funding;
 
   @ElementCollection(fetch = FetchType.EAGER)
   @Fetch(FetchMode.SUBSELECT)
@@ -205,12 +192,8 @@ public class CallForProjects {
     d.jury().forEach(r -> c.jury.add(new CallJuryMember(r.userId(), r.fullName(), r.body())));
     d.reporting().forEach(r -> c.reporting.add(new ReportingMilestone(r)));
     CallDefinition.Funding f = d.funding();
-    c.fundingKind = f.kind();
-    c.fundingAmount = f.amount();
-    c.fundingUnitLabel = f.unitLabel();
-    c.fundingBaseMonths = f.baseMonths();
-    c.fundingBaseQuantity = f.baseQuantity();
-    f.unitPrices().forEach(u -> c.unitPrices.add(new UnitPrice(u.code(), u.label(), u.price())));
+    c.funding = new FundingColumns(f);
+    FundingColumns.addUnitPrices(f, c.unitPrices);
     c.paymentTerms = new PaymentTerms(d.payment().advancePercent(), d.payment().balanceTrigger());
     c.createdAt = now;
     return c;
@@ -236,8 +219,7 @@ public class CallForProjects {
    * reads its lot's rule ({@link #fundingRule(String)}), never this one.
    */
   public FundingRule defaultFundingRule() {
-    return new FundingRule(fundingKind, fundingAmount, fundingUnitLabel, fundingBaseMonths, fundingBaseQuantity,
-        unitPrices.stream().map(u -> new FundingRule.UnitPriceLine(u.getCode(), u.getLabel(), u.getPrice())).toList());
+    return funding.rule(unitPrices);
   }
 
   /** The funding rule of a lot's dossiers ({@code null} lot code: the call's single lot). */

@@ -3,6 +3,7 @@ package fr.pasdecalais.habitat.aap.call;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -70,21 +71,8 @@ public class CallLot {
   @Column(nullable = false, precision = 14, scale = 2)
   private BigDecimal budget;
 
-  @Enumerated(EnumType.STRING)
-  @Column(name = "funding_kind", nullable = false, length = 20)
-  private FundingKind fundingKind;
-
-  @Column(name = "funding_amount", precision = 14, scale = 2)
-  private BigDecimal fundingAmount;
-
-  @Column(name = "funding_unit_label", length = 60)
-  private String fundingUnitLabel;
-
-  @Column(name = "funding_base_months")
-  private Integer fundingBaseMonths;
-
-  @Column(name = "funding_base_quantity")
-  private Integer fundingBaseQuantity;
+  @Embedded
+  private FundingColumns funding;
 
   @ElementCollection(fetch = FetchType.EAGER)
   @Fetch(FetchMode.SUBSELECT)
@@ -122,12 +110,8 @@ public class CallLot {
     this.conventionStart = conventionStart;
     this.conventionEnd = conventionEnd;
     this.budget = budget;
-    this.fundingKind = funding.kind();
-    this.fundingAmount = funding.amount();
-    this.fundingUnitLabel = funding.unitLabel();
-    this.fundingBaseMonths = funding.baseMonths();
-    this.fundingBaseQuantity = funding.baseQuantity();
-    funding.unitPrices().forEach(u -> unitPrices.add(new UnitPrice(u.code(), u.label(), u.price())));
+    this.funding = new FundingColumns(funding);
+    FundingColumns.addUnitPrices(funding, unitPrices);
     this.advancePercent = payment.advancePercent();
     this.balanceTrigger = payment.balanceTrigger();
     payment.instalments().forEach(i -> instalments.add(new PaymentInstalment(i.percent(), i.afterReport())));
@@ -135,8 +119,7 @@ public class CallLot {
 
   /** The funding rule of this lot's dossiers (the lot's own, or the call's copied at creation). */
   public FundingRule fundingRule() {
-    return new FundingRule(fundingKind, fundingAmount, fundingUnitLabel, fundingBaseMonths, fundingBaseQuantity,
-        unitPrices.stream().map(u -> new FundingRule.UnitPriceLine(u.getCode(), u.getLabel(), u.getPrice())).toList());
+    return funding.rule(unitPrices);
   }
 
   /** The payment terms of this lot's conventions (the lot's own, or the call's copied at creation). */

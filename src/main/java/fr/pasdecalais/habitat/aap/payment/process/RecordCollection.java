@@ -10,7 +10,6 @@ import fr.pasdecalais.habitat.aap.payment.RecoveryCollections;
 import fr.pasdecalais.habitat.aap.shared.DomainException;
 import fr.pasdecalais.habitat.aap.shared.EngineRefusal;
 import fr.pasdecalais.habitat.aap.shared.FormValues;
-import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -37,11 +36,7 @@ public class RecordCollection implements JavaDelegate {
     try {
       run(execution);
     } catch (DomainException e) {
-      if (e.getKind() == DomainException.Kind.FORBIDDEN) {
-        // a titre of the other payer: the engine's REST API answers 403 with the French sentence, the start rolls back
-        throw new AuthorizationException(e.getMessage());
-      }
-      throw EngineRefusal.of(e);
+      throw EngineRefusal.of(e); // a titre of the other payer: 403 with its French sentence, the start rolls back
     }
   }
 
