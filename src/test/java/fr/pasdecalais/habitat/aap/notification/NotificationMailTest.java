@@ -74,7 +74,7 @@ class NotificationMailTest {
     assertThat(failed.getAttempts()).isEqualTo(1);
     assertThat(failed.getLastError()).isNotBlank();
     Job retried = engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).singleResult();
-    assertThat(retried.getRetries()).isEqualTo(4); // R5/PT5M: 5 attempts in all (config.FailedJobsInFrench)
+    assertThat(retried.getRetries()).isEqualTo(19); // R20/PT1M: 20 runs in all (config.FailedJobsInFrench)
     assertThat(TestMailServer.messagesTo(to)).isEmpty();
 
     engine.getManagementService().executeJob(retried.getId());
