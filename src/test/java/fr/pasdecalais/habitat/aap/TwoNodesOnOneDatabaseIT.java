@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TimeZone;
-import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -28,8 +28,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.event.ApplicationContextInitializedEvent;
 import org.springframework.boot.context.TypeExcludeFilter;
 import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ApplicationEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.type.classreading.MetadataReader;
 import org.springframework.core.type.classreading.MetadataReaderFactory;
@@ -60,16 +63,18 @@ class TwoNodesOnOneDatabaseIT {
     TimeZone.setDefault(TimeZone.getTimeZone(AppelsAProjetsApplication.TIME_ZONE));
     postgres = EmbeddedPostgres.builder().setRegisterShutdownHook(false)
         .setServerConfig("max_connections", "100").start();
-    CyclicBarrier together = new CyclicBarrier(2);
+    // Both start at once; only Spring Boot's logging set-up, JVM-wide (one Logback context for both
+    // applications), is done by the first node before the second begins: two at once throw a
+    // ConcurrentModificationException in Logback. The database work begins seconds later, together.
+    CountDownLatch loggingReady = new CountDownLatch(1);
     ExecutorService starters = Executors.newFixedThreadPool(2);
     try {
       List<Future<ConfigurableApplicationContext>> started = new ArrayList<>();
-      for (String name : List.of("noeud-a", "noeud-b")) {
-        started.add(starters.submit(() -> {
-          together.await();
-          return start(name);
-        }));
-      }
+      started.add(starters.submit(() -> start("noeud-a", loggingReady)));
+      started.add(starters.submit(() -> {
+        loggingReady.await(2, TimeUnit.MINUTES);
+        return start("noeud-b", null);
+      }));
       List<Throwable> failures = new ArrayList<>();
       for (Future<ConfigurableApplicationContext> f : started) {
         try {
@@ -88,7 +93,7 @@ class TwoNodesOnOneDatabaseIT {
     }
   }
 
-  private static ConfigurableApplicationContext start(String engineName) {
+  private static ConfigurableApplicationContext start(String engineName, CountDownLatch loggingReady) {
     Map<String, Object> props = Map.of(
         "spring.datasource.url", postgres.getJdbcUrl("postgres", "postgres"),
         "spring.datasource.username", "postgres",
@@ -99,7 +104,15 @@ class TwoNodesOnOneDatabaseIT {
         "camunda.bpm.process-engine-name", engineName,
         "spring.main.banner-mode", "off");
     String[] args = props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
-    return new SpringApplicationBuilder(AppelsAProjetsApplication.class)
+    SpringApplicationBuilder builder = new SpringApplicationBuilder(AppelsAProjetsApplication.class);
+    if (loggingReady != null) {
+      builder.listeners((ApplicationListener<ApplicationEvent>) event -> {
+        if (event instanceof ApplicationContextInitializedEvent) {
+          loggingReady.countDown(); // after the logging set-up (environment prepared)
+        }
+      });
+    }
+    return builder
         .profiles("postgres")
         .initializers(context -> context.getBeanFactory().registerSingleton("withoutTestSupport", new WithoutTestSupport()))
         .run(args);
