@@ -33,7 +33,7 @@ public class ExportScope {
 
   /** A call as the exports name it: reference, title, funder kind and its jury's and indicators' codes. */
   public record ScopedCall(String reference, String title, FunderKind funder, List<String> jurors,
-      List<String> indicators) {}
+      List<String> criteria, List<String> indicators) {}
 
   @Transactional(readOnly = true)
   public List<ScopedCall> dossiers(ExportFilter filter, Caller caller) {
@@ -92,6 +92,7 @@ public class ExportScope {
         .sorted(Comparator.comparing(CallForProjects::getReference))
         .map(c -> new ScopedCall(c.getReference(), c.getTitle(), c.getFunder().getKind(),
             c.getJury().stream().map(j -> j.getUserId()).toList(),
+            c.getSelectionCriteria().stream().map(k -> k.getCode()).toList(),
             c.getIndicators().stream().map(i -> i.getCode()).toList()))
         .toList();
   }

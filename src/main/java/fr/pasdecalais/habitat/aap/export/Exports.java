@@ -135,8 +135,7 @@ public class Exports {
         for (String juror : jurors) {
           JurorScores s = byMember.get(juror);
           row.add(s == null ? null : s.status().equals("ABSTAINED") ? "Abstention" : s.avis());
-          row.add(s == null || s.scores().isEmpty() ? null : s.scores().entrySet().stream()
-              .map(e -> e.getKey() + " : " + e.getValue()).collect(Collectors.joining(" ; ")));
+          row.add(s == null || s.scores().isEmpty() ? null : scores(s.scores(), call == null ? List.of() : call.criteria()));
           row.add(s == null ? null : s.weightedScore());
         }
         out.row(row);
@@ -229,6 +228,14 @@ public class Exports {
       }
       after = page.get(page.size() - 1).id();
     }
+  }
+
+  /** "RESEAU : 5 ; EXPERIENCE : 4", in the order of the call's criteria (then any other code). */
+  private static String scores(Map<String, Integer> scores, List<String> criteria) {
+    List<String> order = new ArrayList<>(criteria);
+    scores.keySet().stream().filter(k -> !order.contains(k)).sorted().forEach(order::add);
+    return order.stream().filter(scores::containsKey).map(k -> k + " : " + scores.get(k))
+        .collect(Collectors.joining(" ; "));
   }
 
   /** The live payment of a kind (the last not cancelled), else the last one. */
