@@ -13,6 +13,14 @@ public interface GrantAgreementRepository extends JpaRepository<GrantAgreement, 
 
   List<GrantAgreement> findByCallReference(String callReference);
 
+  /** One page of the exports (keyset paging on the id), the calls' conventions in id order after {@code after}. */
+  @Query("select a from GrantAgreement a where a.callReference in :calls and a.id > :after"
+      + " and (:status is null or a.status = :status) order by a.id")
+  List<GrantAgreement> exportPage(@org.springframework.data.repository.query.Param("calls") java.util.Collection<String> calls,
+      @org.springframework.data.repository.query.Param("after") long after,
+      @org.springframework.data.repository.query.Param("status") AgreementStatus status,
+      org.springframework.data.domain.Limit limit);
+
   /** The agreement locked for an update that must not interleave (payments, amendments). */
   @Lock(LockModeType.PESSIMISTIC_WRITE)
   @Query("select a from GrantAgreement a where a.id = :id")

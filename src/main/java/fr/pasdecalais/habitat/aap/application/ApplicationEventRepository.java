@@ -5,4 +5,6 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 public interface ApplicationEventRepository extends JpaRepository<ApplicationEvent, Long> {
   List<ApplicationEvent> findByApplicationIdOrderByOccurredAtAscIdAsc(Long applicationId);
+
+  List<ApplicationEvent> findByApplicationIdInOrderByOccurredAtAscIdAsc(java.util.Collection<Long> applicationIds);
 }

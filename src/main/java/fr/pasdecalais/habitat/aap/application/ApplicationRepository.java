@@ -30,6 +30,24 @@ public interface ApplicationRepository extends JpaRepository<Application, Long> 
 
   long countByCallReferenceAndLotCodeAndClosedAtIsNull(String callReference, String lotCode);
 
+  /**
+   * One page of dossier ids for the exports, in id order after {@code after} (keyset paging: the
+   * export never holds more than a page), filtered by calls, state (null: all) and territory (null: all).
+   */
+  @Query("select a.id from Application a where a.callReference in :calls and a.id > :after"
+      + " and (:state is null or a.state = :state)"
+      + " and (:territory is null or :territory member of a.territories)"
+      + " order by a.id")
+  List<Long> exportIds(@org.springframework.data.repository.query.Param("calls") Collection<String> calls,
+      @org.springframework.data.repository.query.Param("after") long after,
+      @org.springframework.data.repository.query.Param("state") ApplicationState state,
+      @org.springframework.data.repository.query.Param("territory") String territory,
+      org.springframework.data.domain.Limit limit);
+
+  /** The dossiers of a page with their organisation and territories, in one query. */
+  @Query("select distinct a from Application a join fetch a.organization left join fetch a.territories where a.id in :ids")
+  List<Application> fetchForExport(@org.springframework.data.repository.query.Param("ids") Collection<Long> ids);
+
   /** The dossier's row, locked until the end of the transaction. */
   @org.springframework.data.jpa.repository.Lock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
   @org.springframework.data.jpa.repository.Query("select a from Application a where a.reference = ?1")

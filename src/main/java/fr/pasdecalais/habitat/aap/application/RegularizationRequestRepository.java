@@ -6,5 +6,7 @@ import org.springframework.data.jpa.repository.JpaRepository;
 public interface RegularizationRequestRepository extends JpaRepository<RegularizationRequest, Long> {
   List<RegularizationRequest> findByApplicationIdOrderByRequestedAtAscIdAsc(Long applicationId);
 
+  List<RegularizationRequest> findByApplicationIdInOrderByRequestedAtAscIdAsc(java.util.Collection<Long> applicationIds);
+
   List<RegularizationRequest> findByApplicationIdAndStatus(Long applicationId, RegularizationRequest.Status status);
 }

@@ -39,6 +39,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  *   <li>{@code /engine-rest/**} and the webapps' engine API: {@link EngineApiGuard} first.</li>
  *   <li>{@code /camunda/**}: the webapps, which have their own login (guarded too), session and CSRF protection.</li>
  *   <li>{@code /actuator/health}: open, for load balancers and compose health checks.</li>
+ *   <li>{@code GET /open-data/**}: open, the published data of the signed conventions (no personal data).</li>
  *   <li>Anything else: authentication required.</li>
  * </ul>
  */
@@ -81,6 +82,9 @@ public class SecurityConfig {
     http.authorizeHttpRequests(a -> a
             .requestMatchers(path("/"), path("/camunda/**"), path("/actuator/health/**"), path("/actuator/info"),
                 path("/error"), path("/favicon.ico")).permitAll()
+            // the open data of conventions (décret 2017-779): public, read-only; any other method needs a login
+            .requestMatchers(PathPatternRequestMatcher.withDefaults().matcher(org.springframework.http.HttpMethod.GET,
+                "/open-data/**")).permitAll()
             .anyRequest().authenticated())
         // no Basic challenge outside the APIs: a browser on the webapps must never get a login pop-up
         .exceptionHandling(e -> e.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))

@@ -8,5 +8,7 @@ public interface AwardDecisionRepository extends JpaRepository<AwardDecision, Lo
 
   List<AwardDecision> findByCallReferenceOrderByApplicationReference(String callReference);
 
+  List<AwardDecision> findByApplicationIdIn(java.util.Collection<Long> applicationIds);
+
   Optional<AwardDecision> findByApplicationReference(String applicationReference);
 }

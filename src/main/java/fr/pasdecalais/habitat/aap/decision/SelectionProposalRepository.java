@@ -8,5 +8,7 @@ public interface SelectionProposalRepository extends JpaRepository<SelectionProp
 
   List<SelectionProposal> findByCallReferenceOrderByLotCodeAscRankAsc(String callReference);
 
+  List<SelectionProposal> findByApplicationIdIn(java.util.Collection<Long> applicationIds);
+
   Optional<SelectionProposal> findByCallReferenceAndApplicationReference(String callReference, String applicationReference);
 }

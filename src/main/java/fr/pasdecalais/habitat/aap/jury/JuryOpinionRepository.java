@@ -8,4 +8,6 @@ public interface JuryOpinionRepository extends JpaRepository<JuryOpinion, Long> 
   Optional<JuryOpinion> findByApplicationIdAndMemberId(Long applicationId, String memberId);
 
   List<JuryOpinion> findByApplicationIdOrderByMemberId(Long applicationId);
+
+  List<JuryOpinion> findByApplicationIdInOrderByMemberId(java.util.Collection<Long> applicationIds);
 }

@@ -186,6 +186,19 @@ public class PaymentService {
     return new Totals(paid, ordered, collected, asked.subtract(collected));
   }
 
+  /** What was collected on each of these titres de recette (payment id → sum; absent: nothing collected). */
+  @Transactional(readOnly = true)
+  public java.util.Map<Long, BigDecimal> collected(Collection<Long> recoveryIds) {
+    if (recoveryIds.isEmpty()) {
+      return java.util.Map.of();
+    }
+    java.util.Map<Long, BigDecimal> sums = new java.util.HashMap<>();
+    for (RecoveryCollection c : collections.findByPaymentIdIn(recoveryIds)) {
+      sums.merge(c.getPaymentId(), c.getAmount(), BigDecimal::add);
+    }
+    return sums;
+  }
+
   /**
    * Money of a set of agreements: paid (mandats confirmed), ordered (not yet paid), recovered
    * (collected on the titres de recette), toRecover (asked by the titres, not collected yet).
