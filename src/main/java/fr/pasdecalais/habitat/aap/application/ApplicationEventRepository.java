@@ -5,4 +5,7 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 public interface ApplicationEventRepository extends JpaRepository<ApplicationEvent, Long> {
   List<ApplicationEvent> findByApplicationIdOrderByOccurredAtAscIdAsc(Long applicationId);
+
+  /** The timelines of several dossiers at once (statistics). */
+  List<ApplicationEvent> findByApplicationIdIn(java.util.Collection<Long> applicationIds);
 }
