@@ -46,7 +46,9 @@ public class DocumentController {
   }
 
   @Operation(summary = "Déposer une pièce",
-      description = "PDF, ODT/DOCX/XLSX, images ; 20 Mo au plus. L'organisation du dossier, les agents, le jury de l'appel.")
+      description = "PDF, ODT/DOCX/XLSX, images ; 20 Mo au plus. L'organisation du dossier, les agents, le jury de l'appel.",
+      requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(
+          description = "Formulaire multipart : le code de la pièce (`type`) et le fichier (`file`)"))
   @ApiResponse(responseCode = "201", description = "Pièce déposée")
   @ApiResponse(responseCode = "404", description = "Dossier inconnu ou invisible pour ce compte")
   @ApiResponse(responseCode = "413", description = "Fichier trop volumineux")

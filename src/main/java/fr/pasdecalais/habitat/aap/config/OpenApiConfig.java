@@ -77,24 +77,30 @@ public class OpenApiConfig {
 
   @Bean
   OpenApiCustomizer frenchRefusals() {
-    return api -> api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
-      ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
-      operation.setResponses(responses);
-      responses.forEach((code, response) -> {
-        String french = FRENCH_DEFAULTS.get(response.getDescription());
-        if (french != null) {
-          response.setDescription(french);
-        }
-        if (code.startsWith("4") || code.startsWith("5")) {
-          response.setContent(problemContent());
-        }
-      });
-      if (takesInput(operation)) {
-        responses.putIfAbsent("400", problem("Requête invalide : paramètre ou corps à corriger (champs fautifs listés)"));
+    return api -> {
+      // here too: springdoc drops the components no operation referenced before the customizers ran
+      api.getComponents().addSchemas(PROBLEM, problemSchema());
+      api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> frenchRefusals(operation)));
+    };
+  }
+
+  private static void frenchRefusals(Operation operation) {
+    ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
+    operation.setResponses(responses);
+    responses.forEach((code, response) -> {
+      String french = FRENCH_DEFAULTS.get(response.getDescription());
+      if (french != null) {
+        response.setDescription(french);
       }
-      responses.putIfAbsent("401", problem("Authentification requise (HTTP basic), ou identifiants refusés"));
-      responses.putIfAbsent("403", problem("Accès refusé : le rôle du compte ne permet pas cette opération"));
-    }));
+      if (code.startsWith("4") || code.startsWith("5")) {
+        response.setContent(problemContent());
+      }
+    });
+    if (takesInput(operation)) {
+      responses.putIfAbsent("400", problem("Requête invalide : paramètre ou corps à corriger (champs fautifs listés)"));
+    }
+    responses.putIfAbsent("401", problem("Authentification requise (HTTP basic), ou identifiants refusés"));
+    responses.putIfAbsent("403", problem("Accès refusé : le rôle du compte ne permet pas cette opération"));
   }
 
   private static boolean takesInput(Operation operation) {

@@ -57,7 +57,7 @@ public class SecurityConfig {
       throws Exception {
     http.securityMatcher(new OrRequestMatcher(path("/api/**"), path("/engine-rest/**")))
         // the API's description (Swagger UI) is public, like the description of a partner API: it holds no data
-        .authorizeHttpRequests(a -> a.requestMatchers(path("/api/docs"), path("/api/docs/**")).permitAll()
+        .authorizeHttpRequests(a -> a.requestMatchers(path("/api/docs"), path("/api/swagger-ui/**")).permitAll()
             .anyRequest().authenticated())
         // the provider is the application's only one (Spring Boot makes it the global manager's): registering it
         // here again would check a wrong password twice, once in this chain and once in the parent manager
@@ -74,7 +74,8 @@ public class SecurityConfig {
             }))
         .exceptionHandling(e -> e.accessDeniedHandler((req, res, ex) -> ProblemResponse.write(res,
             HttpStatus.FORBIDDEN, "Accès refusé", "Vos droits ne permettent pas cette opération.")))
-        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        // stateless; and never a new session id: the webapps' session a dashboard's GET comes with must survive it
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS).sessionFixation(f -> f.none()))
         .csrf(c -> c.disable())
         .headers(h -> h.referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN)))
         .addFilterBefore(new SameOriginFilter(allowedOrigins), BasicAuthenticationFilter.class)

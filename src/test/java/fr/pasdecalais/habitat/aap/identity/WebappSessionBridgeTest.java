@@ -68,6 +68,9 @@ class WebappSessionBridgeTest {
     HttpResponse<String> stats = browser.get("/api/statistics");
     assertThat(stats.statusCode()).isEqualTo(200);
     assertThat(stats.body()).contains("\"overall\"");
+    // the webapp's session is left as it was (a new session id would log Cockpit's parallel requests out)
+    assertThat(stats.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("JSESSIONID"));
+    assertThat(browser.get("/camunda/api/engine/engine/default/process-definition/count").statusCode()).isEqualTo(200);
     // the session opens the reads of statistics and exports only: not the rest of /api, and no write
     assertThat(browser.get("/api/payments").statusCode()).isEqualTo(401);
     assertThat(browser.post("/api/calls?publish=false", "{}").statusCode()).isEqualTo(401);
