@@ -16,6 +16,8 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.oas.models.servers.Server;
+import java.util.List;
 import java.util.Map;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -56,6 +58,7 @@ public class OpenApiConfig {
             .addSecuritySchemes("basic", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")
                 .description("Identifiant et mot de passe du compte (le même que pour Tasklist)."))
             .addSchemas(PROBLEM, problemSchema()))
+        .servers(List.of(new Server().url("/").description("Ce serveur")))
         .addSecurityItem(new SecurityRequirement().addList("basic"));
   }
 
