@@ -4,6 +4,10 @@ import fr.pasdecalais.habitat.aap.application.ApplicationAccess;
 import fr.pasdecalais.habitat.aap.identity.Caller;
 import fr.pasdecalais.habitat.aap.identity.Groups;
 import fr.pasdecalais.habitat.aap.shared.DomainException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -23,6 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
  * scores are never part of a convention.
  */
 @RestController
+@Tag(name = "Conventions", description = "Les conventions, leurs paiements, bilans et documents")
 @PreAuthorize("hasAnyRole('instructeurs', 'finances', 'superviseurs', 'camunda-admin')")
 public class AgreementController {
 
@@ -42,35 +47,52 @@ public class AgreementController {
     this.access = access;
   }
 
+  @Operation(summary = "Lire la convention d'un dossier",
+      description = "Agents, service financier, et les comptes partenaires de l'organisation du dossier (404 pour tout autre compte partenaire). Jamais de note du jury.")
+  @ApiResponse(responseCode = "200", description = "La convention")
+  @ApiResponse(responseCode = "404", description = "Pas de convention, ou dossier invisible pour ce compte")
   @GetMapping("/api/applications/{reference}/agreement")
   @PreAuthorize(READERS)
-  public AgreementReading.AgreementView ofApplication(@PathVariable String reference) {
+  public AgreementReading.AgreementView ofApplication(@Parameter(description = "Référence du dossier, ex. AAP-2023-ASTRE-0001") @PathVariable String reference) {
     checkPartner(reference);
     return reading.ofApplication(reference).orElseThrow(() -> DomainException.notFound(
         "Le dossier « " + reference + " » n'a pas de convention."));
   }
 
+  @Operation(summary = "Lister les paiements de la convention d'un dossier")
+  @ApiResponse(responseCode = "200", description = "Les paiements")
+  @ApiResponse(responseCode = "404", description = "Pas de convention, ou dossier invisible pour ce compte")
   @GetMapping("/api/applications/{reference}/agreement/payments")
   @PreAuthorize(READERS)
-  public List<AgreementReading.PaymentView> payments(@PathVariable String reference) {
+  public List<AgreementReading.PaymentView> payments(@Parameter(description = "Référence du dossier, ex. AAP-2023-ASTRE-0001") @PathVariable String reference) {
     return ofApplication(reference).payments();
   }
 
+  @Operation(summary = "Lister les bilans de la convention d'un dossier")
+  @ApiResponse(responseCode = "200", description = "Les bilans")
+  @ApiResponse(responseCode = "404", description = "Pas de convention, ou dossier invisible pour ce compte")
   @GetMapping("/api/applications/{reference}/agreement/reports")
   @PreAuthorize(READERS)
-  public List<AgreementReading.ReportView> reports(@PathVariable String reference) {
+  public List<AgreementReading.ReportView> reports(@Parameter(description = "Référence du dossier, ex. AAP-2023-ASTRE-0001") @PathVariable String reference) {
     return ofApplication(reference).reports();
   }
 
+  @Operation(summary = "Montants d'un appel : accordé, versé, recouvré",
+      description = "Agents et service financier du Département.")
+  @ApiResponse(responseCode = "200", description = "Les montants")
+  @ApiResponse(responseCode = "404", description = "Appel inconnu")
   @GetMapping("/api/calls/{reference}/agreement-totals")
-  public AgreementReading.CallTotals callTotals(@PathVariable String reference) {
+  public AgreementReading.CallTotals callTotals(@Parameter(description = "Référence de l'appel, ex. AAP-2023-ASTRE") @PathVariable String reference) {
     calls.getByReference(reference); // 404 for an unknown call rather than zeros
     return reading.callTotals(reference);
   }
 
+  @Operation(summary = "Télécharger un document de convention (PDF)")
+  @ApiResponse(responseCode = "200", description = "Le document")
+  @ApiResponse(responseCode = "404", description = "Document inconnu, ou convention invisible pour ce compte")
   @GetMapping("/api/agreements/{agreementId}/documents/{documentId}")
   @PreAuthorize(READERS)
-  public ResponseEntity<byte[]> document(@PathVariable Long agreementId, @PathVariable Long documentId) {
+  public ResponseEntity<byte[]> document(@Parameter(description = "Identifiant de la convention") @PathVariable Long agreementId, @Parameter(description = "Identifiant du document") @PathVariable Long documentId) {
     DomainException missing = DomainException.notFound(
         "Aucun document n° " + documentId + " pour la convention n° " + agreementId + ".");
     if (restrictedToOwn(Caller.current())) {

@@ -46,6 +46,7 @@ public class AgreementReading {
     this.reporting = reporting;
   }
 
+  @io.swagger.v3.oas.annotations.media.Schema(name = "AgreementPaymentView") // one name per schema in /v3/api-docs
   public record PaymentView(Long id, String kind, String kindLabel, String orderNumber, BigDecimal amount,
       String amountLabel, String status, Instant orderedAt, LocalDate paidOn, String mandateNumber, String label,
       String validatedBy) {
@@ -63,6 +64,7 @@ public class AgreementReading {
   public record AmendmentView(int sequence, String reason, String status, BigDecimal previousAmount,
       LocalDate previousPeriodEnd, BigDecimal newAmount, LocalDate newPeriodEnd, LocalDate decidedOn, String comment) {}
 
+  @io.swagger.v3.oas.annotations.media.Schema(name = "AgreementDocumentView") // one name per schema in /v3/api-docs
   public record DocumentView(Long id, String fileName, String mediaType, long size, Instant createdAt, String url) {}
 
   public record AgreementView(String number, String status, String applicationReference, String organizationName,

@@ -7,4 +7,6 @@ public interface ApplicationEventRepository extends JpaRepository<ApplicationEve
   List<ApplicationEvent> findByApplicationIdOrderByOccurredAtAscIdAsc(Long applicationId);
 
   List<ApplicationEvent> findByApplicationIdInOrderByOccurredAtAscIdAsc(java.util.Collection<Long> applicationIds);
+  /** The timelines of several dossiers at once (statistics). */
+  List<ApplicationEvent> findByApplicationIdIn(java.util.Collection<Long> applicationIds);
 }

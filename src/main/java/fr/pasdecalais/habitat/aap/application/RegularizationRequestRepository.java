@@ -9,4 +9,7 @@ public interface RegularizationRequestRepository extends JpaRepository<Regulariz
   List<RegularizationRequest> findByApplicationIdInOrderByRequestedAtAscIdAsc(java.util.Collection<Long> applicationIds);
 
   List<RegularizationRequest> findByApplicationIdAndStatus(Long applicationId, RegularizationRequest.Status status);
+
+  /** The regularisation requests of several dossiers at once (statistics). */
+  List<RegularizationRequest> findByApplicationIdIn(java.util.Collection<Long> applicationIds);
 }

@@ -24,6 +24,7 @@ public record CallView(
       LocalDate conventionEnd, BigDecimal budget, FundingView funding, PaymentView payment) {}
 
   /** A piece; {@code holderTypes}: the holder types it is asked of (empty: every holder). */
+  @io.swagger.v3.oas.annotations.media.Schema(name = "CallDocumentView") // one name per schema in /v3/api-docs
   public record DocumentView(String code, String label, boolean mandatory, List<String> holderTypes) {}
 
   public record CriterionView(String code, String label, int weight, int maxScore) {}
@@ -39,6 +40,7 @@ public record CallView(
   public record FundingView(FundingKind kind, BigDecimal amount, String unitLabel, Integer baseMonths,
       Integer baseQuantity, List<FundingRule.UnitPriceLine> unitPrices) {}
 
+  @io.swagger.v3.oas.annotations.media.Schema(name = "CallPaymentView") // one name per schema in /v3/api-docs
   public record PaymentView(int advancePercent, BalanceTrigger balanceTrigger, List<InstalmentView> instalments,
       String label) {}
 

@@ -8,6 +8,7 @@ import fr.pasdecalais.habitat.aap.identity.FormFieldNames;
 import fr.pasdecalais.habitat.aap.identity.LoginThrottle;
 import fr.pasdecalais.habitat.aap.identity.ProblemResponse;
 import fr.pasdecalais.habitat.aap.identity.SameOriginFilter;
+import fr.pasdecalais.habitat.aap.identity.WebappSessionBridge;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -32,6 +33,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 /**
  * Who may call what (the whole table: {@code docs/access-matrix.md}).
  * <ul>
+ *   <li>{@code GET /api/statistics/**} and {@code GET /api/exports/**}: also the webapps' logged-in user
+ *   ({@link WebappSessionBridge}), for the Cockpit dashboard; nothing else under {@code /api} reads the session.</li>
  *   <li>{@code /api/**} and {@code /engine-rest/**}: HTTP basic against the engine's identity
  *   service, failed logins delayed ({@link LoginThrottle}); unsafe requests from a foreign
  *   {@code Origin} refused ({@link SameOriginFilter}); the engine then checks its own
@@ -40,6 +43,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  *   <li>{@code /camunda/**}: the webapps, which have their own login (guarded too), session and CSRF protection.</li>
  *   <li>{@code /actuator/health}: open, for load balancers and compose health checks.</li>
  *   <li>{@code GET /open-data/**}: open, the published data of the signed conventions (no personal data).</li>
+ *   <li>{@code /v3/api-docs}, {@code /api/docs} (Swagger UI): open, the description of {@code /api}.</li>
  *   <li>Anything else: authentication required.</li>
  * </ul>
  */
@@ -49,10 +53,13 @@ public class SecurityConfig {
 
   @Bean
   @Order(1)
-  SecurityFilterChain apiChain(HttpSecurity http, IdentityService identityService, @Value("${aap.security.allowed-origins:}") List<String> allowedOrigins)
+  SecurityFilterChain apiChain(HttpSecurity http, IdentityService identityService, @Value("${aap.security.allowed-origins:}") List<String> allowedOrigins,
+      @Value("${camunda.bpm.process-engine-name:default}") String engineName)
       throws Exception {
     http.securityMatcher(new OrRequestMatcher(path("/api/**"), path("/engine-rest/**")))
-        .authorizeHttpRequests(a -> a.anyRequest().authenticated())
+        // the API's description (Swagger UI) is public, like the description of a partner API: it holds no data
+        .authorizeHttpRequests(a -> a.requestMatchers(path("/api/docs"), path("/api/swagger-ui/**")).permitAll()
+            .anyRequest().authenticated())
         // the provider is the application's only one (Spring Boot makes it the global manager's): registering it
         // here again would check a wrong password twice, once in this chain and once in the parent manager
         .httpBasic(b -> b.realmName("Appels a projets")
@@ -68,10 +75,13 @@ public class SecurityConfig {
             }))
         .exceptionHandling(e -> e.accessDeniedHandler((req, res, ex) -> ProblemResponse.write(res,
             HttpStatus.FORBIDDEN, "Accès refusé", "Vos droits ne permettent pas cette opération.")))
-        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        // stateless; and never a new session id: the webapps' session a dashboard's GET comes with must survive it
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS).sessionFixation(f -> f.none()))
         .csrf(c -> c.disable())
         .headers(h -> h.referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN)))
         .addFilterBefore(new SameOriginFilter(allowedOrigins), BasicAuthenticationFilter.class)
+        // read-only GETs of the statistics and exports also accept the webapps' logged-in user (Cockpit's dashboard)
+        .addFilterBefore(new WebappSessionBridge(engineName), BasicAuthenticationFilter.class)
         .addFilterAfter(new EngineAuthenticationFilter(identityService), BasicAuthenticationFilter.class);
     return http.build();
   }
@@ -85,6 +95,8 @@ public class SecurityConfig {
             // the open data of conventions (décret 2017-779): public, read-only; any other method needs a login
             .requestMatchers(PathPatternRequestMatcher.withDefaults().matcher(org.springframework.http.HttpMethod.GET,
                 "/open-data/**")).permitAll()
+            // the OpenAPI description of /api and the Swagger UI's files: public (config.OpenApiConfig)
+            .requestMatchers(path("/v3/api-docs"), path("/v3/api-docs/**"), path("/swagger-ui/**")).permitAll()
             .anyRequest().authenticated())
         // no Basic challenge outside the APIs: a browser on the webapps must never get a login pop-up
         .exceptionHandling(e -> e.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))

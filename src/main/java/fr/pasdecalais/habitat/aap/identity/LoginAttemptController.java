@@ -1,5 +1,9 @@
 package fr.pasdecalais.habitat.aap.identity;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -11,6 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** {@code GET /api/admin/login-attempts?user=&days=}: failed and throttled logins, newest first, for administrators. */
 @RestController
+@Tag(name = "Administration", description = "Réservé aux administrateurs")
 @PreAuthorize("hasRole('camunda-admin')")
 public class LoginAttemptController {
 
@@ -22,9 +27,12 @@ public class LoginAttemptController {
 
   public record LoginAttemptView(Instant at, String user, String from, String door, String outcome, String detail) {}
 
+  @Operation(summary = "Lister les échecs de connexion",
+      description = "Échecs et temporisations, conservés 90 jours. Administrateurs.")
+  @ApiResponse(responseCode = "200", description = "Les tentatives")
   @GetMapping("/api/admin/login-attempts")
-  public List<LoginAttemptView> list(@RequestParam(required = false) String user,
-      @RequestParam(defaultValue = "7") int days) {
+  public List<LoginAttemptView> list(@Parameter(description = "Un compte") @RequestParam(required = false) String user,
+      @Parameter(description = "Nombre de jours en arrière (7 par défaut)") @RequestParam(defaultValue = "7") int days) {
     Instant since = Instant.now().minus(Duration.ofDays(Math.max(1, Math.min(days, LoginThrottle.RETENTION_DAYS))));
     PageRequest page = PageRequest.of(0, 500);
     List<LoginAttempt> found = user == null || user.isBlank()

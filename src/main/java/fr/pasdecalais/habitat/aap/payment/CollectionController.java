@@ -2,6 +2,10 @@ package fr.pasdecalais.habitat.aap.payment;
 
 import fr.pasdecalais.habitat.aap.identity.Caller;
 import fr.pasdecalais.habitat.aap.shared.Money;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -19,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
  * State-funded one; the administrator always), checked by {@link RecoveryCollections}.
  */
 @RestController
+@Tag(name = "Paiements", description = "Ordres de paiement, titres de recette et encaissements")
 public class CollectionController {
 
   private final RecoveryCollections collections;
@@ -43,17 +48,26 @@ public class CollectionController {
     }
   }
 
+  @Operation(summary = "Enregistrer un encaissement sur un titre de recette",
+      description = "Le payeur de la convention : finances (Département) ou etat-finances (État). Partiel ou total (le titre est alors soldé).")
+  @ApiResponse(responseCode = "201", description = "Encaissement enregistré")
+  @ApiResponse(responseCode = "404", description = "Titre inconnu")
+  @ApiResponse(responseCode = "409", description = "Au-delà de ce qui reste à recouvrer")
   @PostMapping("/api/payments/{id}/collections")
   @PreAuthorize("hasAnyRole('finances', 'etat-finances', 'camunda-admin')")
-  public ResponseEntity<RecoveryView> collect(@PathVariable Long id, @RequestBody(required = false) CollectionRequest body) {
+  public ResponseEntity<RecoveryView> collect(@Parameter(description = "Identifiant du titre de recette") @PathVariable Long id, @io.swagger.v3.oas.annotations.parameters.RequestBody(description = "Le montant (`amount`), la date (`collectedOn`) et la référence de l'encaissement") @RequestBody(required = false) CollectionRequest body) {
     var state = collections.collect(id, body == null ? null : body.amount(), body == null ? null : body.collectedOn(),
         body == null ? null : body.reference(), Caller.current());
     return ResponseEntity.status(201).body(RecoveryView.of(state));
   }
 
+  @Operation(summary = "Lire les encaissements d'un titre de recette",
+      description = "Service financier et superviseurs.")
+  @ApiResponse(responseCode = "200", description = "Le titre et ses encaissements")
+  @ApiResponse(responseCode = "404", description = "Titre inconnu")
   @GetMapping("/api/payments/{id}/collections")
   @PreAuthorize("hasAnyRole('finances', 'etat-finances', 'superviseurs', 'camunda-admin')")
-  public RecoveryView state(@PathVariable Long id) {
+  public RecoveryView state(@Parameter(description = "Identifiant du titre de recette") @PathVariable Long id) {
     return RecoveryView.of(collections.state(id, Caller.current()));
   }
 }

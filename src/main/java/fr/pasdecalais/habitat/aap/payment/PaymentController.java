@@ -1,7 +1,11 @@
 package fr.pasdecalais.habitat.aap.payment;
 
-import fr.pasdecalais.habitat.aap.shared.Money;
 import fr.pasdecalais.habitat.aap.shared.DomainException;
+import fr.pasdecalais.habitat.aap.shared.Money;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Payment orders for finance officers: {@code GET /api/payments?status=ORDERED}. */
 @RestController
+@Tag(name = "Paiements", description = "Ordres de paiement, titres de recette et encaissements")
 @PreAuthorize("hasAnyRole('finances', 'superviseurs', 'camunda-admin')")
 public class PaymentController {
 
@@ -28,8 +33,11 @@ public class PaymentController {
       BigDecimal amount, String amountLabel, String status, Instant orderedAt, LocalDate paidOn, String mandateNumber,
       String label, String validatedBy) {}
 
+  @Operation(summary = "Lister les ordres de paiement et de recouvrement",
+      description = "Service financier et superviseurs.")
+  @ApiResponse(responseCode = "200", description = "Les ordres")
   @GetMapping("/api/payments")
-  public List<PaymentListItem> list(@RequestParam(required = false) String status) {
+  public List<PaymentListItem> list(@Parameter(description = "Statut : ORDERED, PAID ou CANCELLED") @RequestParam(required = false) String status) {
     PaymentStatus wanted = null;
     if (status != null && !status.isBlank()) {
       try {

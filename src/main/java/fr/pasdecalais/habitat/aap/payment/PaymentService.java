@@ -155,6 +155,23 @@ public class PaymentService {
     return payments.findByAgreementIdOrderByIdAsc(agreementId);
   }
 
+  /** The payments of several conventions at once, in order (statistics). */
+  @Transactional(readOnly = true)
+  public List<Payment> ofAgreements(Collection<Long> agreementIds) {
+    return agreementIds.isEmpty() ? List.of() : payments.findByAgreementIdInOrderByIdAsc(List.copyOf(agreementIds));
+  }
+
+  /** What was collected on each of these titres de recette (payment id → amount; absent: nothing collected). */
+  @Transactional(readOnly = true)
+  public java.util.Map<Long, BigDecimal> collectedOn(Collection<Long> recoveryIds) {
+    java.util.Map<Long, BigDecimal> collected = new java.util.HashMap<>();
+    if (!recoveryIds.isEmpty()) {
+      collections.findByPaymentIdIn(List.copyOf(recoveryIds))
+          .forEach(c -> collected.merge(c.getPaymentId(), c.getAmount(), BigDecimal::add));
+    }
+    return collected;
+  }
+
   @Transactional(readOnly = true)
   public Optional<Payment> live(Long agreementId, PaymentKind kind) {
     return payments.findByAgreementIdAndSlot(agreementId, kind);

@@ -8,4 +8,7 @@ public interface ReportRepository extends JpaRepository<Report, Long> {
   List<Report> findByAgreementIdOrderByDueOnAscIdAsc(Long agreementId);
 
   List<Report> findByAgreementIdAndKindOrderBySequenceNumberAsc(Long agreementId, ReportKind kind);
+
+  /** The reports of several conventions at once (statistics). */
+  List<Report> findByAgreementIdIn(java.util.Collection<Long> agreementIds);
 }

@@ -224,6 +224,12 @@ public class ReportingService {
         .orElseThrow(() -> new IllegalStateException("Bilan " + reportId + " introuvable."));
   }
 
+  /** The reports of several conventions at once (statistics). */
+  @Transactional(readOnly = true)
+  public List<Report> ofAgreements(java.util.Collection<Long> agreementIds) {
+    return agreementIds.isEmpty() ? List.of() : reports.findByAgreementIdIn(agreementIds);
+  }
+
   @Transactional(readOnly = true)
   public List<Report> ofAgreement(Long agreementId) {
     return reports.findByAgreementIdOrderByDueOnAscIdAsc(agreementId);

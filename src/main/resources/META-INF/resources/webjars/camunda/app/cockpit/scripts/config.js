@@ -5,6 +5,8 @@
  * French is the default language: any browser language other than English gets French.
  * The Camunda 8 migration banner has no switch (it is hard-coded for the community edition):
  * it is hidden in ../styles/user-styles.css.
+ * The dashboard « Tableau de bord des appels à projets » is a front-end plugin of ours
+ * (./tableau-de-bord.js, plugin point cockpit.dashboard), loaded as a custom script.
  */
 
 export default {
@@ -17,6 +19,8 @@ export default {
     availableLocales: ['fr', 'en'],
     fallbackLocale: 'fr'
   },
+  // relative to app/cockpit/, ".js" added by Cockpit
+  customScripts: ['scripts/tableau-de-bord'],
   // csrfCookieName: 'XSRF-TOKEN',
   // The first-login hint fetches /camunda-welcome (a Camunda Run page that does not exist here)
   disableWelcomeMessage: true,
