@@ -5,6 +5,9 @@ import fr.pasdecalais.habitat.aap.identity.Caller;
 import fr.pasdecalais.habitat.aap.shared.DomainException;
 import fr.pasdecalais.habitat.aap.shared.EngineClock;
 import fr.pasdecalais.habitat.aap.shared.ParisDateTime;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
@@ -25,6 +28,7 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
  */
 @RestController
 @RequestMapping("/api/exports")
+@Tag(name = "Exports", description = "Fichiers CSV ou XLSX des dossiers et des conventions, à ouvrir dans un tableur, écrits au fil de la lecture.")
 public class ExportController {
 
   private final ExportScope scope;
@@ -53,10 +57,25 @@ public class ExportController {
    * @return le fichier en pièce jointe, nommé {@code dossiers_<appel ou tous-les-appels>_<date>.csv|xlsx}
    */
   @GetMapping("/dossiers")
-  public ResponseEntity<StreamingResponseBody> dossiers(@RequestParam(required = false) String call,
-      @RequestParam(required = false) String year, @RequestParam(required = false) String state,
-      @RequestParam(required = false) String territory, @RequestParam(required = false) String funder,
+  @Operation(summary = "Exporter les dossiers (CSV ou XLSX)",
+      description = "Une ligne par dossier : référence, organisation (nom, SIRET, type de porteur), lot, territoires, état et sa date, "
+          + "montants demandé, proposé et accordé, complétude et éligibilité avec leurs motifs, tours de régularisation, note "
+          + "pondérée et rang, avis et notes de chaque membre du jury, référence et date de la décision. Réservé aux agents "
+          + "(instructeurs, superviseurs, administrateur). Le fichier est écrit au fil de la lecture.")
+  public ResponseEntity<StreamingResponseBody> dossiers(
+      @Parameter(description = "Référence d'un appel (sinon : tous les appels permis)", example = "AAP-2023-ASTRE")
+      @RequestParam(required = false) String call,
+      @Parameter(description = "Année de l'appel (année d'ouverture de son premier lot), sur quatre chiffres", example = "2023")
+      @RequestParam(required = false) String year,
+      @Parameter(description = "État du dossier, p. ex. GRANTED")
+      @RequestParam(required = false) String state,
+      @Parameter(description = "Code d'un territoire du dossier", example = "ARTOIS")
+      @RequestParam(required = false) String territory,
+      @Parameter(description = "Financeur de l'appel : DEPARTEMENT ou ETAT", example = "DEPARTEMENT")
+      @RequestParam(required = false) String funder,
+      @Parameter(description = "Format du fichier : csv (par défaut) ou xlsx", example = "xlsx")
       @RequestParam(required = false) String format,
+      @Parameter(description = "À défaut de format : text/csv ou le type XLSX (application/vnd.openxmlformats-officedocument.spreadsheetml.sheet)")
       @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
     Caller caller = Caller.current();
     ExportFilter filter = new ExportFilter(call, year(year), state, territory, funder);
@@ -90,10 +109,25 @@ public class ExportController {
    * @return le fichier en pièce jointe, nommé {@code conventions_<appel ou tous-les-appels>_<date>.csv|xlsx}
    */
   @GetMapping("/conventions")
-  public ResponseEntity<StreamingResponseBody> conventions(@RequestParam(required = false) String call,
-      @RequestParam(required = false) String year, @RequestParam(required = false) String state,
-      @RequestParam(required = false) String territory, @RequestParam(required = false) String funder,
+  @Operation(summary = "Exporter les conventions et leurs paiements (CSV ou XLSX)",
+      description = "Une ligne par convention : numéro, période, montant, chaque versement (montant, numéros d'ordre et de mandat, "
+          + "dates, statut), titre de recette (numéro, montant, encaissé), bilans (attendus, reçus, en retard, approuvés) et "
+          + "indicateurs du bilan final. Agents : tous les appels ; finances : appels du Département ; etat-finances : appels "
+          + "de l'État.")
+  public ResponseEntity<StreamingResponseBody> conventions(
+      @Parameter(description = "Référence d'un appel (sinon : tous les appels permis)", example = "AAP-2023-ASTRE")
+      @RequestParam(required = false) String call,
+      @Parameter(description = "Année de l'appel (année d'ouverture de son premier lot), sur quatre chiffres", example = "2023")
+      @RequestParam(required = false) String year,
+      @Parameter(description = "Statut de la convention : DRAFT, SIGNED, CLOSED ou TERMINATED")
+      @RequestParam(required = false) String state,
+      @Parameter(description = "Code d'un territoire du dossier", example = "ARTOIS")
+      @RequestParam(required = false) String territory,
+      @Parameter(description = "Financeur de l'appel : DEPARTEMENT ou ETAT", example = "DEPARTEMENT")
+      @RequestParam(required = false) String funder,
+      @Parameter(description = "Format du fichier : csv (par défaut) ou xlsx", example = "xlsx")
       @RequestParam(required = false) String format,
+      @Parameter(description = "À défaut de format : text/csv ou le type XLSX (application/vnd.openxmlformats-officedocument.spreadsheetml.sheet)")
       @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
     Caller caller = Caller.current();
     ExportFilter filter = new ExportFilter(call, year(year), state, territory, funder);
