@@ -45,7 +45,8 @@ public interface ApplicationRepository extends JpaRepository<Application, Long> 
       org.springframework.data.domain.Limit limit);
 
   /** The dossiers of a page with their organisation and territories, in one query. */
-  @Query("select distinct a from Application a join fetch a.organization left join fetch a.territories where a.id in :ids")
+  @Query("select distinct a from Application a join fetch a.organization o left join fetch a.territories"
+      + " left join fetch o.declaredHolderType left join fetch o.approvals where a.id in :ids")
   List<Application> fetchForExport(@org.springframework.data.repository.query.Param("ids") Collection<Long> ids);
 
   /** The dossier's row, locked until the end of the transaction. */

@@ -9,5 +9,9 @@ public interface JuryOpinionRepository extends JpaRepository<JuryOpinion, Long> 
 
   List<JuryOpinion> findByApplicationIdOrderByMemberId(Long applicationId);
 
-  List<JuryOpinion> findByApplicationIdInOrderByMemberId(java.util.Collection<Long> applicationIds);
+  /** The opinions of a page of dossiers with their scores, in one query (the exports). */
+  @org.springframework.data.jpa.repository.Query("select distinct o from JuryOpinion o left join fetch o.scores"
+      + " where o.applicationId in :ids order by o.memberId")
+  List<JuryOpinion> findByApplicationIdInOrderByMemberId(
+      @org.springframework.data.repository.query.Param("ids") java.util.Collection<Long> applicationIds);
 }
