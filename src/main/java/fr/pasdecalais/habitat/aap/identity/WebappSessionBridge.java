@@ -46,6 +46,15 @@ public class WebappSessionBridge extends OncePerRequestFilter {
     this.engineName = engineName;
   }
 
+  /**
+   * The exports are streamed: their body is written on an asynchronous dispatch, whose security
+   * filters run again; without the session's user there, the file would be cut after its headers.
+   */
+  @Override
+  protected boolean shouldNotFilterAsyncDispatch() {
+    return false;
+  }
+
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
     return request.getHeader(HttpHeaders.AUTHORIZATION) != null || !READS.matches(request);

@@ -71,6 +71,11 @@ class WebappSessionBridgeTest {
     // the webapp's session is left as it was (a new session id would log Cockpit's parallel requests out)
     assertThat(stats.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("JSESSIONID"));
     assertThat(browser.get("/camunda/api/engine/engine/default/process-definition/count").statusCode()).isEqualTo(200);
+    // the dashboard's export links: a streamed file (written on an asynchronous dispatch) with the same session
+    HttpResponse<String> export = browser.get("/api/exports/conventions?format=csv");
+    assertThat(export.statusCode()).isEqualTo(200);
+    assertThat(export.headers().firstValue("Content-Disposition").orElse("")).contains("conventions_tous-les-appels_");
+    assertThat(export.body()).contains("N° de convention;Dossier;Organisation;SIRET");
     // the session opens the reads of statistics and exports only: not the rest of /api, and no write
     assertThat(browser.get("/api/payments").statusCode()).isEqualTo(401);
     assertThat(browser.post("/api/calls?publish=false", "{}").statusCode()).isEqualTo(401);
