@@ -1,0 +1,196 @@
+package fr.pasdecalais.habitat.bench.faults;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** The invariants, checked by code from PostgreSQL and the mailbox; each one PASS or FAIL with its details. */
+final class Invariants {
+
+  record Check(String name, boolean pass, String detail) {}
+
+  final List<Check> checks = new ArrayList<>();
+  final Map<String, Object> figures = new LinkedHashMap<>();
+  private final Db db;
+
+  Invariants(Db db) {
+    this.db = db;
+  }
+
+  boolean passed() {
+    return checks.stream().allMatch(Check::pass);
+  }
+
+  private void check(String name, boolean pass, String detail) {
+    checks.add(new Check(name, pass, detail));
+  }
+
+  private static String firsts(List<?> items) {
+    return items.size() <= 10 ? items.toString() : items.subList(0, 10) + " … (" + items.size() + " en tout)";
+  }
+
+  /** Every lifecycle driven ended: call, dossier, convention, and the product's rows agree with the engine's history. */
+  void lifecycles(List<HttpLifecycle> lifecycles) {
+    List<String> notEnded = new ArrayList<>();
+    for (HttpLifecycle l : lifecycles) {
+      if (!"TERMINÉ".equals(l.outcome)) {
+        notEnded.add(l.ref + " : " + l.outcome);
+      }
+    }
+    figures.put("lifecyclesRun", lifecycles.size());
+    figures.put("lifecyclesCompleted", lifecycles.size() - notEnded.size());
+    check("chaque cycle de vie piloté est allé au bout (selon le pilote)", notEnded.isEmpty(), notEnded.isEmpty()
+        ? lifecycles.size() + " / " + lifecycles.size() : firsts(notEnded));
+    String prefix = lifecycles.isEmpty() ? "-" : lifecycles.get(0).ref.substring(0, lifecycles.get(0).ref.lastIndexOf('-'));
+    // the database's own view, independent of the driver
+    var open = db.rows("select business_key_, proc_def_key_ from act_hi_procinst where end_time_ is null"
+        + " and (business_key_ like ? or business_key_ in (select reference from application where call_reference like ?))",
+        prefix + "-%", prefix + "-%");
+    check("aucun processus ouvert (appel, dossier, convention, avis) dans l'historique du moteur", open.isEmpty(),
+        open.isEmpty() ? "0" : firsts(open));
+    var calls = db.rows("select status, count(*) n from call_for_projects where reference like ? group by status", prefix + "-%");
+    var apps = db.rows("select a.state, h.end_act_id_, count(*) n from application a left join act_hi_procinst h"
+        + " on h.proc_inst_id_ = a.process_instance_id where a.call_reference like ? group by a.state, h.end_act_id_",
+        prefix + "-%");
+    var agreements = db.rows("select status, count(*) n from grant_agreement where call_reference like ? group by status",
+        prefix + "-%");
+    figures.put("callStates", calls.toString());
+    figures.put("dossierStateAndEndEvent", apps.toString());
+    figures.put("agreementStates", agreements.toString());
+    long completed = lifecycles.stream().filter(l -> "TERMINÉ".equals(l.outcome)).count();
+    // a completed lifecycle: the dossier's state and its process's end event are those of a paid convention
+    var mismatched = db.rows("select a.reference, a.state, h.end_act_id_, h.end_time_ from application a left join"
+        + " act_hi_procinst h on h.proc_inst_id_ = a.process_instance_id where a.call_reference like ?"
+        + " and (h.end_time_ is null or (a.state, h.end_act_id_) <> (select a2.state, h2.end_act_id_ from application a2"
+        + " join act_hi_procinst h2 on h2.proc_inst_id_ = a2.process_instance_id where a2.call_reference like ?"
+        + " group by 1, 2 order by count(*) desc limit 1))", prefix + "-%", prefix + "-%");
+    check("l'état de chaque dossier correspond à l'événement de fin de son processus (un seul couple pour tous)",
+        mismatched.isEmpty() && apps.size() == 1, apps + (mismatched.isEmpty() ? "" : " ; écarts : " + firsts(mismatched)));
+    var agreementNotClosed = db.rows("select application_reference, status from grant_agreement where call_reference like ?"
+        + " and status <> (select status from grant_agreement where call_reference like ? group by status"
+        + " order by count(*) desc limit 1)", prefix + "-%", prefix + "-%");
+    long agreementCount = db.count("select count(*) from grant_agreement where call_reference like ?", prefix + "-%");
+    check("une convention par dossier, toutes dans le même état final", agreementNotClosed.isEmpty()
+        && agreementCount == completed, agreements + ", " + agreementCount + " conventions pour " + completed
+        + " cycles terminés" + (agreementNotClosed.isEmpty() ? "" : " ; écarts : " + firsts(agreementNotClosed)));
+  }
+
+  void incidents() {
+    var rows = db.rows("select i.incident_type_, i.activity_id_, p.proc_def_key_, p.business_key_, left(i.incident_msg_, 300) msg"
+        + " from act_ru_incident i left join act_hi_procinst p on p.proc_inst_id_ = i.proc_inst_id_");
+    figures.put("openIncidents", rows.size());
+    check("0 incident ouvert", rows.isEmpty(), rows.isEmpty() ? "0" : firsts(rows));
+  }
+
+  void payments() {
+    var dup = db.rows("select agreement_id, kind, instalment, count(*) n from payment where status <> 'CANCELLED'"
+        + " group by agreement_id, kind, instalment having count(*) > 1");
+    figures.put("duplicatePayments", dup.size());
+    check("aucun versement (convention, nature, échéance) en double", dup.isEmpty(), dup.isEmpty() ? "0" : firsts(dup));
+    var wrong = db.rows("select g.agreement_number, coalesce(g.amount_due, g.amount) due, coalesce(sum(p.amount), 0) paid,"
+        + " count(p.id) payments from grant_agreement g left join payment p on p.agreement_id = g.id"
+        + " and p.status <> 'CANCELLED' and p.kind in ('ADVANCE', 'INSTALMENT', 'BALANCE')"
+        + " group by g.id, g.agreement_number, g.amount_due, g.amount"
+        + " having coalesce(sum(p.amount), 0) <> coalesce(g.amount_due, g.amount)");
+    long agreements = db.count("select count(*) from grant_agreement");
+    BigDecimal total = (BigDecimal) db.rows("select coalesce(sum(amount), 0) s from payment where status <> 'CANCELLED'"
+        + " and kind <> 'RECOVERY'").get(0).get("s");
+    figures.put("paymentsTotal", total);
+    check("Σ avance + solde = montant dû, au centime, par convention", wrong.isEmpty(),
+        wrong.isEmpty() ? agreements + " conventions, " + total + " € versés" : firsts(wrong));
+    var rec = db.rows("select agreement_id, count(*) n from payment where kind = 'RECOVERY' and status <> 'CANCELLED'"
+        + " group by agreement_id having count(*) > 1");
+    check("chaque titre de recette émis une fois", rec.isEmpty(), rec.isEmpty()
+        ? db.count("select count(*) from payment where kind = 'RECOVERY'") + " titre(s)" : firsts(rec));
+  }
+
+  void opinions() {
+    var dup = db.rows("select application_id, member_id, count(*) n from jury_opinion group by 1, 2 having count(*) > 1");
+    var tasksTwice = db.rows("select p.business_key_, t.task_def_key_, t.assignee_, count(*) n from act_hi_taskinst t"
+        + " join act_hi_procinst p on p.proc_inst_id_ = t.proc_inst_id_ where t.task_def_key_ = 'Task_GiveOpinion'"
+        + " and t.delete_reason_ = 'completed' group by 1, 2, 3 having count(*) > 1");
+    figures.put("duplicateOpinions", dup.size() + tasksTwice.size());
+    check("chaque avis de juré enregistré une fois", dup.isEmpty() && tasksTwice.isEmpty(),
+        dup.isEmpty() && tasksTwice.isEmpty() ? db.count("select count(*) from jury_opinion") + " avis"
+            : firsts(dup) + " " + firsts(tasksTwice));
+  }
+
+  /**
+   * Every stored notification sent once, as the mailbox saw it. Matched by (recipient, subject): the
+   * distinct Message-IDs received for a pair against the notifications stored for it; raw deliveries
+   * of one Message-ID more than once are counted apart (a receiver that deduplicates by Message-ID drops them).
+   */
+  void notifications(List<Mailbox.Received> received) {
+    var stored = db.rows("select id, recipient, subject, status from notification");
+    Map<String, Integer> expected = new TreeMap<>();
+    List<String> notSent = new ArrayList<>();
+    for (var r : stored) {
+      expected.merge(r.get("recipient") + " | " + r.get("subject"), 1, Integer::sum);
+      if (!"SENT".equals(r.get("status"))) {
+        notSent.add(r.get("id") + " " + r.get("status"));
+      }
+    }
+    Map<String, java.util.Set<String>> ids = new HashMap<>();
+    Map<String, Integer> raw = new HashMap<>();
+    for (var m : received) {
+      String k = m.recipient() + " | " + m.subject();
+      ids.computeIfAbsent(k, x -> new java.util.HashSet<>()).add(m.messageId());
+      raw.merge(k, 1, Integer::sum);
+    }
+    long distinct = ids.values().stream().mapToLong(java.util.Set::size).sum();
+    long rawDuplicates = received.size() - distinct;
+    List<String> twice = new ArrayList<>();
+    List<String> never = new ArrayList<>();
+    List<String> unknown = new ArrayList<>();
+    expected.forEach((k, n) -> {
+      int got = ids.getOrDefault(k, java.util.Set.of()).size();
+      if (got > n) {
+        twice.add(k + " : " + got + " envois distincts pour " + n + " notification(s)");
+      } else if (got < n) {
+        never.add(k + " : " + got + " reçu(s) pour " + n);
+      }
+    });
+    ids.keySet().stream().filter(k -> !expected.containsKey(k)).forEach(unknown::add);
+    figures.put("notificationsStored", stored.size());
+    figures.put("mailsReceivedRaw", received.size());
+    figures.put("mailsDistinctMessageIds", distinct);
+    figures.put("mailRawDuplicates", rawDuplicates);
+    figures.put("duplicateNotifications", twice.size());
+    figures.put("lostNotifications", never.size() + notSent.size());
+    check("chaque notification stockée est à l'état SENT", notSent.isEmpty(), notSent.isEmpty() ? stored.size() + " SENT"
+        : firsts(notSent));
+    check("chaque notification stockée reçue exactement une fois (Message-ID distincts)", twice.isEmpty() && never.isEmpty()
+        && unknown.isEmpty(), stored.size() + " stockées, " + distinct + " Message-ID distincts, " + received.size()
+        + " livraisons brutes (" + rawDuplicates + " doublon(s) bruts de même Message-ID)"
+        + (twice.isEmpty() ? "" : " ; en double : " + firsts(twice)) + (never.isEmpty() ? "" : " ; jamais reçues : "
+        + firsts(never)) + (unknown.isEmpty() ? "" : " ; reçues sans notification : " + firsts(unknown)));
+  }
+
+  /** Each job ran successfully once (ACT_HI_JOB_LOG), optionally for one process definition only. */
+  void jobsOnce(String processDefinitionKey) {
+    String where = processDefinitionKey == null ? "" : " and process_def_key_ = '" + processDefinitionKey + "'";
+    var twice = db.rows("select job_id_, job_def_type_, count(*) n from act_hi_job_log where job_state_ = 2" + where
+        + " group by job_id_, job_def_type_ having count(*) > 1");
+    long jobs = db.count("select count(distinct job_id_) from act_hi_job_log where job_state_ = 2" + where);
+    long failures = db.count("select count(*) from act_hi_job_log where job_state_ = 1" + where);
+    long optimistic = db.count("select count(*) from act_hi_job_log where job_state_ = 1" + where
+        + " and (job_exception_msg_ like '%updated by another transaction concurrently%'"
+        + " or job_exception_msg_ like '%OptimisticLocking%' or job_exception_msg_ like '%ENGINE-03005%')");
+    String label = processDefinitionKey == null ? "tous les jobs" : "jobs de " + processDefinitionKey;
+    figures.put(processDefinitionKey == null ? "jobsSucceeded" : "timersSucceeded", jobs);
+    figures.put(processDefinitionKey == null ? "jobsExecutedTwice" : "timersExecutedTwice", twice.size());
+    figures.put(processDefinitionKey == null ? "jobFailures" : "timerFailures", failures);
+    figures.put(processDefinitionKey == null ? "jobOptimisticLockFailures" : "timerOptimisticLockFailures", optimistic);
+    check(label + " : chacun exécuté avec succès une seule fois (ACT_HI_JOB_LOG)", twice.isEmpty(),
+        jobs + " jobs réussis, " + failures + " échecs retentés (dont " + optimistic + " conflits de verrouillage optimiste)"
+            + (twice.isEmpty() ? "" : " ; exécutés deux fois : " + firsts(twice)));
+  }
+
+  void add(String name, boolean pass, String detail) {
+    check(name, pass, detail);
+  }
+}
