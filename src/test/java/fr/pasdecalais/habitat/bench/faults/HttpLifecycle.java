@@ -31,6 +31,8 @@ final class HttpLifecycle {
   static final String[] JURORS = {"bench-jure-1", "bench-jure-2", "bench-jure-3"};
   private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
   private static final String TEMPLATE = template();
+  /** Each kind of error the driver met, logged once. */
+  static final java.util.Set<String> ERRORS = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   final String ref;
   final int index;
@@ -71,6 +73,9 @@ final class HttpLifecycle {
         Thread.sleep(1000);
       } catch (RuntimeException e) {
         retries++;
+        if (ERRORS.add(String.valueOf(e.getMessage()).replaceAll("[0-9a-f]{8}-[0-9a-f-]{27}", "…").replaceAll("AAP-F[0-9]-[0-9-]+", "…"))) {
+          FaultsRunner.log("erreur du pilote (" + ref + ") : " + e.getMessage());
+        }
         if (retries > 200) {
           outcome = "BLOQUÉ : " + e.getMessage();
         }
@@ -142,7 +147,8 @@ final class HttpLifecycle {
     String day = now.toLocalDate().toString();
     switch (key) {
       case "Task_CheckCompleteness" -> complete(id, AGENT, true, v().s("complete", "true"));
-      case "Task_CheckEligibility" -> complete(id, AGENT, true, v().s("eligible", "true"));
+      case "Task_CheckEligibility" -> complete(id, AGENT, true, v().s("eligible", "true")
+          .s("eligibilityReason", "Porteur agréé au titre de l'ingénierie sociale, territoire dans le périmètre du lot."));
       case "Task_OrganiseJurySession" -> complete(id, AGENT, true, v()
           .s("jurySessionDate", now.plusDays(7).atZone(PARIS).toOffsetDateTime().toString())
           .s("opinionDeadline", now.toLocalDate().plusDays(30).toString())
@@ -183,7 +189,7 @@ final class HttpLifecycle {
   }
 
   private JsonNode jsonVariable(String taskId, String name) throws Api.Down, InterruptedException {
-    Api.Resp r = api.send(AGENT, "GET", "/engine-rest/task/" + taskId + "/form-variables?variableNames=" + name, null);
+    Api.Resp r = api.send(AGENT, "GET", "/engine-rest/task/" + taskId + "/form-variables?deserializeValues=false&variableNames=" + name, null);
     if (!r.ok()) {
       throw new IllegalStateException("variable " + name + " : " + r.status() + " " + Api.abbreviate(r.body()));
     }

@@ -62,21 +62,21 @@ final class Invariants {
     figures.put("dossierStateAndEndEvent", apps.toString());
     figures.put("agreementStates", agreements.toString());
     long completed = lifecycles.stream().filter(l -> "TERMINÉ".equals(l.outcome)).count();
-    // a completed lifecycle: the dossier's state and its process's end event are those of a paid convention
-    var mismatched = db.rows("select a.reference, a.state, h.end_act_id_, h.end_time_ from application a left join"
-        + " act_hi_procinst h on h.proc_inst_id_ = a.process_instance_id where a.call_reference like ?"
-        + " and (h.end_time_ is null or (a.state, h.end_act_id_) <> (select a2.state, h2.end_act_id_ from application a2"
-        + " join act_hi_procinst h2 on h2.proc_inst_id_ = a2.process_instance_id where a2.call_reference like ?"
-        + " group by 1, 2 order by count(*) desc limit 1))", prefix + "-%", prefix + "-%");
-    check("l'état de chaque dossier correspond à l'événement de fin de son processus (un seul couple pour tous)",
-        mismatched.isEmpty() && apps.size() == 1, apps + (mismatched.isEmpty() ? "" : " ; écarts : " + firsts(mismatched)));
-    var agreementNotClosed = db.rows("select application_reference, status from grant_agreement where call_reference like ?"
-        + " and status <> (select status from grant_agreement where call_reference like ? group by status"
-        + " order by count(*) desc limit 1)", prefix + "-%", prefix + "-%");
+    // a completed lifecycle: the dossier granted (state and end event of its process), its convention
+    // closed (advance and balance paid), the call closed out after its final review
+    var mismatched = db.rows("select a.reference, a.state, h.end_act_id_, g.status agreement from application a"
+        + " left join act_hi_procinst h on h.proc_inst_id_ = a.process_instance_id"
+        + " left join grant_agreement g on g.application_reference = a.reference where a.call_reference like ?"
+        + " and (a.state <> 'GRANTED' or h.end_act_id_ is distinct from 'EndEvent_Granted' or g.status is distinct from 'CLOSED')",
+        prefix + "-%");
+    check("chaque dossier GRANTED et son processus terminé par EndEvent_Granted, sa convention CLOSED",
+        mismatched.isEmpty(), apps + " ; " + agreements + (mismatched.isEmpty() ? "" : " ; écarts : " + firsts(mismatched)));
+    var callsOpen = db.rows("select reference, status from call_for_projects where reference like ? and status <> 'CLOSED_OUT'",
+        prefix + "-%");
     long agreementCount = db.count("select count(*) from grant_agreement where call_reference like ?", prefix + "-%");
-    check("une convention par dossier, toutes dans le même état final", agreementNotClosed.isEmpty()
-        && agreementCount == completed, agreements + ", " + agreementCount + " conventions pour " + completed
-        + " cycles terminés" + (agreementNotClosed.isEmpty() ? "" : " ; écarts : " + firsts(agreementNotClosed)));
+    check("chaque appel CLOSED_OUT, une convention par cycle terminé", callsOpen.isEmpty() && agreementCount == completed,
+        calls + ", " + agreementCount + " conventions pour " + completed + " cycles terminés"
+            + (callsOpen.isEmpty() ? "" : " ; écarts : " + firsts(callsOpen)));
   }
 
   void incidents() {
