@@ -11,18 +11,23 @@ import org.springframework.stereotype.Component;
 
 /**
  * Incidents that happen are actionable. Every job (asynchronous service and send tasks, timers) that
- * fails is retried {@value #RETRIES} times, every 5 minutes ({@link #RETRY_CYCLE}, the engine-wide
- * default that no model overrides), and the message the engine stores on the job and then on the
+ * fails is run {@value #RETRIES} times in all, one minute apart ({@link #RETRY_CYCLE}, the engine-wide
+ * default that no model overrides: a database restart or an SMTP relay's outage of a few seconds to
+ * twenty minutes costs a minute's delay, no incident; see docs/architecture.md, "Faults and how each is
+ * handled"), and the message the engine stores on the job and then on the
  * incident Cockpit shows says in French what failed and what to do, e.g. « Envoi du courriel
- * impossible : serveur de messagerie injoignable. Le moteur réessaiera 4 fois toutes les 5 minutes ;
+ * impossible : serveur de messagerie injoignable. Le moteur réessaiera 19 fois toutes les minutes ;
  * ensuite, vérifiez la configuration SMTP puis relancez le job dans Cockpit. ». The technical cause
  * stays in the job's stack trace.
  */
 @Component
 public class FailedJobsInFrench extends AbstractProcessEnginePlugin {
 
-  public static final String RETRY_CYCLE = "R5/PT5M";
-  public static final int RETRIES = 5;
+  /** Twenty runs one minute apart: the first retry soon after a short outage, twenty minutes covered. */
+  public static final String RETRY_CYCLE = "R20/PT1M";
+  public static final int RETRIES = 20;
+  /** The interval of {@link #RETRY_CYCLE}, as the messages say it. */
+  static final String INTERVAL = "toutes les minutes";
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
@@ -77,9 +82,9 @@ public class FailedJobsInFrench extends AbstractProcessEnginePlugin {
       check = "corrigez la cause indiquée (données du dossier, configuration)";
     }
     String then = retriesLeft > 0
-        ? " Le moteur réessaiera " + retriesLeft + " fois toutes les 5 minutes ; ensuite, " + check
+        ? " Le moteur réessaiera " + retriesLeft + " fois " + INTERVAL + " ; ensuite, " + check
             + " puis relancez le job dans Cockpit."
-        : " Le moteur a réessayé " + RETRIES + " fois toutes les 5 minutes sans succès : " + check
+        : " Le moteur a réessayé " + RETRIES + " fois " + INTERVAL + " sans succès : " + check
             + ", puis relancez le job dans Cockpit (« Retry »).";
     return what + then;
   }

@@ -69,16 +69,34 @@ public class Notification {
     this.createdAt = createdAt;
   }
 
-  void markSent(NotificationStatus finalStatus, Instant at) {
-    this.status = finalStatus;
+  /**
+   * An attempt begins: recorded (and committed, in a transaction of its own) before the e-mail is handed
+   * to the SMTP server, so that a crash between the send and the commit of {@link NotificationStatus#SENT}
+   * leaves a visible trace: status {@code SENDING}, attempts counted.
+   */
+  void markSending() {
+    this.status = NotificationStatus.SENDING;
+    this.attempts++;
+  }
+
+  /** Handed to the SMTP server (the attempt was counted by {@link #markSending()}). */
+  void markSent(Instant at) {
+    this.status = NotificationStatus.SENT;
+    this.sentAt = at;
+    this.lastError = null;
+  }
+
+  /** No mail server: written to the log, one attempt. */
+  void markLogged(Instant at) {
+    this.status = NotificationStatus.LOGGED;
     this.attempts++;
     this.sentAt = at;
     this.lastError = null;
   }
 
+  /** The attempt counted by {@link #markSending()} failed. */
   void markFailed(String error) {
     this.status = NotificationStatus.FAILED;
-    this.attempts++;
     this.lastError = error == null ? null : error.substring(0, Math.min(error.length(), 1000));
   }
 

@@ -4,7 +4,6 @@ import fr.pasdecalais.habitat.aap.notification.process.SendNotification;
 import fr.pasdecalais.habitat.aap.shared.EngineClock;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -34,14 +33,17 @@ public class NotificationService {
   private final ObjectProvider<JavaMailSender> mailSender;
   private final TransactionTemplate separateTransaction;
   private final String from;
+  private final String messageIdDomain;
 
   public NotificationService(NotificationRepository repository, ObjectProvider<JavaMailSender> mailSender,
-      PlatformTransactionManager transactionManager, @Value("${aap.mail.from}") String from) {
+      PlatformTransactionManager transactionManager, @Value("${aap.mail.from}") String from,
+      @Value("${aap.mail.message-id-domain:appels-a-projets.pasdecalais.fr}") String messageIdDomain) {
     this.repository = repository;
     this.mailSender = mailSender;
     this.separateTransaction = new TransactionTemplate(transactionManager);
     this.separateTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     this.from = from;
+    this.messageIdDomain = messageIdDomain;
   }
 
   /** Stores a notification to send; returns its id (for the {@code notificationId} process variable). */
@@ -53,23 +55,42 @@ public class NotificationService {
   }
 
   /**
-   * Sends a stored notification by e-mail (or logs it without a mail server). Idempotent: a
-   * notification already sent or logged is not sent again. A failure is recorded in a separate
-   * transaction (attempts, last error) and rethrown, so that the engine retries the job.
+   * Sends a stored notification by e-mail (or logs it without a mail server). At least once to the SMTP
+   * server, duplicates recognisable: a notification already sent or logged is not sent again; otherwise
+   * the attempt is first recorded and committed in a transaction of its own (status {@code SENDING},
+   * attempts + 1), then the e-mail is handed to the SMTP server with the stable Message-ID
+   * {@link #messageId(long)}, then status {@code SENT} is written in the caller's transaction (the
+   * engine job's). A crash or a failure between the send and that commit rolls the job back: the
+   * engine retries it and the e-mail goes again, with the same Message-ID, so receivers (and the
+   * harness) recognise the duplicate. A failed send is recorded in a separate transaction (last error)
+   * and rethrown, so that the engine retries the job. See docs/architecture.md, "Faults and how each is
+   * handled".
    */
   @Transactional
   public Notification send(long notificationId) {
-    Notification n = repository.findById(notificationId)
-        .orElseThrow(() -> new IllegalStateException("Notification " + notificationId + " introuvable"));
-    if (n.getStatus() == NotificationStatus.SENT || n.getStatus() == NotificationStatus.LOGGED) {
-      return n;
-    }
     JavaMailSender sender = mailSender.getIfAvailable();
-    Instant now = EngineClock.now();
     if (sender == null) {
+      Notification n = find(notificationId);
+      if (n.getStatus() == NotificationStatus.SENT || n.getStatus() == NotificationStatus.LOGGED) {
+        return n;
+      }
       LOG.info("Pas de serveur de courriel configuré : notification {} journalisée.\nÀ : {}\nObjet : {}\n\n{}",
           n.getId(), n.getRecipient(), n.getSubject(), n.getBody());
-      n.markSent(NotificationStatus.LOGGED, now);
+      n.markLogged(EngineClock.now());
+      return n;
+    }
+    // before this transaction reads the row: the attempt is committed on its own (and the row read below
+    // carries its version), so that a crash after the send leaves SENDING and the count of attempts
+    boolean alreadyDone = Boolean.TRUE.equals(separateTransaction.execute(s -> repository.findById(notificationId)
+        .map(attempt -> {
+          if (attempt.getStatus() == NotificationStatus.SENT || attempt.getStatus() == NotificationStatus.LOGGED) {
+            return true;
+          }
+          attempt.markSending();
+          return false;
+        }).orElse(false)));
+    Notification n = find(notificationId);
+    if (alreadyDone || n.getStatus() == NotificationStatus.SENT || n.getStatus() == NotificationStatus.LOGGED) {
       return n;
     }
     try {
@@ -79,6 +100,8 @@ public class NotificationService {
       helper.setTo(n.getRecipient());
       helper.setSubject(n.getSubject());
       helper.setText(n.getBody(), false);
+      // kept by JavaMailSenderImpl (it restores an explicit Message-ID after saveChanges)
+      message.setHeader("Message-ID", messageId(notificationId));
       sender.send(message);
     } catch (MailException | jakarta.mail.MessagingException e) {
       LOG.warn("Échec de l'envoi de la notification {} à {} : {}", n.getId(), n.getRecipient(), e.getMessage());
@@ -87,8 +110,21 @@ public class NotificationService {
       throw new NotificationNotSentException("L'envoi du courriel " + notificationId + " à " + n.getRecipient()
           + " a échoué : " + e.getMessage(), e);
     }
-    n.markSent(NotificationStatus.SENT, now);
+    n.markSent(EngineClock.now());
     return n;
+  }
+
+  /**
+   * The Message-ID of a notification's e-mail, the same at every attempt, e.g.
+   * {@code <notification-42@appels-a-projets.pasdecalais.fr>} (domain: {@code aap.mail.message-id-domain}).
+   */
+  public String messageId(long notificationId) {
+    return "<notification-" + notificationId + "@" + messageIdDomain + ">";
+  }
+
+  private Notification find(long notificationId) {
+    return repository.findById(notificationId)
+        .orElseThrow(() -> new IllegalStateException("Notification " + notificationId + " introuvable"));
   }
 
   /** A failed send: the engine job fails and is retried. */
