@@ -519,8 +519,28 @@ public final class FaultsRunner {
   }
 
   private String lockTimeLabel() {
-    return opts.containsKey("lock-time-ms") ? opts.get("lock-time-ms") + " ms (--lock-time-ms du banc)"
-        : "300000 ms (défaut de Camunda 7 : camunda.bpm.job-execution.lock-time-in-millis non réglé par le produit)";
+    if (opts.containsKey("lock-time-ms")) {
+      return opts.get("lock-time-ms") + " ms (--lock-time-ms du banc)";
+    }
+    return productSetting("lock-time-in-millis") + " (configuration du produit, application.yaml)";
+  }
+
+  /** A line of the product's application.yaml (in the jar's classes), as written. */
+  private static String productSetting(String key) {
+    try (var in = FaultsRunner.class.getResourceAsStream("/application.yaml")) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().filter(l -> l.trim().startsWith(key + ":"))
+          .map(String::trim).findFirst().orElse(key + " non réglé : défaut de Camunda 7, 300000 ms");
+    } catch (Exception e) {
+      return "?";
+    }
+  }
+
+  private long lockTimeMs() {
+    if (opts.containsKey("lock-time-ms")) {
+      return Long.parseLong(opts.get("lock-time-ms"));
+    }
+    var m = java.util.regex.Pattern.compile("(\\d{4,})").matcher(productSetting("lock-time-in-millis"));
+    return m.find() ? Long.parseLong(m.group(1)) : 300_000;
   }
 
   private void users(Api api) throws Exception {
@@ -566,7 +586,7 @@ public final class FaultsRunner {
   /** Waits until no job is due or locked (at most the lock time + 2 min); returns the seconds waited. */
   private double quiet(Db db) throws InterruptedException {
     long t0 = System.nanoTime();
-    long lock = Long.parseLong(opts.getOrDefault("lock-time-ms", "300000"));
+    long lock = lockTimeMs();
     long deadline = t0 + TimeUnit.MILLISECONDS.toNanos(lock + 120_000);
     while (db.pendingJobs() > 0 && System.nanoTime() < deadline) {
       Thread.sleep(1000);
