@@ -93,6 +93,11 @@ public final class FaultsRunner {
 
   private int run() throws Exception {
     Files.createDirectories(out.resolve("logs"));
+    try (var old = Files.list(out.resolve("logs"))) {
+      for (Path p : old.toList()) {
+        Files.delete(p);
+      }
+    }
     report.put("command", "bash bench/faults.sh " + String.join(" ", optsAsArgs()));
     report.put("startedAt", OffsetDateTime.now(PARIS).toString());
     report.put("machine", machine());
