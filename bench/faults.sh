@@ -25,6 +25,8 @@ PG_DEFAULT_PORT=55433
 PG_DEFAULT_DIR=/tmp/aap-faults-pg
 # shellcheck source=bench/pg-cluster.sh
 source "$ROOT/bench/pg-cluster.sh"
+# stopped by a signal: still run the EXIT trap (the cluster is stopped)
+trap 'exit 143' INT TERM
 
 if [ "${BENCH_SKIP_BUILD:-false}" != true ]; then
   mvn -B -ntp -q -DskipTests package

@@ -82,6 +82,8 @@ public final class FaultsRunner {
 
   public static void main(String[] args) throws Exception {
     FaultsRunner r = new FaultsRunner(args);
+    // stopped by a signal: no node JVM left behind
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> r.started.forEach(Node::killQuietly)));
     int code;
     try {
       code = r.run();
@@ -273,7 +275,11 @@ public final class FaultsRunner {
     if (killed.get()) {
       sc.put("orphanedJobs", orphans(db, kill));
     }
-    sc.put("optimisticLockingInLogs", a.countInLogs("OptimisticLockingException") + b.countInLogs("OptimisticLockingException"));
+    sc.put("optimisticLockingInLogs", a.countInLogs("OptimisticLockingException") + b.countInLogs("OptimisticLockingException")
+        + a.countInLogs("Row was updated or deleted by another transaction")
+        + b.countInLogs("Row was updated or deleted by another transaction"));
+    sc.put("jobsByNode", db.rows("select hostname_, count(*) n from act_hi_job_log where job_state_ = 2 group by hostname_")
+        .toString());
     Invariants inv = invariants(db, all, api);
     inv.jobsOnce(TIMER_KEY);
     inv.add("chaque minuterie de la rafale a été exécutée", ((Number) burst.get("executed")).intValue() == timers,

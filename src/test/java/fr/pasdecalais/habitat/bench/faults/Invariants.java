@@ -210,14 +210,15 @@ final class Invariants {
     long failures = db.count("select count(*) from act_hi_job_log where job_state_ = 1" + where);
     long optimistic = db.count("select count(*) from act_hi_job_log where job_state_ = 1" + where
         + " and (job_exception_msg_ like '%updated by another transaction concurrently%'"
-        + " or job_exception_msg_ like '%OptimisticLocking%' or job_exception_msg_ like '%ENGINE-03005%')");
+        + " or job_exception_msg_ like '%OptimisticLocking%' or job_exception_msg_ like '%ENGINE-03005%'"
+        + " or job_exception_msg_ like '%Row was updated or deleted by another transaction%')");
     String label = processDefinitionKey == null ? "tous les jobs" : "jobs de " + processDefinitionKey;
     figures.put(processDefinitionKey == null ? "jobsSucceeded" : "timersSucceeded", jobs);
     figures.put(processDefinitionKey == null ? "jobsExecutedTwice" : "timersExecutedTwice", twice.size());
     figures.put(processDefinitionKey == null ? "jobFailures" : "timerFailures", failures);
     figures.put(processDefinitionKey == null ? "jobOptimisticLockFailures" : "timerOptimisticLockFailures", optimistic);
     check(label + " : chacun exécuté avec succès une seule fois (ACT_HI_JOB_LOG)", twice.isEmpty(),
-        jobs + " jobs réussis, " + failures + " échecs retentés (dont " + optimistic + " conflits de verrouillage optimiste)"
+        jobs + " jobs réussis, " + failures + " échecs retentés (dont " + optimistic + " conflits de verrouillage optimiste, moteur ou JPA)"
             + (twice.isEmpty() ? "" : " ; exécutés deux fois : " + firsts(twice)));
   }
 

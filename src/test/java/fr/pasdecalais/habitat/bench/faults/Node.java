@@ -61,7 +61,9 @@ final class Node {
         "--aap.admin.user=" + ADMIN, "--aap.admin.password=" + ADMIN_PASSWORD,
         "--server.port=" + port, "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + smtpPort,
         "--spring.main.banner-mode=off", "--logging.level.root=warn",
-        "--logging.level.org.camunda.bpm.engine.jobexecutor=info"));
+        "--logging.level.org.camunda.bpm.engine.jobexecutor=info",
+        // the job log's hostname: which node ran each job
+        "--camunda.bpm.generic-properties.properties.hostname=" + name));
     extra.forEach((k, v) -> cmd.add("--" + k + "=" + v));
     long t0 = System.nanoTime();
     process = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
@@ -99,6 +101,13 @@ final class Node {
     process.destroyForcibly();
     process.waitFor();
     return pid;
+  }
+
+  void killQuietly() {
+    Process p = process;
+    if (p != null) {
+      p.destroyForcibly();
+    }
   }
 
   synchronized void stop() throws InterruptedException {
