@@ -67,13 +67,13 @@ final class Node {
     extra.forEach((k, v) -> cmd.add("--" + k + "=" + v));
     long t0 = System.nanoTime();
     process = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    long deadline = t0 + Duration.ofMinutes(5).toNanos();
+    long deadline = t0 + Duration.ofMinutes(15).toNanos(); // 2 shared cores under load: restarts of 5–9 min seen
     while (!healthy()) {
       if (!process.isAlive()) {
         throw new IllegalStateException("le nœud " + name + " s'est arrêté au démarrage, voir " + log);
       }
       if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("le nœud " + name + " n'est pas prêt après 5 min, voir " + log);
+        throw new IllegalStateException("le nœud " + name + " n'est pas prêt après 15 min, voir " + log);
       }
       Thread.sleep(250);
     }
