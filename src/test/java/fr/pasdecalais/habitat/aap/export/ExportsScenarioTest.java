@@ -72,6 +72,11 @@ import org.springframework.http.ResponseEntity;
 @SpringScenarioTest
 class ExportsScenarioTest {
 
+  /** Mandate numbers are unique in the database, which the test classes share: this class's own. */
+  private static final String ADVANCE_MANDATE = "M-2023-E" + System.nanoTime() % 100000;
+  private static final String BALANCE_MANDATE = "M-2024-E" + System.nanoTime() % 100000;
+
+
   private static final String PASSWORD = "Essai-Exports-2026!";
   private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -199,11 +204,11 @@ class ExportsScenarioTest {
     assertThat(convention.get(c.get("Montant dû au service fait (€)"))).isEqualTo("33600,00");
     assertThat(convention.get(c.get("Signée le"))).isEqualTo("24/10/2023");
     assertThat(convention.get(c.get("Avance : montant (€)"))).isEqualTo("26880,00");
-    assertThat(convention.get(c.get("Avance : n° de mandat"))).isEqualTo("M-2023-0103");
+    assertThat(convention.get(c.get("Avance : n° de mandat"))).isEqualTo(ADVANCE_MANDATE);
     assertThat(convention.get(c.get("Avance : payé le"))).isEqualTo("25/10/2023");
     assertThat(convention.get(c.get("Avance : statut"))).isEqualTo("Payé");
     assertThat(convention.get(c.get("Solde : montant (€)"))).isEqualTo("6720,00");
-    assertThat(convention.get(c.get("Solde : n° de mandat"))).isEqualTo("M-2024-0102");
+    assertThat(convention.get(c.get("Solde : n° de mandat"))).isEqualTo(BALANCE_MANDATE);
     assertThat(convention.get(c.get("Solde : payé le"))).isEqualTo("16/12/2024");
     assertThat(convention.get(c.get("Total versé (€)"))).isEqualTo("33600,00");
     assertThat(new BigDecimal(convention.get(c.get("Avance : montant (€)")).replace(',', '.'))
@@ -335,11 +340,11 @@ class ExportsScenarioTest {
     clock("2023-10-25T10:00:00");
     agreements.prepare(agreement, "33600", "16 mesures de 12 mois", "2023-07-03");
     agreements.sign(agreement, "2023-10-20", "2023-10-24");
-    agreements.mandate(agreement, "Task_ValidateAdvanceMandate", "2023-10-25", "M-2023-0103");
+    agreements.mandate(agreement, "Task_ValidateAdvanceMandate", "2023-10-25", ADVANCE_MANDATE);
     clock("2024-12-16T10:00:00");
     agreements.finalReport(agreement, "2024-12-15", true);
     agreements.serviceRendered(agreement, Map.of("MESURE_MOIS", 192, "DIAGNOSTIC", 0), "2024-12-16");
-    agreements.mandate(agreement, "Task_ValidateBalanceMandate", "2024-12-16", "M-2024-0102");
+    agreements.mandate(agreement, "Task_ValidateBalanceMandate", "2024-12-16", BALANCE_MANDATE);
     return new Ended(ref, a1, a2, number, juryA, juryB);
   }
 
