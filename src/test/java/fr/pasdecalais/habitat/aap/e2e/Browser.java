@@ -1,0 +1,303 @@
+package fr.pasdecalais.habitat.aap.e2e;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.text.Normalizer;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.task.Task;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.context.ApplicationContext;
+
+/**
+ * A headless Chromium (Debian's, through its chromedriver: never a downloaded browser) driving the
+ * application as a person does: logging into a webapp, opening a task in Tasklist, filling the
+ * rendered Camunda Form (typing, choosing, checking) and clicking « Terminer ». Every {@link #step}
+ * leaves a screenshot {@code target/e2e/NN-<class>-<step>.png}; a failing step names itself and its
+ * screenshot.
+ */
+public final class Browser implements AutoCloseable {
+
+  static final Path SCREENSHOTS = Path.of("target", "e2e");
+  private static final AtomicInteger SHOTS = new AtomicInteger();
+  private static final Duration WAIT = Duration.ofSeconds(20);
+
+  private final ChromeDriver driver;
+  private final Path profile;
+  private final String base;
+  private final String testClass;
+  private final ProcessEngine engine;
+  private String step = "(avant la première étape)";
+  private String user;
+  private Task openTask;
+  private String openForm;
+
+  private Browser(ChromeDriver driver, Path profile, String base, String testClass, ProcessEngine engine) {
+    this.driver = driver;
+    this.profile = profile;
+    this.base = base;
+    this.testClass = testClass;
+    this.engine = engine;
+  }
+
+  static Browser open(String base, String testClass, ApplicationContext spring) {
+    try {
+      Path profile = Files.createTempDirectory("aap-e2e-chromium-");
+      ChromeOptions options = new ChromeOptions();
+      options.setBinary(BrowserExtension.CHROMIUM.toFile());
+      options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+          "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+          "--user-data-dir=" + profile, "--window-size=1400,1000", "--lang=fr-FR");
+      options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "fr-FR,fr"));
+      ChromeDriverService service = new ChromeDriverService.Builder()
+          .usingDriverExecutable(BrowserExtension.CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+      ChromeDriver driver = new ChromeDriver(service, options);
+      driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+      Files.createDirectories(SCREENSHOTS);
+      return new Browser(driver, profile, base, testClass, spring.getBean(ProcessEngine.class));
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public ChromeDriver driver() {
+    return driver;
+  }
+
+  public String baseUrl() {
+    return base;
+  }
+
+  public String user() {
+    return user;
+  }
+
+  // ---------------------------------------------------------------- steps and screenshots
+
+  @FunctionalInterface
+  public interface Action {
+    void run() throws Exception;
+  }
+
+  /** Runs one named step of the story, then takes its screenshot; a failure names the step and its screenshot. */
+  public void step(String name, Action action) {
+    step = name;
+    try {
+      action.run();
+    } catch (BrowserExtension.StepFailure e) {
+      throw e;
+    } catch (Throwable e) {
+      throw failure(e);
+    }
+    screenshot(name);
+  }
+
+  /** The failure of the current step, with the screenshot taken now. */
+  BrowserExtension.StepFailure failure(Throwable cause) {
+    Path shot = screenshot(step + " ECHEC");
+    return new BrowserExtension.StepFailure("Étape « " + step + " » (" + testClass + ", utilisateur " + user
+        + ") en échec, capture : " + shot.toAbsolutePath() + " — " + cause.getMessage(), cause);
+  }
+
+  public Path screenshot(String name) {
+    Path target = SCREENSHOTS.resolve(String.format(Locale.ROOT, "%02d-%s-%s.png", SHOTS.incrementAndGet(), testClass, slug(name)));
+    try {
+      File file = driver.getScreenshotAs(OutputType.FILE);
+      Files.copy(file.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+    } catch (RuntimeException | IOException e) {
+      // a screenshot that cannot be taken does not hide the test's own result
+    }
+    return target;
+  }
+
+  static String slug(String text) {
+    String ascii = Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+    String slug = ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+    return slug.length() > 80 ? slug.substring(0, 80) : slug;
+  }
+
+  // ---------------------------------------------------------------- webapps
+
+  /** Logs into a Camunda webapp ({@code tasklist}, {@code cockpit}, {@code admin}) as this demo user (password {@code demo}). */
+  public void login(String app, String login) {
+    logout();
+    driver.get(base + "/camunda/app/" + app + "/default/#/login");
+    WebElement username = waitFor(By.cssSelector("form[name=signinForm] input[ng-model=username]"));
+    username.sendKeys(login);
+    driver.findElement(By.cssSelector("form[name=signinForm] input[ng-model=password]")).sendKeys("demo");
+    driver.findElement(By.cssSelector("form[name=signinForm] button[type=submit]")).click();
+    user = login;
+    new WebDriverWait(driver, WAIT).until(d -> !d.findElements(By.cssSelector("form[name=signinForm]")).isEmpty()
+        && !d.findElements(By.cssSelector(".notifications .alert-danger, .alert-danger")).isEmpty()
+        || d.findElements(By.cssSelector("form[name=signinForm]")).isEmpty());
+  }
+
+  /** Forgets the session (a person logging out). */
+  public void logout() {
+    if (driver.getCurrentUrl().startsWith(base)) {
+      driver.manage().deleteAllCookies();
+      ((JavascriptExecutor) driver).executeScript("window.localStorage.clear(); window.sessionStorage.clear();");
+    }
+    user = null;
+  }
+
+  public void get(String path) {
+    driver.get(base + path);
+  }
+
+  public WebElement waitFor(By by) {
+    return new WebDriverWait(driver, WAIT).until(ExpectedConditions.visibilityOfElementLocated(by));
+  }
+
+  public boolean present(By by) {
+    return !driver.findElements(by).isEmpty();
+  }
+
+  public String pageText() {
+    return driver.findElement(By.tagName("body")).getText();
+  }
+
+  // ---------------------------------------------------------------- Tasklist and its forms
+
+  /**
+   * Opens the task in Tasklist (as the logged-in user), takes it in charge when it is not yet his,
+   * and waits for its Camunda Form to be rendered; the form is recorded as opened.
+   */
+  public void openTask(Task task) {
+    Task withForm = engine.getTaskService().createTaskQuery().taskId(task.getId()).initializeFormKeys().singleResult();
+    if (withForm == null) {
+      throw new AssertionError("Tâche « " + task.getName() + " » introuvable (déjà terminée ?)");
+    }
+    openTask = withForm;
+    openForm = withForm.getCamundaFormRef() != null ? withForm.getCamundaFormRef().getKey() : withForm.getFormKey();
+    driver.get(base + "/camunda/app/tasklist/default/#/?task=" + task.getId());
+    new WebDriverWait(driver, WAIT).until(d -> d.findElements(By.cssSelector(".task-details .names h2, .task-details h2")).size() > 0);
+    List<WebElement> claim = driver.findElements(By.cssSelector("button.claim"));
+    if (!claim.isEmpty() && claim.get(0).isDisplayed()) {
+      claim.get(0).click();
+      new WebDriverWait(driver, WAIT).until(d -> d.findElements(By.cssSelector("button.claim")).stream().noneMatch(WebElement::isDisplayed));
+    }
+    waitForForm();
+    Forms.opened(openForm);
+  }
+
+  /** Waits for the Camunda Form (form-js) of the page to be rendered. */
+  public void waitForForm() {
+    new WebDriverWait(driver, WAIT).until(d -> d.findElements(By.cssSelector(".fjs-form .fjs-form-field")).size() > 0);
+  }
+
+  /** The form field whose label is this text (the first one visible). */
+  public WebElement field(String label) {
+    return new WebDriverWait(driver, WAIT).until(d -> d.findElements(By.cssSelector(".fjs-form-field")).stream()
+        .filter(WebElement::isDisplayed)
+        .filter(f -> f.findElements(By.cssSelector(".fjs-form-field-label")).stream()
+            .anyMatch(l -> normalise(l.getText()).equals(normalise(label)) || normalise(l.getText()).equals(normalise(label) + "*")))
+        .findFirst().orElse(null));
+  }
+
+  private static String normalise(String text) {
+    return text.replace('\u00a0', ' ').replaceAll("\\s+", " ").trim();
+  }
+
+  /** Types into a text, number, date or text area field (what was there is replaced). */
+  public void type(String label, String text) {
+    WebElement input = field(label).findElement(By.cssSelector("input, textarea"));
+    input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+    input.sendKeys(text);
+  }
+
+  /** Chooses an option of a radio group by its label. */
+  public void choose(String label, String option) {
+    WebElement group = field(label);
+    group.findElements(By.cssSelector("label")).stream()
+        .filter(l -> normalise(l.getText()).equals(option)).findFirst()
+        .orElseThrow(() -> new AssertionError("Option « " + option + " » absente de « " + label + " »")).click();
+  }
+
+  /** Checks (or unchecks) the options of a checklist, by their labels. */
+  public void check(String label, String... options) {
+    WebElement group = field(label);
+    for (String option : options) {
+      group.findElements(By.cssSelector("label")).stream()
+          .filter(l -> normalise(l.getText()).equals(option)).findFirst()
+          .orElseThrow(() -> new AssertionError("Case « " + option + " » absente de « " + label + " »")).click();
+    }
+  }
+
+  /** Ticks a single checkbox field. */
+  public void tick(String label) {
+    field(label).findElement(By.cssSelector("input[type=checkbox]")).click();
+  }
+
+  /** Chooses an option of a select (form-js dropdown) by its label. */
+  public void select(String label, String option) {
+    WebElement f = field(label);
+    f.findElement(By.cssSelector(".fjs-input-group, input, .fjs-select-display")).click();
+    new WebDriverWait(driver, WAIT).until(d -> f.findElements(By.cssSelector(".fjs-dropdownlist-item")).stream()
+            .filter(i -> normalise(i.getText()).equals(option)).findFirst().orElse(null))
+        .click();
+  }
+
+  /** Clicks « Terminer » and waits until the engine has completed the task; the form is recorded as submitted. */
+  public void complete() {
+    clickComplete();
+    new WebDriverWait(driver, WAIT).until(d -> engine.getTaskService().createTaskQuery().taskId(openTask.getId()).count() == 0);
+    Forms.submitted(openForm);
+  }
+
+  private void clickComplete() {
+    WebElement button = driver.findElements(By.cssSelector("button")).stream()
+        .filter(b -> b.isDisplayed() && normalise(b.getText()).equals("Terminer")).findFirst()
+        .orElseThrow(() -> new AssertionError("Bouton « Terminer » absent"));
+    ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", button);
+    button.click();
+  }
+
+  /**
+   * Clicks « Terminer » on a form holding an invalid value: the page shows this French error (in the
+   * form or as Tasklist's notification) and the task stays open.
+   */
+  public void completeRefused(String expectedError) {
+    clickComplete();
+    new WebDriverWait(driver, WAIT).until(d -> normalise(pageText()).contains(expectedError));
+    if (engine.getTaskService().createTaskQuery().taskId(openTask.getId()).count() != 1) {
+      throw new AssertionError("La tâche « " + openTask.getName() + " » a été terminée malgré l'erreur « " + expectedError + " »");
+    }
+    Forms.refused(openForm);
+  }
+
+  /** The errors form-js shows under the fields. */
+  public List<String> fieldErrors() {
+    return driver.findElements(By.cssSelector(".fjs-form-field-error")).stream().filter(WebElement::isDisplayed)
+        .map(e -> normalise(e.getText())).filter(t -> !t.isEmpty()).toList();
+  }
+
+  @Override
+  public void close() {
+    try {
+      driver.quit();
+    } finally {
+      try (var files = Files.walk(profile)) {
+        files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      } catch (IOException e) {
+        // a temporary profile left behind
+      }
+    }
+  }
+}
