@@ -207,8 +207,77 @@ public final class Browser implements AutoCloseable {
     return new WebDriverWait(driver, WAIT).until(d -> d.findElements(By.cssSelector(".fjs-form-field")).stream()
         .filter(WebElement::isDisplayed)
         .filter(f -> f.findElements(By.cssSelector(".fjs-form-field-label")).stream()
-            .anyMatch(l -> normalise(l.getText()).equals(normalise(label)) || normalise(l.getText()).equals(normalise(label) + "*")))
+            .anyMatch(l -> normalise(l.getText()).replaceAll("\\*$", "").trim().startsWith(normalise(label))))
         .findFirst().orElse(null));
+  }
+
+  /** Whether a field with this label is shown now. */
+  public boolean shown(String label) {
+    return driver.findElements(By.cssSelector(".fjs-form-field")).stream().filter(WebElement::isDisplayed)
+        .anyMatch(f -> f.findElements(By.cssSelector(".fjs-form-field-label")).stream()
+            .anyMatch(l -> normalise(l.getText()).startsWith(normalise(label))));
+  }
+
+  /** The input a shown label (a field's, or a date-and-time field's date or time label) is for. */
+  private WebElement inputLabelled(String label) {
+    return new WebDriverWait(driver, WAIT).until(d -> d.findElements(By.cssSelector(".fjs-form label.fjs-form-field-label")).stream()
+        .filter(l -> l.isDisplayed() && normalise(l.getText()).replaceAll("\\*$", "").trim().startsWith(normalise(label)))
+        .map(l -> d.findElements(By.id(l.getAttribute("for")))).filter(found -> !found.isEmpty()).map(found -> found.get(0))
+        .findFirst().orElse(null));
+  }
+
+  /** Types a date into a date field, in the format its placeholder asks (form-js asks mm/dd/yyyy). */
+  public void date(String label, java.time.LocalDate date) {
+    WebElement input = inputLabelled(label);
+    String placeholder = String.valueOf(input.getAttribute("placeholder")).toLowerCase(Locale.ROOT);
+    String text = placeholder.startsWith("m")
+        ? String.format(Locale.ROOT, "%02d/%02d/%04d", date.getMonthValue(), date.getDayOfMonth(), date.getYear())
+        : String.format(Locale.ROOT, "%02d/%02d/%04d", date.getDayOfMonth(), date.getMonthValue(), date.getYear());
+    input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+    input.sendKeys(text, Keys.ENTER);
+    input.sendKeys(Keys.TAB);
+  }
+
+  /** Types a time (hh:mm) into the time part of a date-and-time field. */
+  public void time(String label, String time) {
+    WebElement input = inputLabelled(label);
+    input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+    input.sendKeys(time, Keys.ENTER);
+    input.sendKeys(Keys.TAB);
+  }
+
+  /** Checks the options of a checklist whose label contains this text. */
+  public void checkContaining(String label, String... texts) {
+    WebElement group = field(label);
+    for (String text : texts) {
+      group.findElements(By.cssSelector("label")).stream()
+          .filter(l -> normalise(l.getText()).contains(text)).findFirst()
+          .orElseThrow(() -> new AssertionError("Case contenant « " + text + " » absente de « " + label + " »")).click();
+    }
+  }
+
+  /**
+   * Starts a process from Tasklist's « Démarrer un processus » with its start form: the form is
+   * rendered, {@code fill} fills it, « Démarrer » submits it; the form is recorded as opened and submitted.
+   */
+  public void startProcess(String processName, String formKey, Action fill) throws Exception {
+    driver.get(base + "/camunda/app/tasklist/default/#/");
+    WebElement start = new WebDriverWait(driver, WAIT).until(d -> d.findElements(By.cssSelector("a, button")).stream()
+        .filter(e -> e.isDisplayed() && normalise(e.getText()).equals("Démarrer un processus")).findFirst().orElse(null));
+    start.click();
+    WebElement item = new WebDriverWait(driver, WAIT).until(d -> d.findElements(By.cssSelector(".modal-body a")).stream()
+        .filter(e -> e.isDisplayed() && normalise(e.getText()).contains(processName)).findFirst().orElse(null));
+    item.click();
+    waitForForm();
+    Forms.opened(formKey);
+    fill.run();
+    long before = engine.getHistoryService().createHistoricProcessInstanceQuery().count();
+    WebElement submit = driver.findElements(By.cssSelector(".modal-footer button, .modal button")).stream()
+        .filter(b -> b.isDisplayed() && normalise(b.getText()).equals("Démarrer")).findFirst()
+        .orElseThrow(() -> new AssertionError("Bouton « Démarrer » absent"));
+    submit.click();
+    new WebDriverWait(driver, WAIT).until(d -> engine.getHistoryService().createHistoricProcessInstanceQuery().count() > before);
+    Forms.submitted(formKey);
   }
 
   private static String normalise(String text) {
@@ -243,6 +312,28 @@ public final class Browser implements AutoCloseable {
   /** Ticks a single checkbox field. */
   public void tick(String label) {
     field(label).findElement(By.cssSelector("input[type=checkbox]")).click();
+  }
+
+  /** Types into every shown field whose label is exactly this text, in the page's order (a dynamic list's rows). */
+  public int typeEach(String label, String... texts) {
+    List<WebElement> inputs = driver.findElements(By.cssSelector(".fjs-form-field")).stream().filter(WebElement::isDisplayed)
+        .filter(f -> f.findElements(By.cssSelector(":scope > label.fjs-form-field-label, :scope label.fjs-form-field-label")).stream()
+            .anyMatch(l -> normalise(l.getText()).replaceAll("\\*$", "").trim().equals(normalise(label))))
+        .map(f -> f.findElement(By.cssSelector("input, textarea"))).toList();
+    for (int i = 0; i < inputs.size(); i++) {
+      WebElement input = inputs.get(i);
+      input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+      input.sendKeys(texts[Math.min(i, texts.length - 1)]);
+    }
+    return inputs.size();
+  }
+
+  /** Ticks the checkbox field unless it is ticked already. */
+  public void tickIfNot(String label) {
+    WebElement box = field(label).findElement(By.cssSelector("input[type=checkbox]"));
+    if (!box.isSelected()) {
+      box.click();
+    }
   }
 
   /** Chooses an option of a select (form-js dropdown) by its label. */
