@@ -76,6 +76,11 @@ public final class Browser implements AutoCloseable {
     }
   }
 
+  /** A wait of 20 s that retries when the page replaced the element it was looking at. */
+  public org.openqa.selenium.support.ui.FluentWait<org.openqa.selenium.WebDriver> waiting() {
+    return new WebDriverWait(driver, WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+  }
+
   public ChromeDriver driver() {
     return driver;
   }
@@ -143,7 +148,7 @@ public final class Browser implements AutoCloseable {
     driver.findElement(By.cssSelector("form[name=signinForm] input[ng-model=password]")).sendKeys("demo");
     driver.findElement(By.cssSelector("form[name=signinForm] button[type=submit]")).click();
     user = login;
-    new WebDriverWait(driver, WAIT).until(d -> !d.findElements(By.cssSelector("form[name=signinForm]")).isEmpty()
+    waiting().until(d -> !d.findElements(By.cssSelector("form[name=signinForm]")).isEmpty()
         && !d.findElements(By.cssSelector(".notifications .alert-danger, .alert-danger")).isEmpty()
         || d.findElements(By.cssSelector("form[name=signinForm]")).isEmpty());
   }
@@ -162,7 +167,7 @@ public final class Browser implements AutoCloseable {
   }
 
   public WebElement waitFor(By by) {
-    return new WebDriverWait(driver, WAIT).until(ExpectedConditions.visibilityOfElementLocated(by));
+    return waiting().until(ExpectedConditions.visibilityOfElementLocated(by));
   }
 
   public boolean present(By by) {
@@ -187,11 +192,11 @@ public final class Browser implements AutoCloseable {
     openTask = withForm;
     openForm = withForm.getCamundaFormRef() != null ? withForm.getCamundaFormRef().getKey() : withForm.getFormKey();
     driver.get(base + "/camunda/app/tasklist/default/#/?task=" + task.getId());
-    new WebDriverWait(driver, WAIT).until(d -> d.findElements(By.cssSelector(".task-details .names h2, .task-details h2")).size() > 0);
+    waiting().until(d -> d.findElements(By.cssSelector(".task-details .names h2, .task-details h2")).size() > 0);
     List<WebElement> claim = driver.findElements(By.cssSelector("button.claim"));
     if (!claim.isEmpty() && claim.get(0).isDisplayed()) {
       claim.get(0).click();
-      new WebDriverWait(driver, WAIT).until(d -> d.findElements(By.cssSelector("button.claim")).stream().noneMatch(WebElement::isDisplayed));
+      waiting().until(d -> d.findElements(By.cssSelector("button.claim")).stream().noneMatch(WebElement::isDisplayed));
     }
     waitForForm();
     Forms.opened(openForm);
@@ -199,12 +204,12 @@ public final class Browser implements AutoCloseable {
 
   /** Waits for the Camunda Form (form-js) of the page to be rendered. */
   public void waitForForm() {
-    new WebDriverWait(driver, WAIT).until(d -> d.findElements(By.cssSelector(".fjs-form .fjs-form-field")).size() > 0);
+    waiting().until(d -> d.findElements(By.cssSelector(".fjs-form .fjs-form-field")).size() > 0);
   }
 
   /** The form field whose label is this text (the first one visible). */
   public WebElement field(String label) {
-    return new WebDriverWait(driver, WAIT).until(d -> d.findElements(By.cssSelector(".fjs-form-field")).stream()
+    return waiting().until(d -> d.findElements(By.cssSelector(".fjs-form-field")).stream()
         .filter(WebElement::isDisplayed)
         .filter(f -> f.findElements(By.cssSelector(".fjs-form-field-label")).stream()
             .anyMatch(l -> normalise(l.getText()).replaceAll("\\*$", "").trim().startsWith(normalise(label))))
@@ -220,7 +225,7 @@ public final class Browser implements AutoCloseable {
 
   /** The input a shown label (a field's, or a date-and-time field's date or time label) is for. */
   private WebElement inputLabelled(String label) {
-    return new WebDriverWait(driver, WAIT).until(d -> d.findElements(By.cssSelector(".fjs-form label.fjs-form-field-label")).stream()
+    return waiting().until(d -> d.findElements(By.cssSelector(".fjs-form label.fjs-form-field-label")).stream()
         .filter(l -> l.isDisplayed() && normalise(l.getText()).replaceAll("\\*$", "").trim().startsWith(normalise(label)))
         .map(l -> d.findElements(By.id(l.getAttribute("for")))).filter(found -> !found.isEmpty()).map(found -> found.get(0))
         .findFirst().orElse(null));
@@ -246,13 +251,17 @@ public final class Browser implements AutoCloseable {
     input.sendKeys(Keys.TAB);
   }
 
-  /** Checks the options of a checklist whose label contains this text. */
+  /** Makes sure the options of a checklist whose label contains these texts are checked (some are pre-checked). */
   public void checkContaining(String label, String... texts) {
     WebElement group = field(label);
     for (String text : texts) {
-      group.findElements(By.cssSelector("label")).stream()
-          .filter(l -> normalise(l.getText()).contains(text)).findFirst()
-          .orElseThrow(() -> new AssertionError("Case contenant « " + text + " » absente de « " + label + " »")).click();
+      WebElement option = group.findElements(By.cssSelector("label")).stream()
+          .filter(l -> normalise(l.getText()).contains(text) && l.getAttribute("for") != null).findFirst()
+          .orElseThrow(() -> new AssertionError("Case contenant « " + text + " » absente de « " + label + " »"));
+      WebElement box = driver.findElement(By.id(option.getAttribute("for")));
+      if (!box.isSelected()) {
+        clickOn(option);
+      }
     }
   }
 
@@ -262,10 +271,10 @@ public final class Browser implements AutoCloseable {
    */
   public void startProcess(String processName, String formKey, Action fill) throws Exception {
     driver.get(base + "/camunda/app/tasklist/default/#/");
-    WebElement start = new WebDriverWait(driver, WAIT).until(d -> d.findElements(By.cssSelector("a, button")).stream()
+    WebElement start = waiting().until(d -> d.findElements(By.cssSelector("a, button")).stream()
         .filter(e -> e.isDisplayed() && normalise(e.getText()).equals("Démarrer un processus")).findFirst().orElse(null));
     start.click();
-    WebElement item = new WebDriverWait(driver, WAIT).until(d -> d.findElements(By.cssSelector(".modal-body a")).stream()
+    WebElement item = waiting().until(d -> d.findElements(By.cssSelector(".modal-body a")).stream()
         .filter(e -> e.isDisplayed() && normalise(e.getText()).contains(processName)).findFirst().orElse(null));
     item.click();
     waitForForm();
@@ -276,12 +285,31 @@ public final class Browser implements AutoCloseable {
         .filter(b -> b.isDisplayed() && normalise(b.getText()).equals("Démarrer")).findFirst()
         .orElseThrow(() -> new AssertionError("Bouton « Démarrer » absent"));
     submit.click();
-    new WebDriverWait(driver, WAIT).until(d -> engine.getHistoryService().createHistoricProcessInstanceQuery().count() > before);
+    waiting().until(d -> engine.getHistoryService().createHistoricProcessInstanceQuery().count() > before);
     Forms.submitted(formKey);
   }
 
   private static String normalise(String text) {
     return text.replace('\u00a0', ' ').replaceAll("\\s+", " ").trim();
+  }
+
+  /** Closes Tasklist's notifications (×), which may cover the form's buttons. */
+  public void closeNotifications() {
+    for (WebElement close : driver.findElements(By.cssSelector(".page-notifications .close, .page-notifications button.close"))) {
+      if (close.isDisplayed()) {
+        try {
+          close.click();
+        } catch (RuntimeException e) {
+          // gone meanwhile
+        }
+      }
+    }
+  }
+
+  /** Scrolls the element to the middle of the window, then clicks it (as a person scrolls before clicking). */
+  public void clickOn(WebElement element) {
+    ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+    element.click();
   }
 
   /** Types into a text, number, date or text area field (what was there is replaced). */
@@ -296,7 +324,8 @@ public final class Browser implements AutoCloseable {
     WebElement group = field(label);
     group.findElements(By.cssSelector("label")).stream()
         .filter(l -> normalise(l.getText()).equals(option)).findFirst()
-        .orElseThrow(() -> new AssertionError("Option « " + option + " » absente de « " + label + " »")).click();
+        .map(l -> { clickOn(l); return l; })
+        .orElseThrow(() -> new AssertionError("Option « " + option + " » absente de « " + label + " »"));
   }
 
   /** Checks (or unchecks) the options of a checklist, by their labels. */
@@ -305,13 +334,14 @@ public final class Browser implements AutoCloseable {
     for (String option : options) {
       group.findElements(By.cssSelector("label")).stream()
           .filter(l -> normalise(l.getText()).equals(option)).findFirst()
-          .orElseThrow(() -> new AssertionError("Case « " + option + " » absente de « " + label + " »")).click();
+          .map(l -> { clickOn(l); return l; })
+          .orElseThrow(() -> new AssertionError("Case « " + option + " » absente de « " + label + " »"));
     }
   }
 
   /** Ticks a single checkbox field. */
   public void tick(String label) {
-    field(label).findElement(By.cssSelector("input[type=checkbox]")).click();
+    clickOn(field(label).findElement(By.cssSelector("input[type=checkbox]")));
   }
 
   /** Types into every shown field whose label is exactly this text, in the page's order (a dynamic list's rows). */
@@ -332,23 +362,38 @@ public final class Browser implements AutoCloseable {
   public void tickIfNot(String label) {
     WebElement box = field(label).findElement(By.cssSelector("input[type=checkbox]"));
     if (!box.isSelected()) {
-      box.click();
+      clickOn(box);
     }
   }
 
   /** Chooses an option of a select (form-js dropdown) by its label. */
   public void select(String label, String option) {
     WebElement f = field(label);
-    f.findElement(By.cssSelector(".fjs-input-group, input, .fjs-select-display")).click();
-    new WebDriverWait(driver, WAIT).until(d -> f.findElements(By.cssSelector(".fjs-dropdownlist-item")).stream()
-            .filter(i -> normalise(i.getText()).equals(option)).findFirst().orElse(null))
-        .click();
+    if (normalise(f.getText()).contains(option) && f.findElements(By.cssSelector(".fjs-dropdownlist-item")).isEmpty()) {
+      return; // already chosen (pre-filled)
+    }
+    for (String target : new String[] {".fjs-input-group", ".fjs-select-display", "input", ".fjs-select-arrow"}) {
+      List<WebElement> clickable = f.findElements(By.cssSelector(target));
+      if (clickable.isEmpty()) {
+        continue;
+      }
+      clickOn(clickable.get(0));
+      try {
+        new WebDriverWait(driver, Duration.ofSeconds(3)).until(d -> f.findElements(By.cssSelector(".fjs-dropdownlist-item")).stream()
+                .filter(it -> normalise(it.getText()).equals(option)).findFirst().orElse(null))
+            .click();
+        return;
+      } catch (org.openqa.selenium.TimeoutException e) {
+        // try the next part of the select
+      }
+    }
+    throw new AssertionError("Option « " + option + " » introuvable dans « " + label + " »");
   }
 
   /** Clicks « Terminer » and waits until the engine has completed the task; the form is recorded as submitted. */
   public void complete() {
     clickComplete();
-    new WebDriverWait(driver, WAIT).until(d -> engine.getTaskService().createTaskQuery().taskId(openTask.getId()).count() == 0);
+    waiting().until(d -> engine.getTaskService().createTaskQuery().taskId(openTask.getId()).count() == 0);
     Forms.submitted(openForm);
   }
 
@@ -356,8 +401,8 @@ public final class Browser implements AutoCloseable {
     WebElement button = driver.findElements(By.cssSelector("button")).stream()
         .filter(b -> b.isDisplayed() && normalise(b.getText()).equals("Terminer")).findFirst()
         .orElseThrow(() -> new AssertionError("Bouton « Terminer » absent"));
-    ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", button);
-    button.click();
+    closeNotifications();
+    clickOn(button);
   }
 
   /**
@@ -366,7 +411,7 @@ public final class Browser implements AutoCloseable {
    */
   public void completeRefused(String expectedError) {
     clickComplete();
-    new WebDriverWait(driver, WAIT).until(d -> normalise(pageText()).contains(expectedError));
+    waiting().until(d -> normalise(pageText()).contains(expectedError));
     if (engine.getTaskService().createTaskQuery().taskId(openTask.getId()).count() != 1) {
       throw new AssertionError("La tâche « " + openTask.getName() + " » a été terminée malgré l'erreur « " + expectedError + " »");
     }
@@ -381,6 +426,7 @@ public final class Browser implements AutoCloseable {
 
   @Override
   public void close() {
+    Forms.writeReport();
     try {
       driver.quit();
     } finally {

@@ -52,6 +52,21 @@ public final class Forms {
     return new TreeSet<>(REFUSED);
   }
 
+  /** Writes {@code target/e2e/forms.txt}: each form of the repository, opened / submitted / refused an invalid value. */
+  static void writeReport() {
+    StringBuilder out = new StringBuilder("Formulaires ouverts dans le navigateur : " + opened().size() + " / " + all().size() + "\n");
+    for (String form : all()) {
+      out.append(String.format(java.util.Locale.ROOT, "%-32s %s %s %s%n", form, OPENED.contains(form) ? "ouvert" : "JAMAIS OUVERT",
+          SUBMITTED.contains(form) ? "soumis" : "-", REFUSED.contains(form) ? "valeur invalide refusée" : "-"));
+    }
+    try {
+      Files.createDirectories(Path.of("target", "e2e"));
+      Files.writeString(Path.of("target", "e2e", "forms.txt"), out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** The ids of the forms of the repository ({@code forms/*.form}, the file name without extension). */
   public static Set<String> all() {
     try (Stream<Path> files = Files.list(Path.of("forms"))) {
