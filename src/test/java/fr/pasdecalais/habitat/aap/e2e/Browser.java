@@ -209,10 +209,10 @@ public final class Browser implements AutoCloseable {
 
   /** The form field whose label is this text (the first one visible). */
   public WebElement field(String label) {
-    return waiting().until(d -> d.findElements(By.cssSelector(".fjs-form-field")).stream()
-        .filter(WebElement::isDisplayed)
-        .filter(f -> f.findElements(By.cssSelector(".fjs-form-field-label")).stream()
-            .anyMatch(l -> normalise(l.getText()).replaceAll("\\*$", "").trim().startsWith(normalise(label))))
+    // the field that holds the label itself, never a group (a dynamic list's row) that holds it among others
+    return waiting().until(d -> d.findElements(By.cssSelector(".fjs-form-field-label")).stream()
+        .filter(l -> l.isDisplayed() && normalise(l.getText()).replaceAll("\\*$", "").trim().startsWith(normalise(label)))
+        .map(l -> l.findElement(By.xpath("ancestor::*[contains(concat(' ', normalize-space(@class), ' '), ' fjs-form-field ')][1]")))
         .findFirst().orElse(null));
   }
 
@@ -314,9 +314,32 @@ public final class Browser implements AutoCloseable {
 
   /** Types into a text, number, date or text area field (what was there is replaced). */
   public void type(String label, String text) {
-    WebElement input = field(label).findElement(By.cssSelector("input, textarea"));
-    input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+    typeInto(field(label).findElement(By.cssSelector("input, textarea")), text);
+  }
+
+  /**
+   * Replaces what an input holds by this text as a person does (click, go to the end, erase each
+   * character, type); form-js number fields ignore a select-all, so the characters are erased one by one.
+   */
+  public void typeInto(WebElement input, String text) {
+    clickOn(input);
+    String before = String.valueOf(input.getDomProperty("value"));
+    input.sendKeys(Keys.chord(Keys.CONTROL, Keys.END));
+    for (int i = 0; i < before.length() + 2; i++) {
+      input.sendKeys(Keys.BACK_SPACE);
+    }
     input.sendKeys(text);
+    String after = String.valueOf(input.getDomProperty("value"));
+    if (!after.equals(text)) {
+      throw new AssertionError("Le champ contient « " + after + " » au lieu de « " + text + " »");
+    }
+  }
+
+  /** Types a date only when the date field is still empty (a date the form pre-fills is kept). */
+  public void dateIfEmpty(String label, java.time.LocalDate date) {
+    if (String.valueOf(inputLabelled(label).getDomProperty("value")).isBlank()) {
+      date(label, date);
+    }
   }
 
   /** Chooses an option of a radio group by its label. */
@@ -351,11 +374,17 @@ public final class Browser implements AutoCloseable {
             .anyMatch(l -> normalise(l.getText()).replaceAll("\\*$", "").trim().equals(normalise(label))))
         .map(f -> f.findElement(By.cssSelector("input, textarea"))).toList();
     for (int i = 0; i < inputs.size(); i++) {
-      WebElement input = inputs.get(i);
-      input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
-      input.sendKeys(texts[Math.min(i, texts.length - 1)]);
+      typeInto(inputs.get(i), texts[Math.min(i, texts.length - 1)]);
     }
     return inputs.size();
+  }
+
+  /** The values of every shown field whose label is exactly this text, in the page's order (a dynamic list's rows). */
+  public List<String> values(String label) {
+    return driver.findElements(By.cssSelector(".fjs-form-field")).stream().filter(WebElement::isDisplayed)
+        .filter(f -> f.findElements(By.cssSelector(":scope label.fjs-form-field-label")).stream()
+            .anyMatch(l -> normalise(l.getText()).replaceAll("\\*$", "").trim().equals(normalise(label))))
+        .map(f -> String.valueOf(f.findElement(By.cssSelector("input, textarea")).getDomProperty("value"))).toList();
   }
 
   /** Ticks the checkbox field unless it is ticked already. */
@@ -393,7 +422,14 @@ public final class Browser implements AutoCloseable {
   /** Clicks « Terminer » and waits until the engine has completed the task; the form is recorded as submitted. */
   public void complete() {
     clickComplete();
-    waiting().until(d -> engine.getTaskService().createTaskQuery().taskId(openTask.getId()).count() == 0);
+    try {
+      waiting().until(d -> engine.getTaskService().createTaskQuery().taskId(openTask.getId()).count() == 0);
+    } catch (org.openqa.selenium.TimeoutException e) {
+      String notices = driver.findElements(By.cssSelector(".page-notifications, .notifications")).stream()
+          .map(WebElement::getText).map(Browser::normalise).filter(t -> !t.isEmpty()).reduce("", (a, b) -> a + " " + b);
+      throw new AssertionError("« Terminer » n'a pas terminé la tâche « " + openTask.getName() + " » : erreurs des champs "
+          + fieldErrors() + ", notifications « " + notices.trim() + " »", e);
+    }
     Forms.submitted(openForm);
   }
 

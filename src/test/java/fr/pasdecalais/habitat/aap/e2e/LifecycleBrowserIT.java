@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.pasdecalais.habitat.aap.call.CallDefinitionReader;
 import fr.pasdecalais.habitat.aap.call.CallLifecycle;
 import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -26,12 +27,11 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.ResponseEntity;
 
 /**
- * A lifecycle through Tasklist, each step by its real demo user filling the rendered form (so far up to the
- * jury's opinions; the steps after them are listed at the end of the test):
+ * A lifecycle through Tasklist, each step by its real demo user filling the rendered form:
  * a postal dossier recorded with the start form, completeness (one regularisation, then complete),
  * eligibility, the jury session, each juror's declaration and opinion, the synthesis, the report to
  * the assembly, the deliberation, the convention and its signatures, the advance mandate, the final
- * report, the service fait and the balance mandate; each effect checked through {@code /api}, to the
+ * report, the service fait, the balance mandate and the call's final review; each effect checked through {@code /api}, to the
  * cent. The engine clock is moved by the test (the call's closing, the report's date) and the due
  * jobs run from here.
  */
@@ -40,6 +40,8 @@ import org.springframework.http.ResponseEntity;
 class LifecycleBrowserIT {
 
   private static final String AGENT = "camille.martin";
+  private static final String SECRETARIAT = "isabelle.moreau";
+  private static final String FINANCE = "laurent.petit";
 
   @Autowired ProcessEngine engine;
   @Autowired CallLifecycle lifecycle;
@@ -171,9 +173,135 @@ class LifecycleBrowserIT {
       });
     }
     assertThat(api("/api/applications/" + dossier).get("weightedScore").decimalValue()).isEqualByComparingTo("76.00");
-    // Not yet driven through the browser (next steps of issue 16): the synthesis (its dynamic list's select did
-    // not open in the first attempts), the report to the assembly, the deliberation, the convention and its
-    // signatures, the mandates, the final report, the service fait and the call's review.
+
+    browser.step("l'instructrice établit la synthèse du jury : 33 600,00 € pour 16 mesures", () -> {
+      browser.login("tasklist", AGENT);
+      browser.openTask(task(call, "Task_JurySynthesis"));
+      browser.select("Recommandation du jury", "Favorable");
+      browser.tickIfNot("Retenu");
+      browser.type("Montant proposé", "33600");
+      browser.type("Unités proposées", "16");
+      browser.complete();
+      executeDueJobs(engine);
+    });
+    browser.step("l'instructrice prépare le rapport à l'assemblée", () -> {
+      browser.openTask(task(call, "Task_PrepareAssemblyReport"));
+      browser.date("Date de la séance", LocalDate.of(2023, 7, 3));
+      browser.type("Observations du rapport", "Un dossier proposé, avis favorable unanime du jury.");
+      browser.tickIfNot("Le rapport est transmis au secrétariat de l'assemblée");
+      browser.complete();
+      executeDueJobs(engine);
+    });
+    String deliberationNumber = "2023-" + (10000 + (int) (System.nanoTime() % 89999 + 89999) % 89999);
+    browser.step("le secrétariat saisit un numéro de délibération mal formé : refusé en français, la tâche reste ouverte", () -> {
+      browser.login("tasklist", SECRETARIAT);
+      browser.openTask(task(call, "Task_RecordDeliberation"));
+      browser.type("Numéro de la délibération", "DELIB-12");
+      browser.completeRefused("La valeur ne respecte pas le format attendu.");
+    });
+    browser.step("le secrétariat enregistre la délibération " + deliberationNumber + " adoptée", () -> {
+      browser.type("Numéro de la délibération", deliberationNumber);
+      browser.date("Date", LocalDate.of(2023, 7, 3));
+      browser.type("Votes pour", "43");
+      browser.type("Votes contre", "0");
+      browser.type("Abstentions", "0");
+      browser.type("Absents", "1");
+      browser.choose("Décision", "Adoptée");
+      browser.complete();
+      executeDueJobs(engine);
+    });
+    assertThat(api("/api/applications/" + dossier).get("state").asText()).isEqualTo("GRANTED");
+
+    browser.step("l'instructrice prépare la convention (33 600,00 €, 16 mesures de 12 mois)", () -> {
+      clock("2023-10-25T10:00:00");
+      browser.login("tasklist", AGENT);
+      browser.openTask(task(dossier, "Task_PrepareAgreement"));
+      browser.type("Montant accordé par la décision", "33600");
+      if (browser.shown("Volume retenu")) {
+        browser.type("Volume retenu", "16 mesures de 12 mois");
+      }
+      browser.dateIfEmpty("Date de la décision d'attribution", LocalDate.of(2023, 7, 3));
+      browser.dateIfEmpty("Début de la convention", LocalDate.of(2023, 7, 3));
+      browser.dateIfEmpty("Fin de la convention", LocalDate.of(2024, 7, 2));
+      browser.tickIfNot("J'ai vérifié les modalités de versement");
+      browser.complete();
+      executeDueJobs(engine);
+    });
+    browser.step("l'instructrice enregistre les signatures de la convention", () -> {
+      browser.openTask(task(dossier, "Task_RecordSignatures"));
+      browser.date("Date de signature par l'opérateur", LocalDate.of(2023, 10, 20));
+      browser.date("Date de signature pour le financeur", LocalDate.of(2023, 10, 24));
+      browser.complete();
+      executeDueJobs(engine);
+    });
+    JsonNode agreement = api("/api/applications/" + dossier + "/agreement");
+    assertThat(agreement.get("amount").decimalValue()).isEqualByComparingTo("33600.00");
+    String suffix = deliberationNumber.substring(5);
+    browser.step("le service financier valide le mandatement de l'avance", () -> {
+      browser.login("tasklist", FINANCE);
+      browser.openTask(task(dossier, "Task_ValidateAdvanceMandate"));
+      browser.date("Date de paiement", LocalDate.of(2023, 10, 25));
+      browser.type("Numéro de mandat", "M-E2E-A" + suffix);
+      browser.complete();
+      executeDueJobs(engine);
+    });
+    BigDecimal advance = paid(dossier);
+    assertThat(advance).isPositive().isLessThan(new BigDecimal("33600.00"));
+
+    browser.step("l'instructrice réceptionne le bilan final et l'approuve", () -> {
+      clock("2024-12-16T10:00:00");
+      executeDueJobs(engine);
+      browser.login("tasklist", AGENT);
+      browser.openTask(task(dossier, "Task_ReceiveFinalReport"));
+      browser.typeEach("Valeur constatée (nombre)", "12");
+      browser.typeEach("Valeur constatée", "12 ménages");
+      browser.date("Date de réception du bilan final", LocalDate.of(2024, 12, 15));
+      browser.type("Analyse qualitative du bilan", "Objectifs atteints : 16 mesures menées à terme.");
+      browser.choose("Décision sur le bilan final", "Bilan approuvé");
+      browser.complete();
+      executeDueJobs(engine);
+    });
+    browser.step("l'instructrice constate le service fait : 192 mois de mesures", () -> {
+      browser.openTask(task(dossier, "Task_CertifyService"));
+      List<String> elements = browser.values("Élément");
+      String[] quantities = elements.stream().map(e -> e.toLowerCase(Locale.ROOT).contains("diagnostic") ? "0" : "192")
+          .toArray(String[]::new);
+      browser.typeEach("Quantité réalisée", quantities);
+      browser.date("Date du constat du service fait", LocalDate.of(2024, 12, 16));
+      browser.complete();
+      executeDueJobs(engine);
+    });
+    browser.step("le service financier valide le mandatement du solde", () -> {
+      browser.login("tasklist", FINANCE);
+      browser.openTask(task(dossier, "Task_ValidateBalanceMandate"));
+      browser.date("Date de paiement", LocalDate.of(2024, 12, 16));
+      browser.type("Numéro de mandat", "M-E2E-S" + suffix);
+      browser.complete();
+      executeDueJobs(engine);
+    });
+    BigDecimal total = paid(dossier);
+    assertThat(total.subtract(advance)).as("solde").isPositive();
+    assertThat(total).as("avance + solde").isEqualByComparingTo("33600.00");
+    assertThat(total.scale()).isEqualTo(2);
+
+    browser.step("l'instructrice établit le bilan de l'appel", () -> {
+      browser.login("tasklist", AGENT);
+      browser.openTask(task(call, "Task_FinalReview"));
+      browser.type("Bilan de l'appel", "Un dossier financé, 16 mesures menées, bilan final approuvé.");
+      browser.complete();
+      executeDueJobs(engine);
+    });
+  }
+
+  /** What the convention's payments marked paid add up to, read through /api (scale 2). */
+  private BigDecimal paid(String dossier) throws Exception {
+    BigDecimal sum = new BigDecimal("0.00");
+    for (JsonNode payment : api("/api/applications/" + dossier + "/agreement/payments")) {
+      if (!payment.get("paidOn").isNull()) {
+        sum = sum.add(payment.get("amount").decimalValue());
+      }
+    }
+    return sum.setScale(2);
   }
 
   private Task jurorTask(String dossier, String juror, String taskKey) {
