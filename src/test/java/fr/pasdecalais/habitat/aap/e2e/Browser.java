@@ -389,9 +389,16 @@ public final class Browser implements AutoCloseable {
 
   /** Ticks the checkbox field unless it is ticked already. */
   public void tickIfNot(String label) {
-    WebElement box = field(label).findElement(By.cssSelector("input[type=checkbox]"));
+    WebElement f = field(label);
+    WebElement box = f.findElement(By.cssSelector("input[type=checkbox]"));
     if (!box.isSelected()) {
-      clickOn(box);
+      clickOn(f.findElement(By.cssSelector("label")));
+    }
+    if (!box.isSelected()) {
+      box.sendKeys(Keys.SPACE);
+    }
+    if (!box.isSelected()) {
+      throw new AssertionError("La case « " + label + " » ne se coche pas");
     }
   }
 

@@ -194,19 +194,26 @@ class LifecycleBrowserIT {
     });
     String deliberationNumber = "2023-" + (10000 + (int) (System.nanoTime() % 89999 + 89999) % 89999);
     browser.step("le secrétariat saisit un numéro de délibération mal formé : refusé en français, la tâche reste ouverte", () -> {
+      clock("2023-07-03T17:00:00");
       browser.login("tasklist", SECRETARIAT);
       browser.openTask(task(call, "Task_RecordDeliberation"));
       browser.type("Numéro de la délibération", "DELIB-12");
       browser.completeRefused("La valeur ne respecte pas le format attendu.");
     });
-    browser.step("le secrétariat enregistre la délibération " + deliberationNumber + " adoptée", () -> {
+    browser.step("le secrétariat date la délibération du lendemain : le serveur refuse, Tasklist n'affiche que la phrase française", () -> {
       browser.type("Numéro de la délibération", deliberationNumber);
-      browser.date("Date", LocalDate.of(2023, 7, 3));
+      browser.date("Date de la décision", LocalDate.of(2023, 7, 4));
       browser.type("Votes pour", "43");
       browser.type("Votes contre", "0");
       browser.type("Abstentions", "0");
       browser.type("Absents", "1");
       browser.choose("Décision", "Adoptée");
+      browser.completeRefused("« Date » (04/07/2023) ne peut pas être dans le futur.");
+      assertThat(browser.pageText()).doesNotContain("{\"", "about:blank", "\"status\"");
+    });
+    browser.step("le secrétariat enregistre la délibération " + deliberationNumber + " adoptée", () -> {
+      browser.closeNotifications();
+      browser.date("Date de la décision", LocalDate.of(2023, 7, 3));
       browser.complete();
       executeDueJobs(engine);
     });

@@ -45,6 +45,45 @@ function translateErrors(root) {
   });
 }
 
-new MutationObserver(() => translateErrors(document)).observe(document.documentElement,
-  {childList: true, subtree: true, characterData: true});
+/*
+ * When the server refuses a completion, Tasklist writes the whole problem+json body after « Une erreur
+ * est survenue lors de l'envoi du formulaire de la tâche : ». Only its French sentences are kept: each
+ * field error's message, else the problem's message or detail.
+ */
+function frenchProblem(text) {
+  const start = text.indexOf('{');
+  const end = text.lastIndexOf('}');
+  if (start < 0 || end <= start) {
+    return null;
+  }
+  try {
+    const problem = JSON.parse(text.substring(start, end + 1));
+    const properties = problem.properties || {};
+    const errors = (properties.errors || problem.errors || []).map((e) => e && e.message).filter(Boolean);
+    const sentence = errors.length ? errors.join(' ') : (properties.message || problem.detail || problem.title);
+    return sentence ? text.substring(0, start) + sentence : null;
+  } catch (e) {
+    return null;
+  }
+}
+
+function translateProblems(root) {
+  const notices = root.querySelectorAll ? root.querySelectorAll('.page-notifications, .notifications') : [];
+  notices.forEach((notice) => {
+    const walker = document.createTreeWalker(notice, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (node.nodeValue.includes('{"')) {
+        const french = frenchProblem(node.nodeValue);
+        if (french) {
+          node.nodeValue = french;
+        }
+      }
+    }
+  });
+}
+
+new MutationObserver(() => {
+  translateErrors(document);
+  translateProblems(document);
+}).observe(document.documentElement, {childList: true, subtree: true, characterData: true});
 
