@@ -335,6 +335,11 @@ public final class Browser implements AutoCloseable {
     }
   }
 
+  /** What the field with this label shows now. */
+  public String value(String label) {
+    return String.valueOf(field(label).findElement(By.cssSelector("input, textarea")).getDomProperty("value"));
+  }
+
   /** Types a date only when the date field is still empty (a date the form pre-fills is kept). */
   public void dateIfEmpty(String label, java.time.LocalDate date) {
     if (String.valueOf(inputLabelled(label).getDomProperty("value")).isBlank()) {

@@ -223,7 +223,11 @@ class LifecycleBrowserIT {
       clock("2023-10-25T10:00:00");
       browser.login("tasklist", AGENT);
       browser.openTask(task(dossier, "Task_PrepareAgreement"));
-      browser.type("Montant accordé par la décision", "33600");
+      // the amount the deliberation granted is pre-filled: she checks it and keeps it
+      String granted = browser.value("Montant accordé par la décision");
+      if (granted.isBlank() || new BigDecimal(granted.replace(',', '.')).compareTo(new BigDecimal("33600")) != 0) {
+        browser.type("Montant accordé par la décision", "33600");
+      }
       if (browser.shown("Volume retenu")) {
         browser.type("Volume retenu", "16 mesures de 12 mois");
       }
