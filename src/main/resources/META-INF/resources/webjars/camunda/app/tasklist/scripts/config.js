@@ -21,6 +21,8 @@ export default {
     availableLocales: ['fr', 'en'],
     fallbackLocale: 'fr'
   },
+  // form-js's validation messages exist only in English: rewritten in French (see the script)
+  customScripts: ['scripts/french-form-errors.js', 'scripts/form-list-errors.js'],
   // csrfCookieName: 'XSRF-TOKEN',
   // The first-login hint fetches /camunda-welcome (a Camunda Run page that does not exist here)
   disableWelcomeMessage: true,
