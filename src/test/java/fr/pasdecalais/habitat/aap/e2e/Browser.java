@@ -143,9 +143,22 @@ public final class Browser implements AutoCloseable {
   public void login(String app, String login) {
     logout();
     driver.get(base + "/camunda/app/" + app + "/default/#/login");
-    WebElement username = waitFor(By.cssSelector("form[name=signinForm] input[ng-model=username]"));
-    username.sendKeys(login);
-    driver.findElement(By.cssSelector("form[name=signinForm] input[ng-model=password]")).sendKeys("demo");
+    // the login page may still be rendering (Angular moves the focus to the user name): the fields are filled
+    // again until each holds what a person typed in it
+    for (int attempt = 1; ; attempt++) {
+      WebElement username = waitFor(By.cssSelector("form[name=signinForm] input[ng-model=username]"));
+      WebElement password = waitFor(By.cssSelector("form[name=signinForm] input[ng-model=password]"));
+      username.clear();
+      username.sendKeys(login);
+      password.clear();
+      password.sendKeys("demo");
+      if (login.equals(username.getAttribute("value")) && "demo".equals(password.getAttribute("value"))) {
+        break;
+      }
+      if (attempt == 3) {
+        throw new AssertionError("La page de connexion n'a pas gardé l'identifiant et le mot de passe saisis");
+      }
+    }
     driver.findElement(By.cssSelector("form[name=signinForm] button[type=submit]")).click();
     user = login;
     waiting().until(d -> !d.findElements(By.cssSelector("form[name=signinForm]")).isEmpty()
