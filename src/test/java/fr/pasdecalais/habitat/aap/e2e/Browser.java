@@ -387,10 +387,7 @@ public final class Browser implements AutoCloseable {
 
   /** Types into every shown field whose label is exactly this text, in the page's order (a dynamic list's rows). */
   public int typeEach(String label, String... texts) {
-    List<WebElement> inputs = driver.findElements(By.cssSelector(".fjs-form-field")).stream().filter(WebElement::isDisplayed)
-        .filter(f -> f.findElements(By.cssSelector(":scope > label.fjs-form-field-label, :scope label.fjs-form-field-label")).stream()
-            .anyMatch(l -> normalise(l.getText()).replaceAll("\\*$", "").trim().equals(normalise(label))))
-        .map(f -> f.findElement(By.cssSelector("input, textarea"))).toList();
+    List<WebElement> inputs = ownFields(label).stream().map(f -> f.findElement(By.cssSelector("input, textarea"))).toList();
     for (int i = 0; i < inputs.size(); i++) {
       typeInto(inputs.get(i), texts[Math.min(i, texts.length - 1)]);
     }
@@ -399,10 +396,16 @@ public final class Browser implements AutoCloseable {
 
   /** The values of every shown field whose label is exactly this text, in the page's order (a dynamic list's rows). */
   public List<String> values(String label) {
-    return driver.findElements(By.cssSelector(".fjs-form-field")).stream().filter(WebElement::isDisplayed)
-        .filter(f -> f.findElements(By.cssSelector(":scope label.fjs-form-field-label")).stream()
-            .anyMatch(l -> normalise(l.getText()).replaceAll("\\*$", "").trim().equals(normalise(label))))
+    return ownFields(label).stream()
         .map(f -> String.valueOf(f.findElement(By.cssSelector("input, textarea")).getDomProperty("value"))).toList();
+  }
+
+  /** The shown fields whose own label is exactly this text, in the page's order (never the group holding them). */
+  private List<WebElement> ownFields(String label) {
+    return driver.findElements(By.cssSelector(".fjs-form-field-label")).stream()
+        .filter(l -> l.isDisplayed() && normalise(l.getText()).replaceAll("\\*$", "").trim().equals(normalise(label)))
+        .map(l -> l.findElement(By.xpath("ancestor::*[contains(concat(' ', normalize-space(@class), ' '), ' fjs-form-field ')][1]")))
+        .toList();
   }
 
   /** Ticks the checkbox field unless it is ticked already. */
