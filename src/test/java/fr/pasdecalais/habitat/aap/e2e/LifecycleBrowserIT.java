@@ -31,7 +31,7 @@ import org.springframework.http.ResponseEntity;
  * a postal dossier recorded with the start form, completeness (one regularisation, then complete),
  * eligibility, the jury session, each juror's declaration and opinion, the synthesis, the report to
  * the assembly, the deliberation, the convention and its signatures, the advance mandate, the final
- * report, the service fait and the balance mandate (the call's review not yet); each effect checked through {@code /api}, to the
+ * report, the service fait, the balance mandate and the call's final review; each effect checked through {@code /api}, to the
  * cent. The engine clock is moved by the test (the call's closing, the report's date) and the due
  * jobs run from here.
  */
@@ -296,7 +296,20 @@ class LifecycleBrowserIT {
     BigDecimal total = paid(dossier);
     assertThat(total).as("avance + solde = montant de la convention, au centime").isEqualByComparingTo("33600.00");
     assertThat(total.subtract(advance)).as("solde de 20 %").isEqualByComparingTo("6720.00");
-    // Not yet driven through the browser: the call's final review (Task_FinalReview).
+    browser.step("l'instructrice écrit un bilan de l'appel trop court : refusé en français, la tâche reste ouverte", () -> {
+      executeDueJobs(engine);
+      browser.login("tasklist", AGENT);
+      browser.openTask(task(call, "Task_FinalReview"));
+      browser.type("Bilan de l'appel (résultats, indicateurs recueillis, enseignements)", "Court");
+      browser.completeRefused("Saisissez au moins 10 caractères.");
+    });
+    browser.step("l'instructrice établit le bilan de l'appel : l'appel est clos", () -> {
+      browser.type("Bilan de l'appel (résultats, indicateurs recueillis, enseignements)",
+          "Un dossier retenu, 16 mesures menées à terme, 33 600,00 € versés.");
+      browser.complete();
+      executeDueJobs(engine);
+    });
+    assertThat(api("/api/calls/" + call).get("status").asText()).isEqualTo("CLOSED_OUT");
   }
 
   /** What the convention's payments marked paid add up to, read through /api (scale 2). */
