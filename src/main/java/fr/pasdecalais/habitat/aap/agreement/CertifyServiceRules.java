@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * "Constater le service fait": every quantity a number positive or zero, the date of the finding
+ * "Constater le service fait": every quantity with its code and a number positive or zero, the date of the finding
  * not in the future nor before the convention begins.
  */
 @Component
@@ -38,6 +38,10 @@ public class CertifyServiceRules implements CompletionRules {
       Map<String, Object> q = quantities.get(i);
       String label = "Quantité réalisée — " + q.getOrDefault("label", q.getOrDefault("code", "n° " + (i + 1)));
       Object value = q.get("value");
+      if (q.get("code") == null || q.get("code").toString().isBlank()) {
+        // the settlement reads each quantity by its code: a row without one would be sent back after the task
+        c.problem("quantities[" + i + "].code", "« " + label + " » : la ligne n'a pas de code ; rechargez le formulaire.");
+      }
       if (value == null || value.toString().isBlank()) {
         c.problem("quantities[" + i + "].value", "« " + label + " » est obligatoire.");
       } else {

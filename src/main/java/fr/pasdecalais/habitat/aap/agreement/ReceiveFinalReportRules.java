@@ -34,6 +34,10 @@ public class ReceiveFinalReportRules implements CompletionRules {
     for (int i = 0; i < indicators.size(); i++) {
       Map<String, Object> line = indicators.get(i);
       Object label = line.getOrDefault("label", "n° " + (i + 1));
+      if (line.get("code") == null || line.get("code").toString().isBlank()) {
+        // the report's values are stored by indicator code: a row without one would be stored under "null"
+        c.problem("indicators[" + i + "].code", "Indicateur « " + label + " » : la ligne n'a pas de code ; rechargez le formulaire.");
+      }
       boolean numeric = Boolean.TRUE.equals(line.get("numeric"))
           || line.get("numeric") == null && AgreementFormService.numeric((String) line.get("unit"));
       Object value = numeric ? line.get("value") : line.getOrDefault("textValue", line.get("value"));

@@ -338,6 +338,16 @@ class CompletionRulesTest {
   }
 
   @Test
+  void aServiceRenderedRowWithoutItsCodeIsRefusedAtCompletionNotSentBackAfterIt() {
+    // what a form without a « Code » column submitted: the label and the value, no code
+    Task task = at(GrantAgreementProcess.KEY, GrantAgreementProcess.TASK_CERTIFY_SERVICE, Map.of());
+    ResponseEntity<String> response = complete(AGENT, task, """
+        {"variables": {"quantities": {"type": "Json", "value": "[{\\"label\\":\\"Mesures\\",\\"value\\":192}]"},
+         "serviceRenderedOn": {"value": "%s", "type": "String"}}}""".formatted(EngineClock.today()));
+    assertRefused(response, task, "quantities[0].code", "la ligne n'a pas de code");
+  }
+
+  @Test
   void interimReportSummaryIsBounded() {
     ProcessInstance signed = signedAgreement();
     Object reportId = finalReportId(signed);
