@@ -94,7 +94,10 @@ class TwoNodesOnOneDatabaseIT {
   }
 
   private static ConfigurableApplicationContext start(String engineName, CountDownLatch loggingReady) {
+    // node b with the smallest pool a node accepts (AAP_DB_POOL_SIZE=2): the start-up lock holds a
+    // connection of its own, outside the pool, for the whole start
     Map<String, Object> props = Map.of(
+        "spring.datasource.hikari.maximum-pool-size", "noeud-b".equals(engineName) ? 2 : 20,
         "spring.datasource.url", postgres.getJdbcUrl("postgres", "postgres"),
         "spring.datasource.username", "postgres",
         "spring.datasource.password", "",

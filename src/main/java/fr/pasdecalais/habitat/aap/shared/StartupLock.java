@@ -1,8 +1,11 @@
 package fr.pasdecalais.habitat.aap.shared;
 
+import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.Properties;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,7 +32,7 @@ import org.springframework.stereotype.Component;
  * </ul>
  *
  * <p>On PostgreSQL: a transaction-scoped advisory lock ({@code pg_advisory_xact_lock}) held by a
- * connection of its own, in a transaction that writes nothing: released by the commit, or by the
+ * connection of its own (outside the pool), in a transaction that writes nothing: released by the commit, or by the
  * server when the node dies (its connection closes), never left behind. Reentrant within a thread.
  * On another database (H2, one node by construction): no lock.
  */
@@ -88,7 +91,7 @@ public class StartupLock implements DisposableBean {
       return current;
     }
     try {
-      Connection connection = dataSource.getConnection();
+      Connection connection = lockConnection();
       try {
         if (!"PostgreSQL".equals(connection.getMetaData().getDatabaseProductName())) {
           connection.close();
@@ -112,6 +115,29 @@ public class StartupLock implements DisposableBean {
     } catch (SQLException e) {
       throw new IllegalStateException("Verrou de démarrage indisponible (" + what + ") : " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * A physical connection of its own, outside the pool, when the pool is Hikari's: the lock is held for
+   * the whole start while Flyway, the engine and the set-up need connections of the pool (taken from
+   * the pool, a pool of 2 could not start: "Connection is not available … total=2, active=2"). Another
+   * data source: one of its connections.
+   */
+  private Connection lockConnection() throws SQLException {
+    HikariDataSource hikari = dataSource.isWrapperFor(HikariDataSource.class)
+        ? dataSource.unwrap(HikariDataSource.class) : null;
+    if (hikari == null || hikari.getJdbcUrl() == null) {
+      return dataSource.getConnection();
+    }
+    Properties properties = new Properties();
+    properties.putAll(hikari.getDataSourceProperties());
+    if (hikari.getUsername() != null) {
+      properties.setProperty("user", hikari.getUsername());
+    }
+    if (hikari.getPassword() != null) {
+      properties.setProperty("password", hikari.getPassword());
+    }
+    return DriverManager.getConnection(hikari.getJdbcUrl(), properties);
   }
 
   private Held registered(Held lock) {
