@@ -668,7 +668,11 @@ public final class FaultsRunner {
     } catch (Exception e) {
       m.put("postgresql", "inconnu : " + e.getMessage());
     }
-    m.put("shared", "2 cœurs partagés avec les compilations et tests de 5 collègues pendant la mesure");
+    // what else ran on the machine during the measure, as the operator states it (BENCH_SHARED)
+    String shared = System.getenv("BENCH_SHARED");
+    if (shared != null && !shared.isBlank()) {
+      m.put("shared", shared);
+    }
     return m;
   }
 

@@ -201,9 +201,14 @@ final class Invariants {
         + (unknown.isEmpty() ? "" : " ; reçues sans notification : " + firsts(unknown)));
   }
 
-  /** Each job ran successfully once (ACT_HI_JOB_LOG), optionally for one process definition only. */
+  /**
+   * Each job ran successfully once (ACT_HI_JOB_LOG), optionally for one process definition only. The
+   * engine's history cleanup is left out: it is one job that the engine re-runs on its schedule under
+   * the same id, by design (47 runs of one id in the first full run, not a duplicate).
+   */
   void jobsOnce(String processDefinitionKey) {
-    String where = processDefinitionKey == null ? "" : " and process_def_key_ = '" + processDefinitionKey + "'";
+    String where = (processDefinitionKey == null ? "" : " and process_def_key_ = '" + processDefinitionKey + "'")
+        + " and job_def_type_ is distinct from 'history-cleanup'";
     var twice = db.rows("select job_id_, job_def_type_, count(*) n from act_hi_job_log where job_state_ = 2" + where
         + " group by job_id_, job_def_type_ having count(*) > 1");
     long jobs = db.count("select count(distinct job_id_) from act_hi_job_log where job_state_ = 2" + where);
