@@ -211,6 +211,10 @@ public class ApiExceptionHandler {
   /** Anything else: a French 500 that names no internal class (the cause is in the log). */
   @ExceptionHandler(Exception.class)
   ResponseEntity<ProblemDetail> unexpected(Exception e) throws Exception {
+    if (DatabaseUnavailable.isCause(e)) {
+      LOG.warn("503 : pas de connexion à la base ({})", e.getMessage());
+      return DatabaseUnavailable.problem();
+    }
     if (e instanceof org.springframework.web.ErrorResponse er && er.getStatusCode().is4xxClientError()) {
       return problem(HttpStatus.valueOf(er.getStatusCode().value()), "Requête refusée",
           "La requête ne peut pas être traitée telle quelle (" + er.getStatusCode().value() + ").", List.of());
