@@ -166,7 +166,7 @@ class PrefetCallBrowserIT {
       browser.tickIfNot("Retenu");
       browser.type("Montant proposé (€)", "50000");
       browser.type("Unités proposées", "10");
-      browser.completeRefused("Dossier " + dossier + " : Montant proposé (€) » doit être compris entre 0 et 42");
+      browser.completeRefused("« Dossier " + dossier + " : Montant proposé (€) » doit être compris entre 0 et 42 000 (50 000 saisi).");
     });
     browser.step("l'instructrice établit la proposition de sélection : 40 000,00 € pour 8 mesures", () -> {
       browser.closeNotifications();
