@@ -170,6 +170,21 @@ class CallApiTest {
   }
 
   @Test
+  void aDraftPublishedFromTheStartFormWithoutBusinessKeyIsKeyedByItsReference() {
+    String ref = TestCalls.uniqueReference("AAP-API-SANS-CLE");
+    post(AGENT, validCall(ref), "?publish=false");
+
+    // Tasklist's start dialog of a Camunda Form has no business key field: the form submits the reference only
+    engine.getFormService().submitStartForm(engine.getRepositoryService().createProcessDefinitionQuery()
+        .processDefinitionKey(CallProcess.KEY).latestVersion().singleResult().getId(),
+        Map.of(ProcessContract.VAR_CALL_REFERENCE, " " + ref + " "));
+
+    assertThat(catalog.getByReference(ref).getStatus()).isEqualTo(CallStatus.PUBLISHED);
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(CallProcess.KEY)
+        .processInstanceBusinessKey(ref).count()).isEqualTo(1);
+  }
+
+  @Test
   void malformedJsonGetsAFrenchProblem() {
     ResponseEntity<JsonNode> response = post(AGENT, "{\"reference\": ", "");
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);

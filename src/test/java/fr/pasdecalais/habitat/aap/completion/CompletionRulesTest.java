@@ -174,7 +174,7 @@ class CompletionRulesTest {
     Task task = at(CallProcess.SELECTION_KEY, CallProcess.TASK_RECORD_DELIBERATION, Map.of(CallProcess.VAR_DECIDING_BODY,
         "COMMISSION_PERMANENTE"));
     ResponseEntity<String> response = complete(SECRETARY, task, deliberation(-1, 0, "false"));
-    assertRefused(response, task, "votesFor", "doit être compris entre 0 et 10000");
+    assertRefused(response, task, "votesFor", "doit être compris entre 0 et 10 000 (-1 saisi)");
   }
 
   // ------------------------------------------------------------------ one per user task
@@ -203,7 +203,7 @@ class CompletionRulesTest {
     ResponseEntity<String> response = complete(AGENT, task, """
         {"variables": {"proposals": {"type": "Json", "value":
          "[{\\"applicationReference\\":\\"AAP-X-1\\",\\"granted\\":true,\\"requestedAmount\\":1000,\\"proposedAmount\\":1500}]"}}}""");
-    assertRefused(response, task, "proposals[0].proposedAmount", "doit être compris entre 0 et 1000");
+    assertRefused(response, task, "proposals[0].proposedAmount", "doit être compris entre 0 et 1 000");
   }
 
   @Test
@@ -212,7 +212,7 @@ class CompletionRulesTest {
     ResponseEntity<String> response = complete(AGENT, task, """
         {"variables": {"proposals": {"type": "Json", "value":
          "[{\\"applicationReference\\":\\"AAP-X-1\\",\\"recommendation\\":\\"FAVORABLE\\",\\"granted\\":true,\\"requestedAmount\\":1000,\\"proposedAmount\\":-5}]"}}}""");
-    assertRefused(response, task, "proposals[0].proposedAmount", "doit être compris entre 0 et 1000");
+    assertRefused(response, task, "proposals[0].proposedAmount", "doit être compris entre 0 et 1 000");
   }
 
   @Test

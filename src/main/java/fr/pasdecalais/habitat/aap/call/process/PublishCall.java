@@ -23,6 +23,11 @@ public class PublishCall implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     String reference = (String) execution.getVariable(VAR_CALL_REFERENCE);
     CallProcessService.PublishedCall call = service.publish(reference == null ? null : reference.trim());
+    if (execution.getProcessBusinessKey() == null || execution.getProcessBusinessKey().isBlank()) {
+      // Tasklist's start form « Appel à publier » starts the process without a business key: the call's
+      // reference is the key its selection, its dossiers' messages and its tasks are found by
+      execution.setProcessBusinessKey(call.reference());
+    }
     execution.setVariable(VAR_CALL_REFERENCE, call.reference());
     execution.setVariable(VAR_REFERENCE, call.reference());
     execution.setVariable(VAR_CALL_ID, call.callId());

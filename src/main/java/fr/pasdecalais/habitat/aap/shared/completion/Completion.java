@@ -310,6 +310,12 @@ public final class Completion {
   }
 
   public static String number(BigDecimal n) {
-    return n.stripTrailingZeros().toPlainString().replace('.', ',');
+    // as people read it: 42 000 and 12,5 (the thousands grouped as every amount the product prints)
+    java.text.DecimalFormatSymbols symbols = new java.text.DecimalFormatSymbols(java.util.Locale.FRANCE);
+    symbols.setGroupingSeparator(' ');
+    symbols.setDecimalSeparator(',');
+    java.text.DecimalFormat format = new java.text.DecimalFormat("#,##0.##########", symbols);
+    format.setParseBigDecimal(true);
+    return format.format(n.stripTrailingZeros());
   }
 }
