@@ -123,8 +123,11 @@ class AgreementLifeBrowserIT {
     });
     browser.step("l'instructrice arrête des dépenses au-delà de la convention : le serveur refuse en français", () -> {
       browser.openTask(task(dossier, GrantAgreementProcess.TASK_STATE_EXPENSES));
-      browser.type("Dépenses justifiées", "60000");
+      // a résiliation decided by the Département, without a mise en demeure: the form says so (it once read
+      // « Mise en demeure du  restée sans effet pendant deux mois », with no date)
+      assertThat(browser.pageText()).contains("Résiliation décidée par le Département").doesNotContain("Mise en demeure du");
       browser.type("Observations", "Quatre mois de coordination justifiés par les fiches de temps.");
+      browser.type("Dépenses justifiées", "60000");
       browser.completeRefused("doit être compris entre 0 et 55 000");
     });
     browser.step("l'instructrice arrête les dépenses justifiées à 20 000,00 €", () -> {
