@@ -118,6 +118,8 @@ public class JuryService {
       SelectionCriterion c = i < criteria.size() ? criteria.get(i) : null;
       form.put("criterion" + (i + 1) + "Label", c == null ? "" : c.getLabel() + " (note de 0 à " + c.getMaxScore()
           + ", pondération " + c.getWeight() + " %)");
+      // the form's own limit, so that the page refuses a score above the scale as soon as it is typed
+      form.put("criterion" + (i + 1) + "Max", c == null ? 0 : c.getMaxScore());
     }
     form.put("projectSummary", a.getSummary());
     form.put("opinionDeadlineText", opinionDeadline == null ? "" : fr.pasdecalais.habitat.aap.shared.FrenchFormat

@@ -417,6 +417,8 @@ class ApplicationProcessScenarioTest {
     Task opinion = juryTask(s, member, "Task_GiveOpinion");
     assertThat((String) tasks.getVariable(opinion.getId(), "criterion1Label"))
         .isEqualTo("Inscription dans le réseau territorial et départemental (note de 0 à 5, pondération 25 %)");
+    // the form's limit for the score (give-opinion.form: "max": "=criterion1Max"), the scale of the criterion
+    assertThat(tasks.getVariable(opinion.getId(), "criterion1Max")).isEqualTo(5);
     Map<String, Object> vars = new HashMap<>(Map.of("score1", s1, "score2", s2, "score3", s3, "score4", s4));
     vars.put("avis", avis);
     vars.put("opinionComment", "Avis de " + member);

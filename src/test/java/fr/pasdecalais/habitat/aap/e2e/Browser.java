@@ -66,7 +66,9 @@ public final class Browser implements AutoCloseable {
           "--user-data-dir=" + profile, "--window-size=1400,1000", "--lang=fr-FR");
       options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "fr-FR,fr"));
       ChromeDriverService service = new ChromeDriverService.Builder()
-          .usingDriverExecutable(BrowserExtension.CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+          .usingDriverExecutable(BrowserExtension.CHROMEDRIVER.toFile()).usingAnyFreePort()
+          // a person of the Département is in France: the browser's clock too (Tasklist shows « fuseau horaire local »)
+          .withEnvironment(Map.of("TZ", "Europe/Paris")).build();
       ChromeDriver driver = new ChromeDriver(service, options);
       driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
       Files.createDirectories(SCREENSHOTS);
@@ -500,5 +502,54 @@ public final class Browser implements AutoCloseable {
         // a temporary profile left behind
       }
     }
+  }
+
+  // ---------------------------------------------------------------- start forms that refuse a value (agreement life)
+
+  /** Opens a process's start form from « Démarrer un processus » (recorded as opened); the test fills it, then {@link #start}. */
+  public void openStartForm(String processName, String formKey) {
+    driver.get(base + "/camunda/app/tasklist/default/#/");
+    waiting().until(d -> d.findElements(By.cssSelector("a, button")).stream()
+        .filter(e -> e.isDisplayed() && normalise(e.getText()).equals("Démarrer un processus")).findFirst().orElse(null))
+        .click();
+    waiting().until(d -> d.findElements(By.cssSelector(".modal-body a")).stream()
+        .filter(e -> e.isDisplayed() && normalise(e.getText()).contains(processName)).findFirst().orElse(null)).click();
+    waitForForm();
+    Forms.opened(formKey);
+  }
+
+  private long startedProcesses() {
+    return engine.getHistoryService().createHistoricProcessInstanceQuery().count();
+  }
+
+  private void clickStart() {
+    WebElement submit = driver.findElements(By.cssSelector(".modal-footer button, .modal button")).stream()
+        .filter(b -> b.isDisplayed() && normalise(b.getText()).equals("Démarrer")).findFirst()
+        .orElseThrow(() -> new AssertionError("Bouton « Démarrer » absent"));
+    clickOn(submit);
+  }
+
+  /** Clicks « Démarrer » on the open start form and waits for the process to be started. */
+  public void start(String formKey) {
+    long before = startedProcesses();
+    clickStart();
+    waiting().until(d -> startedProcesses() > before);
+    Forms.submitted(formKey);
+  }
+
+  /** Clicks « Démarrer » on a start form holding an invalid value: the page shows this French error, nothing is started. */
+  public void startRefused(String formKey, String expectedError) {
+    long before = startedProcesses();
+    clickStart();
+    waiting().until(d -> normalise(pageText()).contains(expectedError));
+    if (startedProcesses() != before) {
+      throw new AssertionError("Un processus a été démarré malgré l'erreur « " + expectedError + " »");
+    }
+    Forms.refused(formKey);
+  }
+
+  /** The placeholder of the input a shown label is for (a date field's asks the order of day, month and year). */
+  public String placeholder(String label) {
+    return String.valueOf(inputLabelled(label).getAttribute("placeholder"));
   }
 }

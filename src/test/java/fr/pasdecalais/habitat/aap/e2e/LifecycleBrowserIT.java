@@ -146,7 +146,7 @@ class LifecycleBrowserIT {
         executeDueJobs(engine);
       });
       if (first) {
-        browser.step(juror + " note 9 sur une échelle de 0 à 5 : refusé, la tâche reste ouverte", () -> {
+        browser.step(juror + " note 9 sur une échelle de 0 à 5 : refusé dans la page, la tâche reste ouverte", () -> {
           browser.openTask(jurorTask(dossier, juror, "Task_GiveOpinion"));
           browser.type("Inscription dans le réseau territorial", "9");
           browser.type("Expérience dans l'accompagnement proposé", "4");
@@ -154,7 +154,9 @@ class LifecycleBrowserIT {
           browser.type("Caractère innovant", "2");
           browser.choose("Avis", "Favorable");
           browser.type("Commentaire", "Projet solide, bien inscrit dans le réseau local.");
-          browser.completeRefused("doit être compris entre 0 et 5");
+          // the form carries the criterion's scale: the page refuses the 9 itself, under the field, before any request
+          browser.completeRefused("La valeur doit être au plus 5.");
+          assertThat(browser.fieldErrors()).contains("La valeur doit être au plus 5.");
         });
       }
       browser.step(juror + " donne ses notes et son avis", () -> {

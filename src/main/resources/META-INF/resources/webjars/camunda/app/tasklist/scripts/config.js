@@ -22,7 +22,8 @@ export default {
     fallbackLocale: 'fr'
   },
   // form-js's validation messages exist only in English: rewritten in French (see the script)
-  customScripts: ['scripts/french-form-errors.js', 'scripts/form-list-errors.js'],
+  // form-js's date fields follow the browser's language (mm/dd/yyyy in English): French by default (see the script)
+  customScripts: ['scripts/french-dates.js', 'scripts/french-form-errors.js', 'scripts/form-list-errors.js'],
   // csrfCookieName: 'XSRF-TOKEN',
   // The first-login hint fetches /camunda-welcome (a Camunda Run page that does not exist here)
   disableWelcomeMessage: true,
