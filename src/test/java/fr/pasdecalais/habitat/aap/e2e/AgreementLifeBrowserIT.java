@@ -128,7 +128,7 @@ class AgreementLifeBrowserIT {
       assertThat(browser.pageText()).contains("Résiliation décidée par le Département").doesNotContain("Mise en demeure du");
       browser.type("Observations", "Quatre mois de coordination justifiés par les fiches de temps.");
       browser.type("Dépenses justifiées", "60000");
-      browser.completeRefused("doit être compris entre 0 et 55000 (60000 saisi)");
+      browser.completeRefused("doit être compris entre 0 et 55 000 (60 000 saisi)");
     });
     browser.step("l'instructrice arrête les dépenses justifiées à 20 000,00 €", () -> {
       browser.closeNotifications();

@@ -552,4 +552,13 @@ public final class Browser implements AutoCloseable {
   public String placeholder(String label) {
     return String.valueOf(inputLabelled(label).getAttribute("placeholder"));
   }
+
+  /** Pastes a long text into a shown text field at once, as a person pasting it (one input event). */
+  public void paste(String label, String text) {
+    WebElement input = field(label).findElement(By.cssSelector("input, textarea"));
+    driver.executeScript("const e = arguments[0];"
+        + " const proto = e.tagName === 'TEXTAREA' ? HTMLTextAreaElement.prototype : HTMLInputElement.prototype;"
+        + " Object.getOwnPropertyDescriptor(proto, 'value').set.call(e, arguments[1]);"
+        + " e.dispatchEvent(new Event('input', {bubbles: true}));", input, text);
+  }
 }

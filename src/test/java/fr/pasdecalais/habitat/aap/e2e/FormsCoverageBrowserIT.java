@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Set;
 import java.util.TreeSet;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +17,6 @@ import org.junit.jupiter.api.Test;
 class FormsCoverageBrowserIT {
 
   @Test
-  @Disabled("16 formulaires sur 27 ouverts et soumis dans le navigateur (voir target/e2e/forms.txt) : à activer quand la suite les couvre tous")
   void everyFormOfTheRepositoryWasOpenedAndSubmittedInTheBrowser() {
     Set<String> neverOpened = new TreeSet<>(Forms.all());
     neverOpened.removeAll(Forms.opened());

@@ -65,14 +65,15 @@ class LifecycleBrowserIT {
       executeDueJobs(engine);
     });
 
-    browser.step("l'instructrice enregistre un dossier postal avec le formulaire de démarrage", () -> {
+    browser.step("l'instructrice enregistre un dossier postal avec le formulaire de démarrage (un SIRET de 13 chiffres refusé dans la page)", () -> {
       browser.login("tasklist", AGENT);
-      browser.startProcess("Candidature à un appel à projets", "start-application", () -> {
+      browser.openStartForm("Candidature à un appel à projets", "start-application");
+      {
         browser.type("Référence de l'appel", call);
         browser.type("Code du lot", "UNIQUE");
         browser.date("Date de réception", LocalDate.of(2023, 4, 7));
         browser.time("Heure de réception", "14:30");
-        browser.type("SIRET", "90012345600007");
+        browser.type("SIRET", "9001234560000");
         browser.type("Raison sociale", "Habitat Solidaire Côte d'Opale");
         browser.type("Forme juridique", "Association loi 1901");
         browser.type("Type de porteur", "Organisme agréé au titre de l'ingénierie sociale, financière et technique, justifiant de compétences techniques liées à l'habitat");
@@ -87,7 +88,10 @@ class LifecycleBrowserIT {
         browser.type("Montant demandé", "42000");
         browser.type("Nombre d'unités demandées", "20");
         browser.type("Présentation du projet", "Accompagnement social de 20 ménages propriétaires occupants pendant leurs travaux.");
-      });
+      }
+      browser.startRefused("start-application", "La valeur ne respecte pas le format attendu.");
+      browser.type("SIRET", "90012345600007");
+      browser.start("start-application");
       executeDueJobs(engine);
     });
     String dossier = call + "-0001";
@@ -96,6 +100,10 @@ class LifecycleBrowserIT {
     browser.step("l'instructrice demande une régularisation (budget manquant)", () -> {
       browser.openTask(task(dossier, "Task_CheckCompleteness"));
       browser.choose("Le dossier est-il complet ?", "Incomplet : demander une régularisation");
+      // no piece ticked: the server refuses in French, the task stays open (the form no longer holds a
+      // « required » error on a field that the choice can hide, which kept « Terminer » disabled)
+      browser.completeRefused("cochez au moins une pièce.");
+      browser.closeNotifications();
       browser.checkContaining("Pièces manquantes ou à remplacer", "Budget prévisionnel");
       browser.select("Motif", "Pièce manquante");
       browser.type("Commentaire pour le porteur", "Le budget prévisionnel n'est pas joint.");
@@ -104,6 +112,7 @@ class LifecycleBrowserIT {
     });
     browser.step("l'instructrice enregistre les pièces reçues", () -> {
       browser.openTask(task(dossier, "Task_AwaitPieces"));
+      browser.completeRefused("Ce champ est obligatoire.");
       browser.type("Pièces reçues", "Budget prévisionnel reçu par courrier le 12/04/2023.");
       browser.complete();
       executeDueJobs(engine);
@@ -116,6 +125,10 @@ class LifecycleBrowserIT {
     });
     browser.step("l'instructrice déclare le dossier éligible", () -> {
       browser.openTask(task(dossier, "Task_CheckEligibility"));
+      // « Inéligible » without a reason: the server refuses in French, then she goes back to « Éligible »
+      browser.choose("Décision d'éligibilité", "Inéligible");
+      browser.completeRefused("« Motif » est obligatoire.");
+      browser.closeNotifications();
       browser.choose("Décision d'éligibilité", "Éligible");
       if (browser.shown("Motif")) {
         browser.type("Motif", "Porteur agréé, territoire et montant conformes.");
@@ -131,8 +144,11 @@ class LifecycleBrowserIT {
       browser.openTask(task(call, "Task_OrganiseJurySession"));
       browser.date("Date de la séance", LocalDate.of(2023, 6, 12));
       browser.time("Heure", "09:30");
-      browser.date("Date limite des avis", LocalDate.of(2023, 6, 30));
+      browser.date("Date limite des avis", LocalDate.of(2023, 5, 30));
       browser.checkContaining("Membres du jury", "Sophie Dubois", "Thomas Leroy");
+      browser.completeRefused("(30/05/2023) est passée");
+      browser.closeNotifications();
+      browser.date("Date limite des avis", LocalDate.of(2023, 6, 30));
       browser.complete();
       executeDueJobs(engine);
     });
@@ -142,6 +158,13 @@ class LifecycleBrowserIT {
       browser.step(juror + " déclare n'avoir aucun conflit d'intérêts", () -> {
         browser.login("tasklist", juror);
         browser.openTask(jurorTask(dossier, juror, "Task_DeclareConflict"));
+        if (first) {
+          // a conflict ticked without its nature: refused by the server; unticked, the form can be sent
+          browser.tick("Je déclare un conflit d'intérêts sur ce dossier");
+          browser.completeRefused("« Nature du conflit d'intérêts » est obligatoire.");
+          browser.closeNotifications();
+          browser.tick("Je déclare un conflit d'intérêts sur ce dossier");
+        }
         browser.complete();
         executeDueJobs(engine);
       });
@@ -181,6 +204,8 @@ class LifecycleBrowserIT {
       browser.openTask(task(call, "Task_JurySynthesis"));
       browser.select("Recommandation du jury", "Favorable");
       browser.tickIfNot("Retenu");
+      browser.type("Montant proposé", "-1");
+      browser.completeRefused("La valeur doit être au moins 0.");
       browser.type("Montant proposé", "33600");
       browser.type("Unités proposées", "16");
       browser.complete();
@@ -189,7 +214,10 @@ class LifecycleBrowserIT {
     browser.step("l'instructrice prépare le rapport à l'assemblée", () -> {
       browser.openTask(task(call, "Task_PrepareAssemblyReport"));
       browser.date("Date de la séance", LocalDate.of(2023, 7, 3));
-      browser.type("Observations du rapport", "Un dossier proposé, avis favorable unanime du jury.");
+      // 4 001 characters pasted at once (typed one by one, form-js re-renders at each key: two minutes)
+      browser.paste("Observations du rapport", "x".repeat(4001));
+      browser.completeRefused("Saisissez au plus 4000 caractères.");
+      browser.paste("Observations du rapport", "Un dossier proposé, avis favorable unanime du jury.");
       browser.tickIfNot("Le rapport est transmis au secrétariat de l'assemblée");
       browser.complete();
       executeDueJobs(engine);
@@ -243,6 +271,9 @@ class LifecycleBrowserIT {
     browser.step("l'instructrice enregistre les signatures de la convention", () -> {
       browser.openTask(task(dossier, "Task_RecordSignatures"));
       browser.date("Date de signature par l'opérateur", LocalDate.of(2023, 10, 20));
+      browser.date("Date de signature pour le financeur", LocalDate.of(2023, 10, 26));
+      browser.completeRefused("ne peut pas être dans le futur.");
+      browser.closeNotifications();
       browser.date("Date de signature pour le financeur", LocalDate.of(2023, 10, 24));
       browser.complete();
       executeDueJobs(engine);
@@ -254,6 +285,8 @@ class LifecycleBrowserIT {
       browser.login("tasklist", FINANCE);
       browser.openTask(task(dossier, "Task_ValidateAdvanceMandate"));
       browser.date("Date de paiement", LocalDate.of(2023, 10, 25));
+      browser.type("Numéro de mandat", "M E2E");
+      browser.completeRefused("La valeur ne respecte pas le format attendu.");
       browser.type("Numéro de mandat", "M-E2E-A" + suffix);
       browser.complete();
       executeDueJobs(engine);
@@ -269,9 +302,12 @@ class LifecycleBrowserIT {
       browser.openTask(task(dossier, "Task_ReceiveFinalReport"));
       browser.typeEach("Valeur constatée (nombre)", "12");
       browser.typeEach("Valeur constatée", "12 ménages");
-      browser.date("Date de réception du bilan final", LocalDate.of(2024, 12, 15));
+      browser.date("Date de réception du bilan final", LocalDate.of(2024, 12, 17));
       browser.type("Analyse qualitative du bilan", "Objectifs atteints : 16 mesures menées à terme.");
       browser.choose("Décision sur le bilan final", "Bilan approuvé");
+      browser.completeRefused("(17/12/2024) ne peut pas être dans le futur.");
+      browser.closeNotifications();
+      browser.date("Date de réception du bilan final", LocalDate.of(2024, 12, 15));
       browser.complete();
       executeDueJobs(engine);
     });
@@ -281,6 +317,9 @@ class LifecycleBrowserIT {
       String[] quantities = elements.stream().map(e -> e.toLowerCase(Locale.ROOT).contains("diagnostic") ? "0" : "192")
           .toArray(String[]::new);
       browser.typeEach("Quantité réalisée", quantities);
+      browser.date("Date du constat du service fait", LocalDate.of(2024, 12, 17));
+      browser.completeRefused("(17/12/2024) ne peut pas être dans le futur.");
+      browser.closeNotifications();
       browser.date("Date du constat du service fait", LocalDate.of(2024, 12, 16));
       browser.complete();
       executeDueJobs(engine);
