@@ -217,7 +217,8 @@ class LifecycleBrowserIT {
       // 4 001 characters pasted at once (typed one by one, form-js re-renders at each key: two minutes)
       browser.paste("Observations du rapport", "x".repeat(4001));
       browser.completeRefused("Saisissez au plus 4000 caractères.");
-      browser.paste("Observations du rapport", "Un dossier proposé, avis favorable unanime du jury.");
+      // typed as a person does (the field's error is re-checked at each key; a paste leaves it until the next key)
+      browser.type("Observations du rapport", "Un dossier proposé, avis favorable unanime du jury.");
       browser.tickIfNot("Le rapport est transmis au secrétariat de l'assemblée");
       browser.complete();
       executeDueJobs(engine);
