@@ -17,7 +17,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -43,14 +42,17 @@ public class DatabaseUnavailable extends OncePerRequestFilter {
   static final String DETAIL = "La base de données ne répond pas pour le moment (service surchargé ou en cours de "
       + "redémarrage). Rien n'a été enregistré ; renvoyez la demande dans quelques secondes.";
 
-  private final ObjectMapper json = new ObjectMapper();
+  private final ObjectMapper json;
+
+  public DatabaseUnavailable(ObjectMapper json) {
+    this.json = json;
+  }
 
   /** Whether {@code e}, or one of its causes, says no connection to the database could be had. */
   public static boolean isCause(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
       if (t instanceof SQLTransientConnectionException
           || t instanceof CannotCreateTransactionException
-          || t instanceof CannotGetJdbcConnectionException
           || t instanceof DataAccessResourceFailureException
           || t instanceof java.sql.SQLException s && s.getSQLState() != null && s.getSQLState().startsWith("08")) {
         return true;
@@ -83,9 +85,8 @@ public class DatabaseUnavailable extends OncePerRequestFilter {
       response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
       response.setCharacterEncoding("UTF-8");
       ProblemDetail pd = problem().getBody();
-      json.writeValue(response.getOutputStream(), java.util.Map.of(
-          "type", "about:blank", "title", pd.getTitle(), "status", pd.getStatus(), "detail", pd.getDetail(),
-          "instance", request.getRequestURI()));
+      pd.setInstance(java.net.URI.create(request.getRequestURI()));
+      json.writeValue(response.getOutputStream(), pd);
     }
   }
 

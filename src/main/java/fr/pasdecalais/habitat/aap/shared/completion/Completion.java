@@ -315,7 +315,6 @@ public final class Completion {
     symbols.setGroupingSeparator(' ');
     symbols.setDecimalSeparator(',');
     java.text.DecimalFormat format = new java.text.DecimalFormat("#,##0.##########", symbols);
-    format.setParseBigDecimal(true);
     return format.format(n.stripTrailingZeros());
   }
 }
