@@ -114,12 +114,13 @@ public class JuryService {
     List<SelectionCriterion> criteria = criteria(a);
     Map<String, Object> form = new LinkedHashMap<>();
     form.put("criterionCount", criteria.size());
-    for (int i = 0; i < MAX_CRITERIA; i++) {
-      SelectionCriterion c = i < criteria.size() ? criteria.get(i) : null;
-      form.put("criterion" + (i + 1) + "Label", c == null ? "" : c.getLabel() + " (note de 0 à " + c.getMaxScore()
+    // only the call's criteria: the form hides the slots beyond criterionCount (their label and limit unread)
+    for (int i = 0; i < criteria.size(); i++) {
+      SelectionCriterion c = criteria.get(i);
+      form.put("criterion" + (i + 1) + "Label", c.getLabel() + " (note de 0 à " + c.getMaxScore()
           + ", pondération " + c.getWeight() + " %)");
       // the form's own limit, so that the page refuses a score above the scale as soon as it is typed
-      form.put("criterion" + (i + 1) + "Max", c == null ? 0 : c.getMaxScore());
+      form.put("criterion" + (i + 1) + "Max", c.getMaxScore());
     }
     form.put("projectSummary", a.getSummary());
     form.put("opinionDeadlineText", opinionDeadline == null ? "" : fr.pasdecalais.habitat.aap.shared.FrenchFormat
