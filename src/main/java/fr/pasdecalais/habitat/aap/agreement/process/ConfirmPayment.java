@@ -1,5 +1,6 @@
 package fr.pasdecalais.habitat.aap.agreement.process;
 
+import fr.pasdecalais.habitat.aap.shared.ProcessVariables;
 import static fr.pasdecalais.habitat.aap.agreement.process.GrantAgreementProcess.VAR_MANDATE_NUMBER;
 import static fr.pasdecalais.habitat.aap.agreement.process.GrantAgreementProcess.VAR_PAYMENT_DATE;
 import static fr.pasdecalais.habitat.aap.agreement.process.GrantAgreementProcess.VAR_PAYMENT_ERROR;
@@ -39,7 +40,7 @@ public class ConfirmPayment implements JavaDelegate {
     AgreementExecution.bpmn(() -> agreements.confirmPayment(AgreementExecution.agreementId(execution),
         paymentId instanceof Number n ? n.longValue() : null, paidOn, (String) execution.getVariable(VAR_MANDATE_NUMBER),
         validatedBy));
-    execution.setVariable(VAR_PAYMENT_ERROR, null);
-    execution.setVariables(forms.formVariables(AgreementExecution.agreementId(execution)));
+    ProcessVariables.setChanged(execution, VAR_PAYMENT_ERROR, null);
+    ProcessVariables.setChanged(execution, forms.formVariables(AgreementExecution.agreementId(execution)));
   }
 }

@@ -1,5 +1,6 @@
 package fr.pasdecalais.habitat.aap.agreement.process;
 
+import fr.pasdecalais.habitat.aap.shared.ProcessVariables;
 import static fr.pasdecalais.habitat.aap.agreement.process.GrantAgreementProcess.VAR_AMENDMENT_APPROVED;
 import static fr.pasdecalais.habitat.aap.agreement.process.GrantAgreementProcess.VAR_AMENDMENT_COMMENT;
 import static fr.pasdecalais.habitat.aap.agreement.process.GrantAgreementProcess.VAR_AMENDMENT_DECISION;
@@ -45,7 +46,7 @@ public class DecideAmendment implements JavaDelegate {
         AgreementExecution.longVar(execution, GrantAgreementProcess.VAR_AMENDMENT_ID), approved, amount, end,
         (String) execution.getVariable(VAR_AMENDMENT_COMMENT)));
     execution.setVariable(VAR_AMENDMENT_APPROVED, a.getStatus() == AmendmentStatus.APPROVED);
-    execution.setVariable(VAR_AMENDMENT_ERROR, null);
-    execution.setVariables(forms.formVariables(AgreementExecution.agreementId(execution)));
+    ProcessVariables.setChanged(execution, VAR_AMENDMENT_ERROR, null);
+    ProcessVariables.setChanged(execution, forms.formVariables(AgreementExecution.agreementId(execution)));
   }
 }

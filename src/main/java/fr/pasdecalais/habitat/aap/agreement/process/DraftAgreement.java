@@ -1,5 +1,6 @@
 package fr.pasdecalais.habitat.aap.agreement.process;
 
+import fr.pasdecalais.habitat.aap.shared.ProcessVariables;
 import static fr.pasdecalais.habitat.aap.agreement.process.GrantAgreementProcess.VAR_AGREEMENT_AMOUNT;
 import static fr.pasdecalais.habitat.aap.agreement.process.GrantAgreementProcess.VAR_AGREEMENT_ERROR;
 import static fr.pasdecalais.habitat.aap.agreement.process.GrantAgreementProcess.VAR_AGREEMENT_UNITS;
@@ -44,7 +45,7 @@ public class DraftAgreement implements JavaDelegate {
     }
     GrantAgreement a = AgreementExecution.bpmn(() -> agreements.draft(draft));
     execution.setVariable(GrantAgreementProcess.VAR_AGREEMENT_ID, a.getId());
-    execution.setVariable(VAR_AGREEMENT_ERROR, null);
-    execution.setVariables(forms.formVariables(a.getId()));
+    ProcessVariables.setChanged(execution, VAR_AGREEMENT_ERROR, null);
+    ProcessVariables.setChanged(execution, forms.formVariables(a.getId()));
   }
 }

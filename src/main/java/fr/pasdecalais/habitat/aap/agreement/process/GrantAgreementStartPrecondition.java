@@ -1,5 +1,6 @@
 package fr.pasdecalais.habitat.aap.agreement.process;
 
+import fr.pasdecalais.habitat.aap.shared.ProcessVariables;
 import static fr.pasdecalais.habitat.aap.agreement.process.GrantAgreementProcess.VAR_AGREEMENT_AMOUNT;
 
 import fr.pasdecalais.habitat.aap.agreement.AgreementLifecycleService;
@@ -16,7 +17,7 @@ import org.springframework.stereotype.Component;
  * convention only for a dossier whose award decision is recorded as granted, one running convention
  * per dossier. A refusal ({@link RefusedException}, French) rolls the whole start back: no instance,
  * no row. The dossier's own data then replace whatever the start passed (reference, organisation,
- * call, lot); the amount is the decision's (see {@link fr.pasdecalais.habitat.aap.agreement.AgreementFormService#preparationVariables}).
+ * call, lot; only what differs is written); the amount is the decision's (see {@link fr.pasdecalais.habitat.aap.agreement.AgreementFormService#preparationVariables}).
  */
 @Component
 public class GrantAgreementStartPrecondition implements ExecutionListener {
@@ -45,11 +46,11 @@ public class GrantAgreementStartPrecondition implements ExecutionListener {
     if (execution.getProcessBusinessKey() == null) {
       execution.setProcessBusinessKey(a.getReference());
     }
-    execution.setVariable(ProcessContract.VAR_APPLICATION_ID, a.getId());
-    execution.setVariable(ProcessContract.VAR_REFERENCE, a.getReference());
-    execution.setVariable(ProcessContract.VAR_ORGANIZATION_NAME, a.getOrganization().getName());
-    execution.setVariable(ProcessContract.VAR_CALL_REFERENCE, a.getCallReference());
-    execution.setVariable(ProcessContract.VAR_LOT_CODE, a.getLotCode());
+    ProcessVariables.setChanged(execution, ProcessContract.VAR_APPLICATION_ID, a.getId());
+    ProcessVariables.setChanged(execution, ProcessContract.VAR_REFERENCE, a.getReference());
+    ProcessVariables.setChanged(execution, ProcessContract.VAR_ORGANIZATION_NAME, a.getOrganization().getName());
+    ProcessVariables.setChanged(execution, ProcessContract.VAR_CALL_REFERENCE, a.getCallReference());
+    ProcessVariables.setChanged(execution, ProcessContract.VAR_LOT_CODE, a.getLotCode());
     execution.removeVariable(VAR_AGREEMENT_AMOUNT);
   }
 }

@@ -1,5 +1,6 @@
 package fr.pasdecalais.habitat.aap.agreement.process;
 
+import fr.pasdecalais.habitat.aap.shared.ProcessVariables;
 import static fr.pasdecalais.habitat.aap.agreement.process.GrantAgreementProcess.VAR_PAYMENT_AMOUNT_LABEL;
 import static fr.pasdecalais.habitat.aap.agreement.process.GrantAgreementProcess.VAR_PAYMENT_ERROR;
 import static fr.pasdecalais.habitat.aap.agreement.process.GrantAgreementProcess.VAR_PAYMENT_KIND_LABEL;
@@ -15,10 +16,10 @@ final class PaymentVariables {
   private PaymentVariables() {}
 
   static void set(DelegateExecution execution, Payment p) {
-    execution.setVariable(GrantAgreementProcess.VAR_PAYMENT_ID, p.getId());
-    execution.setVariable(VAR_PAYMENT_ORDER_NUMBER, p.getOrderNumber());
-    execution.setVariable(VAR_PAYMENT_KIND_LABEL, p.getKind().label());
-    execution.setVariable(VAR_PAYMENT_AMOUNT_LABEL, Money.format(p.getAmount()));
-    execution.setVariable(VAR_PAYMENT_ERROR, null);
+    ProcessVariables.setChanged(execution, GrantAgreementProcess.VAR_PAYMENT_ID, p.getId());
+    ProcessVariables.setChanged(execution, VAR_PAYMENT_ORDER_NUMBER, p.getOrderNumber());
+    ProcessVariables.setChanged(execution, VAR_PAYMENT_KIND_LABEL, p.getKind().label());
+    ProcessVariables.setChanged(execution, VAR_PAYMENT_AMOUNT_LABEL, Money.format(p.getAmount()));
+    ProcessVariables.setChanged(execution, VAR_PAYMENT_ERROR, null);
   }
 }

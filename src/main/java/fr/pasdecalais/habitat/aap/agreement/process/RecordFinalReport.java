@@ -1,5 +1,6 @@
 package fr.pasdecalais.habitat.aap.agreement.process;
 
+import fr.pasdecalais.habitat.aap.shared.ProcessVariables;
 import static fr.pasdecalais.habitat.aap.agreement.process.GrantAgreementProcess.VAR_FINAL_REPORT_APPROVED;
 import static fr.pasdecalais.habitat.aap.agreement.process.GrantAgreementProcess.VAR_FINAL_REPORT_DECISION;
 import static fr.pasdecalais.habitat.aap.agreement.process.GrantAgreementProcess.VAR_INDICATORS;
@@ -46,6 +47,6 @@ public class RecordFinalReport implements JavaDelegate {
     execution.setVariable(VAR_FINAL_REPORT_APPROVED, approved);
     Long agreementId = AgreementExecution.agreementId(execution);
     execution.setVariable(VAR_QUANTITIES, AgreementExecution.jsonList(agreements.serviceLines(agreementId)));
-    execution.setVariables(agreements.formVariables(agreementId));
+    ProcessVariables.setChanged(execution, agreements.formVariables(agreementId));
   }
 }

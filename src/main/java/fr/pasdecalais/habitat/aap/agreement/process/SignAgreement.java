@@ -1,5 +1,6 @@
 package fr.pasdecalais.habitat.aap.agreement.process;
 
+import fr.pasdecalais.habitat.aap.shared.ProcessVariables;
 import static fr.pasdecalais.habitat.aap.agreement.process.GrantAgreementProcess.VAR_OPERATOR_SIGNED_ON;
 import static fr.pasdecalais.habitat.aap.agreement.process.GrantAgreementProcess.VAR_PRESIDENT_SIGNED_ON;
 import static fr.pasdecalais.habitat.aap.agreement.process.GrantAgreementProcess.VAR_SIGNATURE_ERROR;
@@ -33,6 +34,6 @@ public class SignAgreement implements JavaDelegate {
     }
     String recordedBy = AgreementExecution.completedBy(execution, GrantAgreementProcess.TASK_RECORD_SIGNATURES);
     AgreementExecution.bpmn(() -> agreements.sign(AgreementExecution.agreementId(execution), operator, president, recordedBy));
-    execution.setVariable(VAR_SIGNATURE_ERROR, null);
+    ProcessVariables.setChanged(execution, VAR_SIGNATURE_ERROR, null);
   }
 }

@@ -1,5 +1,6 @@
 package fr.pasdecalais.habitat.aap.call.process;
 
+import fr.pasdecalais.habitat.aap.shared.ProcessVariables;
 import static fr.pasdecalais.habitat.aap.call.process.CallProcess.*;
 import static fr.pasdecalais.habitat.aap.shared.ProcessContract.*;
 
@@ -28,8 +29,8 @@ public class PublishCall implements JavaDelegate {
       // reference is the key its selection, its dossiers' messages and its tasks are found by
       execution.setProcessBusinessKey(call.reference());
     }
-    execution.setVariable(VAR_CALL_REFERENCE, call.reference());
-    execution.setVariable(VAR_REFERENCE, call.reference());
+    ProcessVariables.setChanged(execution, VAR_CALL_REFERENCE, call.reference());
+    ProcessVariables.setChanged(execution, VAR_REFERENCE, call.reference());
     execution.setVariable(VAR_CALL_ID, call.callId());
     execution.setVariable(VAR_CALL_TITLE, call.title());
     execution.setVariable(VAR_DECIDING_BODY, call.decidingBody().name());

@@ -1,5 +1,6 @@
 package fr.pasdecalais.habitat.aap.decision.process;
 
+import fr.pasdecalais.habitat.aap.shared.ProcessVariables;
 import fr.pasdecalais.habitat.aap.call.process.CallProcess;
 import static fr.pasdecalais.habitat.aap.call.process.CallProcess.*;
 import static fr.pasdecalais.habitat.aap.shared.ProcessContract.*;
@@ -27,7 +28,7 @@ public class CheckEnvelope implements JavaDelegate {
           CallProcess.selectedLot(execution),
           JsonVariables.tree(execution.getVariable(VAR_PROPOSALS)));
       execution.setVariable(VAR_PROPOSAL_SUMMARY, summary);
-      execution.setVariable(VAR_SYNTHESIS_ERROR, null);
+      ProcessVariables.setChanged(execution, VAR_SYNTHESIS_ERROR, null);
     } catch (SelectionService.SynthesisRefusedException e) {
       throw new BpmnError(ERROR_SYNTHESIS_REFUSED, e.getMessage());
     }

@@ -1,5 +1,6 @@
 package fr.pasdecalais.habitat.aap.decision.process;
 
+import fr.pasdecalais.habitat.aap.shared.ProcessVariables;
 import fr.pasdecalais.habitat.aap.call.process.CallProcess;
 import static fr.pasdecalais.habitat.aap.call.process.CallProcess.*;
 import static fr.pasdecalais.habitat.aap.shared.ProcessContract.*;
@@ -23,6 +24,6 @@ public class RankCandidates implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     execution.setVariable(VAR_PROPOSALS, JsonVariables.json(service.ranking((String) execution.getVariable(VAR_CALL_REFERENCE),
         CallProcess.selectedLot(execution))));
-    execution.setVariable(VAR_SYNTHESIS_ERROR, null);
+    ProcessVariables.setChanged(execution, VAR_SYNTHESIS_ERROR, null);
   }
 }
