@@ -77,7 +77,6 @@ public final class GrantAgreementProcess {
   public static final String VAR_AMENDMENT_NEW_AMOUNT = "amendmentNewAmount";
   public static final String VAR_AMENDMENT_NEW_PERIOD_END = "amendmentNewPeriodEnd";
   public static final String VAR_AMENDMENT_REASON = "amendmentReason";
-  public static final String VAR_AMOUNT_DUE_LABEL = "amountDueLabel";
   public static final String VAR_DECISION_DATE = "decisionDate";
   public static final String VAR_FINAL_REPORT_APPROVED = "finalReportApproved";
   public static final String VAR_FINAL_REPORT_DECISION = "finalReportDecision";

@@ -1,6 +1,6 @@
 package fr.pasdecalais.habitat.aap.agreement.process;
 
-import static fr.pasdecalais.habitat.aap.agreement.process.GrantAgreementProcess.VAR_AMOUNT_DUE_LABEL;
+import fr.pasdecalais.habitat.aap.shared.ProcessVariables;
 import static fr.pasdecalais.habitat.aap.agreement.process.GrantAgreementProcess.VAR_QUANTITIES;
 import static fr.pasdecalais.habitat.aap.agreement.process.GrantAgreementProcess.VAR_SERVICE_ERROR;
 import static fr.pasdecalais.habitat.aap.agreement.process.GrantAgreementProcess.VAR_SERVICE_RENDERED_ON;
@@ -48,8 +48,7 @@ public class SettleAgreement implements JavaDelegate {
         case RECOVERY -> GrantAgreementProcess.SETTLEMENT_RECOVERY;
         case NONE -> GrantAgreementProcess.SETTLEMENT_NONE;
       });
-      execution.setVariable(VAR_AMOUNT_DUE_LABEL, fr.pasdecalais.habitat.aap.shared.Money.format(settlement.amountDue()));
-      execution.setVariable(VAR_SERVICE_ERROR, null);
+      ProcessVariables.setChanged(execution, VAR_SERVICE_ERROR, null);
     } catch (IllegalArgumentException e) {
       throw new AgreementRuleExceptionAsBpmn(GrantAgreementProcess.ERROR_QUANTITIES_INVALID, e.getMessage());
     }

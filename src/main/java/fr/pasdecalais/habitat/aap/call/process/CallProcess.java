@@ -17,7 +17,6 @@ public final class CallProcess {
   public static final String VAR_LOT_CODES = "lotCodes";
   public static final String VAR_LOT_OPENS_AT = "lotOpensAt";
   public static final String VAR_LOT_CLOSES_AT = "lotClosesAt";
-  public static final String VAR_LOT_WINDOW_LABEL = "lotWindowLabel";
   public static final String VAR_HAS_CANDIDATES = "hasCandidates";
   public static final String VAR_CANDIDATE_COUNT = "candidateCount";
   public static final String VAR_JURY_CANDIDATES = "juryCandidates";
@@ -33,7 +32,6 @@ public final class CallProcess {
   public static final String VAR_DELIBERATION_ID = "deliberationId";
   public static final String VAR_DELIBERATION_ADOPTED = "deliberationAdopted";
   public static final String VAR_DELIBERATION_ERROR = "deliberationError";
-  public static final String VAR_DELIBERATION_LABEL = "deliberationLabel";
   public static final String VAR_ACTIVE_APPLICATIONS = "activeApplications";
   public static final String VAR_REVIEW_SUMMARY = "reviewSummary";
   /** {@code WHOLE_CALL} or {@code PER_LOT} ({@link fr.pasdecalais.habitat.aap.call.SelectionTimeline}). */
@@ -100,11 +98,9 @@ public final class CallProcess {
   }
 
   // variables of the forms and delegates (their names are written only here)
-  public static final String VAR_DEADLINE_PASSED_NOTIFIED = "deadlinePassedNotified";
   public static final String VAR_DECISION_REFERENCE = "decisionReference";
   public static final String VAR_DELIBERATION_DATE = "deliberationDate";
   public static final String VAR_DELIBERATION_NUMBER = "deliberationNumber";
-  public static final String VAR_OPINION_DEADLINE_LABEL = "opinionDeadlineLabel";
   public static final String VAR_REVIEW_COMMENT = "reviewComment";
   public static final String VAR_VOTES_ABSENT = "votesAbsent";
   public static final String VAR_VOTES_ABSTENTION = "votesAbstention";

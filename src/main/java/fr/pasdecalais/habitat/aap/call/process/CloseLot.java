@@ -19,8 +19,6 @@ public class CloseLot implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    int told = service.closeLot((String) execution.getVariable(VAR_CALL_REFERENCE),
-        (String) execution.getVariable(VAR_LOT_CODE));
-    execution.setVariableLocal(VAR_DEADLINE_PASSED_NOTIFIED, told);
+    service.closeLot((String) execution.getVariable(VAR_CALL_REFERENCE), (String) execution.getVariable(VAR_LOT_CODE));
   }
 }

@@ -32,6 +32,5 @@ public class ConveneJury implements JavaDelegate {
     execution.setVariable(VAR_JURY_SESSION_ID, session.getId());
     execution.setVariable(VAR_OPINION_DEADLINE_ISO, ParisDateTime.iso(deadline));
     execution.setVariable(VAR_OPINION_REMINDER_ISO, ParisDateTime.iso(deadline.minusDays(2)));
-    execution.setVariable(VAR_OPINION_DEADLINE_LABEL, ParisDateTime.french(deadline));
   }
 }

@@ -23,6 +23,5 @@ public class LotWindow implements JavaDelegate {
         (String) execution.getVariable(VAR_LOT_CODE));
     execution.setVariableLocal(VAR_LOT_OPENS_AT, w.opensAtIso());
     execution.setVariableLocal(VAR_LOT_CLOSES_AT, w.closesAtIso());
-    execution.setVariableLocal(VAR_LOT_WINDOW_LABEL, w.label());
   }
 }

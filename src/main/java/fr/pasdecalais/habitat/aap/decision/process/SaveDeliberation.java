@@ -1,5 +1,6 @@
 package fr.pasdecalais.habitat.aap.decision.process;
 
+import fr.pasdecalais.habitat.aap.shared.ProcessVariables;
 import fr.pasdecalais.habitat.aap.call.process.CallProcess;
 import static fr.pasdecalais.habitat.aap.call.process.CallProcess.*;
 import static fr.pasdecalais.habitat.aap.shared.ProcessContract.*;
@@ -43,8 +44,7 @@ public class SaveDeliberation implements JavaDelegate {
           Actors.SYSTEM.equals(recordedBy) ? null : recordedBy);
       execution.setVariable(VAR_DELIBERATION_ID, d.getId());
       execution.setVariable(VAR_DELIBERATION_ADOPTED, d.isAdopted());
-      execution.setVariable(VAR_DELIBERATION_LABEL, d.frenchLabel());
-      execution.setVariable(VAR_DELIBERATION_ERROR, null);
+      ProcessVariables.setChanged(execution, VAR_DELIBERATION_ERROR, null);
     } catch (DeliberationService.InvalidDeliberationException e) {
       throw new BpmnError(ERROR_INVALID_DELIBERATION, e.getMessage());
     }
