@@ -90,7 +90,6 @@ public class Submissions {
     vars.put(VAR_REFERENCE, a.getReference());
     vars.put(VAR_APPLICATION_ID, a.getId());
     vars.put(VAR_CALL_REFERENCE, a.getCallReference());
-    vars.put(VAR_CALL_ID, a.getCallId());
     vars.put(VAR_LOT_CODE, a.getLotCode());
     vars.put(VAR_ORGANIZATION_NAME, a.getOrganization().getName());
     vars.put(VAR_LATE, late);

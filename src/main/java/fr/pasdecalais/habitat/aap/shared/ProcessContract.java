@@ -25,7 +25,6 @@ public final class ProcessContract {
   public static final String VAR_REFERENCE = "reference";
   public static final String VAR_APPLICATION_ID = "applicationId";
   public static final String VAR_CALL_REFERENCE = "callReference";
-  public static final String VAR_CALL_ID = "callId";
   public static final String VAR_LOT_CODE = "lotCode";
   public static final String VAR_ORGANIZATION_NAME = "organizationName";
   public static final String VAR_JURY_MEMBERS = "juryMembers";

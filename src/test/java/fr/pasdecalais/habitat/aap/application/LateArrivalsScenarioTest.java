@@ -325,7 +325,6 @@ class LateArrivalsScenarioTest {
     Map<String, Object> vars = new HashMap<>(variables);
     vars.put(VAR_CALL_REFERENCE, call.getReference());
     vars.put(VAR_REFERENCE, call.getReference());
-    vars.put(VAR_CALL_ID, call.getId());
     return runtime.createProcessInstanceByKey(processKey).businessKey(call.getReference())
         .setVariables(vars).startBeforeActivity(activityId).execute();
   }

@@ -26,7 +26,7 @@ class CallLifecycleTest {
     assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(ref)
         .processDefinitionKey(CallProcess.KEY).count()).isEqualTo(1);
     assertThat(engine.getRuntimeService().getVariable(engine.getRuntimeService().createProcessInstanceQuery()
-        .processInstanceBusinessKey(ref).singleResult().getId(), ProcessContract.VAR_CALL_ID))
-        .isEqualTo(catalog.getByReference(ref).getId());
+        .processInstanceBusinessKey(ref).singleResult().getId(), ProcessContract.VAR_CALL_REFERENCE))
+        .isEqualTo(catalog.getByReference(ref).getReference());
   }
 }

@@ -31,7 +31,6 @@ public class PublishCall implements JavaDelegate {
     }
     ProcessVariables.setChanged(execution, VAR_CALL_REFERENCE, call.reference());
     ProcessVariables.setChanged(execution, VAR_REFERENCE, call.reference());
-    execution.setVariable(VAR_CALL_ID, call.callId());
     execution.setVariable(VAR_CALL_TITLE, call.title());
     execution.setVariable(VAR_DECIDING_BODY, call.decidingBody().name());
     execution.setVariable(VAR_DECIDING_BODY_LABEL, call.decidingBody().label());
