@@ -190,6 +190,11 @@ public class IdentitySetup implements InitializingBean {
       }
     }
     instructeurs.put(new GrantKey(Resources.PROCESS_INSTANCE.resourceType(), ANY), new Permission[] {Permissions.CREATE});
+    // Tasks of a definition whose every user task is for one group: one grant on the definition instead of
+    // the engine's grant per task (TaskGrants, DefinitionTaskGrantsPlugin); the group reads and works on the same tasks.
+    TaskGrants.BY_DEFINITION.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e ->
+        grants.get(e.getValue()).merge(new GrantKey(Resources.PROCESS_DEFINITION.resourceType(), e.getKey()),
+            TaskGrants.PERMISSIONS, IdentitySetup::union));
     for (Map<GrantKey, Permission[]> finance : financeGroups) {
       finance.put(new GrantKey(Resources.PROCESS_INSTANCE.resourceType(), ANY), new Permission[] {Permissions.CREATE});
     }
@@ -213,6 +218,11 @@ public class IdentitySetup implements InitializingBean {
     // Partners: no engine right at all (their door is /api).
     grants.put(Groups.PORTEURS, new LinkedHashMap<>());
     return grants;
+  }
+
+  private static Permission[] union(Permission[] a, Permission[] b) {
+    return java.util.stream.Stream.concat(java.util.Arrays.stream(a), java.util.Arrays.stream(b)).distinct()
+        .toArray(Permission[]::new);
   }
 
   /** One grant row: resource type and id. */

@@ -26,14 +26,18 @@ class EngineGrantsTest {
 
   /** group → "resource resourceId" → permissions, for the grants IdentitySetup manages. */
   static final Map<String, Map<String, Set<String>>> EXPECTED = Map.of(
-      Groups.INSTRUCTEURS, Map.of(
-          "APPLICATION tasklist", Set.of("ACCESS"),
-          "PROCESS_DEFINITION *", Set.of("READ", "READ_INSTANCE"),
-          "PROCESS_DEFINITION application", Set.of("READ", "CREATE_INSTANCE"),
-          "PROCESS_DEFINITION call-for-projects", Set.of("READ", "CREATE_INSTANCE"),
-          "PROCESS_DEFINITION agreement-action", Set.of("READ", "CREATE_INSTANCE"),
-          "PROCESS_INSTANCE *", Set.of("CREATE"),
-          "DEPLOYMENT *", Set.of("READ"), "USER *", Set.of("READ"), "GROUP *", Set.of("READ")),
+      Groups.INSTRUCTEURS, Map.ofEntries(
+          Map.entry("APPLICATION tasklist", Set.of("ACCESS")),
+          Map.entry("PROCESS_DEFINITION *", Set.of("READ", "READ_INSTANCE")),
+          Map.entry("PROCESS_DEFINITION application", Set.of("READ", "CREATE_INSTANCE")),
+          Map.entry("PROCESS_DEFINITION call-for-projects", Set.of("READ", "CREATE_INSTANCE")),
+          Map.entry("PROCESS_DEFINITION agreement-action", Set.of("READ", "CREATE_INSTANCE")),
+          // their tasks granted once per definition instead of once per task (TaskGrants)
+          Map.entry("PROCESS_DEFINITION instruction", Set.of("READ_TASK", "UPDATE_TASK")),
+          Map.entry("PROCESS_DEFINITION organization-membership", Set.of("READ_TASK", "UPDATE_TASK")),
+          Map.entry("PROCESS_INSTANCE *", Set.of("CREATE")),
+          Map.entry("DEPLOYMENT *", Set.of("READ")), Map.entry("USER *", Set.of("READ")),
+          Map.entry("GROUP *", Set.of("READ"))),
       Groups.JURY, Map.of(
           "APPLICATION tasklist", Set.of("ACCESS"), "PROCESS_DEFINITION *", Set.of("READ"),
           "DEPLOYMENT *", Set.of("READ"), "USER *", Set.of("READ"), "GROUP *", Set.of("READ")),
