@@ -18,8 +18,10 @@ JAR=${1:-$(ls target/appels-a-projets-*.jar | grep -v original | head -1)}
 DEST=${2:-target/app}
 JAVA=${JAVA:-java}
 
-rm -rf "$DEST"
-"$JAVA" -Djarmode=tools -jar "$JAR" extract --destination "$DEST" --application-filename appels-a-projets.jar
+# only what this script makes is replaced (DEST may be a directory of other things, e.g. /app in the image)
+mkdir -p "$DEST"
+rm -rf "$DEST/lib" "$DEST/appels-a-projets.jar" "$DEST/app.jsa"
+"$JAVA" -Djarmode=tools -jar "$JAR" extract --destination "$DEST" --application-filename appels-a-projets.jar --force
 DEST=$(cd "$DEST" && pwd)
 cd "$DEST"
 # the environment of a deployment must not send the training run to a real database
