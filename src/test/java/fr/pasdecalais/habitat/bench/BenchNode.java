@@ -72,6 +72,7 @@ public final class BenchNode {
       case "footprint" -> footprint(db, o, result);
       case "tasklist" -> {
         try (ProductNode node = ProductNode.start(db, Map.of())) {
+          result.put("copies", Integer.parseInt(o.getOrDefault("copies", "1")));
           result.put("load", TasklistPhase.load(node, Integer.parseInt(o.getOrDefault("tasks", "100000")),
               Long.parseLong(o.getOrDefault("history", "1000000")), Integer.parseInt(o.getOrDefault("copies", "1"))));
           result.put("vacuumAnalyzeSeconds", TasklistPhase.analyze(node));

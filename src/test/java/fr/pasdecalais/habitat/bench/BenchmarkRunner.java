@@ -140,7 +140,7 @@ public final class BenchmarkRunner {
       for (String arm : List.of("bare", "product")) {
         log("manche " + r + "/" + rounds + " : " + (arm.equals("bare") ? "moteur nu" : "produit"));
         List<String> args = new ArrayList<>(List.of("lifecycle", arm, "--warmup", warmup, "--measure", measure, "--half", half,
-            "--unloaded", unloaded, "--max", max, "--rampWarmup", rampWarmup, "--rampMeasure", rampMeasure));
+            "--unloaded", r == 1 ? unloaded : "2", "--max", max, "--rampWarmup", rampWarmup, "--rampMeasure", rampMeasure));
         String c = fixed != null ? fixed : chosen.get(arm);
         if (c == null) {
           args.addAll(List.of("--ramp", "true"));

@@ -114,7 +114,7 @@ public final class LoadGenerator {
         workers.resize(level, 2000);
         // into steady state: at least one lifecycle's latency under this load (the previous step's N / X, at least 1.5 L)
         double loaded = previous > 0 ? (level / 2.0) * 60 / previous : 0;
-        long warm = Math.min(60, Math.max(plan.rampWarmupSeconds(), (long) Math.ceil(Math.max(1.5 * latency, loaded))));
+        long warm = Math.min(30, Math.max(plan.rampWarmupSeconds(), (long) Math.ceil(Math.max(1.5 * latency, loaded))));
         step.put("warmupSeconds", warm);
         Thread.sleep(1000L * warm);
         long failed0 = sat.failedCount();
@@ -123,9 +123,14 @@ public final class LoadGenerator {
         Thread.sleep(plan.rampMeasureSeconds() * 1000L);
         long t1 = System.nanoTime();
         CpuMeter.Sample c1 = CpuMeter.sample();
-        double rate = sat.endedBetween(t0, t1) * 60e9 / (t1 - t0);
+        double ended = sat.endedBetween(t0, t1) * 60e9 / (t1 - t0);
+        // a step's window is shorter than a few lifecycles: the ramp decides on task completions (19 per
+        // lifecycle in both arms) converted to lifecycles, a smoother measure of the same work
+        double perLifecycle = sat.endedCount() == 0 ? 19 : Math.max(1, (double) sat.tasks() / Math.max(1, sat.endedCount()));
+        double rate = sat.latenciesMs(t0, t1).size() * 60e9 / (t1 - t0) / perLifecycle;
         step.put("concurrency", level);
         step.put("lifecyclesPerMinute", Stats.round(rate));
+        step.put("lifecyclesEndedPerMinute", Stats.round(ended));
         step.put("completionMs", Stats.latency(sat.latenciesMs(t0, t1)));
         step.put("cpu", CpuMeter.between(c0, c1));
         step.put("failures", sat.failedCount() - failed0);

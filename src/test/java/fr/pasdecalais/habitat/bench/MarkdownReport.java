@@ -29,7 +29,7 @@ final class MarkdownReport {
     Map<String, Object> machine = (Map<String, Object>) r.get("machine");
     md.append("# Banc d'essai — Appels à projets\n\n");
     md.append("Mode ").append(r.get("mode")).append(", ").append(r.get("rounds")).append(" manche(s) entrelacées (C_db, moteur nu, produit) ; ")
-        .append("cycles de vie en vol : ").append(r.get("concurrency"));
+        .append("cycles de vie en vol : ").append(r.get("concurrency") == null ? "—" : r.get("concurrency"));
     if (r.get("chosenConcurrency") instanceof Map<?, ?> chosen && !chosen.isEmpty()) {
       md.append(" — retenus : moteur nu ").append(chosen.get("bare")).append(", produit ").append(chosen.get("product"));
     }
@@ -166,16 +166,18 @@ final class MarkdownReport {
     md.append("\n## Capacité : rampe de la manche 1\n\n")
         .append("Chaque palier : montée de la charge, mise en régime pendant max(L, échauffement), puis fenêtre mesurée ; ")
         .append("la rampe s'arrête quand le débit ne monte plus (< +5 %). La fenêtre mesurée se fait au meilleur palier, ")
-        .append("ou plus si la loi de Little le demande (en vol ≥ 2 × débit × L).\n\n")
-        .append("| bras | en vol | cycles/min | cœurs JVM | cœurs PostgreSQL | cœurs machine | iowait (cœurs) | complétion p95 (ms) | échecs |\n")
-        .append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        .append("ou plus si la loi de Little le demande (en vol ≥ 2 × débit × L). Débit d'un palier : tâches complétées ")
+        .append("dans la fenêtre ÷ tâches par cycle (plus stable sur une fenêtre courte que les cycles terminés, donnés à côté).\n\n")
+        .append("| bras | en vol | cycles/min (tâches) | cycles terminés/min | cœurs JVM | cœurs PostgreSQL | cœurs machine | iowait (cœurs) | complétion p95 (ms) | échecs |\n")
+        .append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     for (String arm : List.of("bare", "product")) {
       List<Object> rounds = arm.equals("bare") ? bare : product;
       for (Object round : rounds) {
         if (get(round, "ramp") instanceof List<?> curve) {
           for (Object step : curve) {
             md.append("| ").append(arm.equals("bare") ? "moteur nu" : "produit").append(" | ").append(get(step, "concurrency"))
-                .append(" | ").append(num(get(step, "lifecyclesPerMinute"))).append(" | ").append(num(get(step, "cpu.jvmCores")))
+                .append(" | ").append(num(get(step, "lifecyclesPerMinute"))).append(" | ")
+                .append(num(get(step, "lifecyclesEndedPerMinute"))).append(" | ").append(num(get(step, "cpu.jvmCores")))
                 .append(" | ").append(num(get(step, "cpu.postgresCores"))).append(" | ").append(num(get(step, "cpu.machineCores")))
                 .append(" | ").append(num(get(step, "cpu.machineIowaitCores"))).append(" | ")
                 .append(num(get(step, "completionMs.p95"))).append(" | ").append(get(step, "failures")).append(" |\n");
@@ -223,7 +225,13 @@ final class MarkdownReport {
       return;
     }
     Object load = t.get("load");
-    md.append("Chargement par le moteur : tâches ouvertes ").append(get(load, "openTasks")).append(", lignes d'historique ")
+    if (get(load, "copySeconds") != null) {
+      md.append("Échantillon écrit par le moteur (1/").append(get(t, "copies") == null ? "50" : get(t, "copies"))
+          .append(", en ").append(get(load, "openSeconds")).append(" + ").append(get(load, "topUpSeconds"))
+          .append(" s), puis copié en SQL avec de nouveaux identifiants (").append(get(load, "copySeconds"))
+          .append(" s, lignes ajoutées par table : ").append(get(load, "copiedRows")).append(").\n\n");
+    }
+    md.append("Chargement : tâches ouvertes ").append(get(load, "openTasks")).append(", lignes d'historique ")
         .append(get(load, "historyRows")).append(", groupes candidats ").append(get(load, "candidateGroups"))
         .append(", tâches attribuées ").append(get(load, "assignedTasks")).append(", en ").append(get(load, "seconds"))
         .append(" s.\n\n| manche | partie | p50 | p95 | p99 | plan : exécution (ms) | parcours séquentiels | index utilisés |\n|---|---|---:|---:|---:|---:|---|---|\n");

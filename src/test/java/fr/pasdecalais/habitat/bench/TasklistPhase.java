@@ -156,6 +156,7 @@ public final class TasklistPhase {
       run(more, i -> closedInstance(engine, seq.incrementAndGet()), tx);
       deleted = more;
     }
+    result.put("topUpSeconds", secs(startTopUp));
     if (copies > 1) {
       long startCopies = System.nanoTime();
       result.put("copiedRows", multiply(ds, copies));
@@ -163,7 +164,6 @@ public final class TasklistPhase {
       deleted *= copies;
     }
     result.put("deletedInstances", deleted);
-    result.put("topUpSeconds", secs(startTopUp));
     result.put("rows", counts(ds));
     result.put("openTasks", longQuery(ds, "SELECT count(*) FROM act_ru_task"));
     result.put("historyRows", historyRows(ds));
