@@ -191,6 +191,7 @@ public final class LoadGenerator {
     out.put("commitsPerLifecycle", ended == 0 ? Double.NaN : Stats.round((double) (commits1 - commits0) / ended));
     out.put("driverReadsPerLifecycle", ended == 0 ? Double.NaN : Stats.round((double) reads / ended));
     out.put("missedPushesPerLifecycle", ended == 0 ? Double.NaN : Stats.round((double) missed / ended));
+    out.put("pushedTasksNotTaken", TaskPush.pendingTasks());
     out.put("formReadsPerLifecycle", ended == 0 ? Double.NaN : Stats.round((double) forms / ended));
     out.put("verificationsPerLifecycle", ended == 0 ? Double.NaN : Stats.round((double) checks / ended));
     out.put("pushedPerLifecycle", ended == 0 ? Double.NaN : Stats.round((double) pushed / ended));

@@ -35,7 +35,7 @@ final class MarkdownReport {
     }
     md.append(". Du ").append(r.get("started")).append(" au ").append(r.get("finished")).append(".\n\n")
         .append("Le pilote apprend les tâches créées et les processus terminés par poussée (écouteurs du moteur ajoutés par un greffon ")
-        .append("des seules classes du banc, remis après le commit), sans sonder la base ; un sondage de secours après 15 s de silence (au-delà de la minuterie de clôture de 10 s) ")
+        .append("des seules classes du banc, remis après le commit), sans sonder la base ; un sondage de secours après 30 s de silence (au-delà de la minuterie de clôture de 10 s) ")
         .append("est compté à part (« lectures du pilote », objectif ≈ 0), comme les lectures d'un formulaire et les vérifications finales ")
         .append("(processus terminés, versements au centime). Processeur : `/proc` (JVM du nœud, pilote compris ; grappe PostgreSQL ; ")
         .append("machine entière).\n\n");
@@ -62,8 +62,10 @@ final class MarkdownReport {
     row("Cœurs occupés, machine entière — produit (sur " + cores() + ")", values(product, "cpu.machineCores"), "", null);
     row("Cœurs utilisés par la JVM (moteur + pilote) — moteur nu", values(bare, "cpu.jvmCores"), "", null);
     row("Cœurs utilisés par PostgreSQL — moteur nu", values(bare, "cpu.postgresCores"), "", null);
-    row("Cœurs occupés, machine entière — moteur nu (sur " + cores() + ")", values(bare, "cpu.machineCores"),
-        "saturé", v -> v >= 0.9 * cores());
+    row("Cœurs occupés, machine entière — moteur nu (sur " + cores() + ")", values(bare, "cpu.machineCores"), "", null);
+    row("Cœurs JVM + PostgreSQL — moteur nu (saturé : ≥ 90 % des " + cores() + " cœurs)", sum(bare, "cpu.jvmCores",
+        "cpu.postgresCores"), "saturé", v -> v >= 0.9 * cores());
+    row("Cœurs JVM + PostgreSQL — produit", sum(product, "cpu.jvmCores", "cpu.postgresCores"), "", null);
     row("Lectures de la base par le pilote, par cycle — produit", values(product, "driverReadsPerLifecycle"), "≈ 0", v -> v <= 0.5);
     row("Lectures de la base par le pilote, par cycle — moteur nu", values(bare, "driverReadsPerLifecycle"), "≈ 0", v -> v <= 0.5);
     row("  dont sondages qui ont trouvé une poussée manquée, par cycle — produit", values(product, "missedPushesPerLifecycle"), "0",
@@ -312,6 +314,16 @@ final class MarkdownReport {
     md.append(fmt(med)).append(" | ").append(fmt(values.stream().mapToDouble(d -> d).min().orElse(0))).append(" – ")
         .append(fmt(values.stream().mapToDouble(d -> d).max().orElse(0))).append(" | ").append(target).append(" | ")
         .append(met == null ? "" : met.test(med) ? "oui" : "**non**").append(" |\n");
+  }
+
+  private List<Double> sum(List<Object> rounds, String a, String b) {
+    List<Double> out = new ArrayList<>();
+    for (Object o : rounds) {
+      if (get(o, a) instanceof Number x && get(o, b) instanceof Number y && x.doubleValue() >= 0 && y.doubleValue() >= 0) {
+        out.add(x.doubleValue() + y.doubleValue());
+      }
+    }
+    return out;
   }
 
   private List<Double> ratio(List<Object> a, List<Object> b, String key, double factor) {

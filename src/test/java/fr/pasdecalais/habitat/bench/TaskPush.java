@@ -49,10 +49,12 @@ public final class TaskPush extends AbstractProcessEnginePlugin {
   public record Created(String id, String processInstanceId, String executionId) {}
 
   /**
-   * Silence after which the safety net polls: above the lot's closing timer
-   * ({@link ProductLifecycle#CLOSING_DELAY_SECONDS} s), the one wait of a lifecycle that is long by design.
+   * Silence after which the safety net polls: well above the lot's closing timer
+   * ({@link ProductLifecycle#CLOSING_DELAY_SECONDS} s), the one wait of a lifecycle that is long by design,
+   * and above the job executor's backlog at saturation (asynchronous steps). A push that never comes costs
+   * this much latency and is counted ({@link #MISSED_PUSHES}).
    */
-  static final int FALLBACK_SECONDS = 15;
+  static final int FALLBACK_SECONDS = 30;
   /** Database reads the driver makes to find a task or an end (the fallback poll). Target ≈ 0. */
   static final AtomicLong DRIVER_READS = new AtomicLong();
   /** Safety-net polls that found what the push had not delivered (a missed or late push). */
@@ -206,6 +208,11 @@ public final class TaskPush extends AbstractProcessEnginePlugin {
         throw new IllegalStateException("attente dépassée : " + what);
       }
     }
+  }
+
+  /** Tasks pushed and not (yet) taken by the driver: tasks the lifecycle does not drive stay here. */
+  static int pendingTasks() {
+    return TASKS.size();
   }
 
   private static boolean allEnded(String... businessKeys) {
