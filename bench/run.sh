@@ -3,8 +3,8 @@
 # the product), the Tasklist query at volume, the timer drain, start-up and memory.
 # Report: target/benchmark/report.md and report.json. Not part of `mvn verify`.
 #
-#   bash bench/run.sh            full run (3 rounds; ≈ 45–50 min on 2 cores)
-#   bash bench/run.sh --quick    one short round of everything (≈ 12 min), to check the harness
+#   bash bench/run.sh            full run (3 rounds; ≈ 50 min on 2 idle cores, estimated)
+#   bash bench/run.sh --quick    one short round of everything (≈ 15–20 min), to check the harness
 #   bash bench/run.sh [--quick] --only lifecycle|timers|tasklist|startup|soak
 #                                one phase again, into the existing target/benchmark/report.json
 #                                (the other phases are kept; report.md is rendered again)
