@@ -118,7 +118,7 @@ final class MarkdownReport {
     if (soak instanceof Map<?, ?>) {
       List<Object> s = List.of(soak);
       row("Mémoire résidente après l'endurance (Mio)", values(s, "rssAfterSoakMiB"), "≤ 1024, stable", v -> v <= 1024);
-      if (soak instanceof Map<?, ?> sm && sm.get("rssSamples") instanceof List<?> samples && samples.size() > 1) {
+      if (soak instanceof Map<?, ?> sm && sm.get("rssSamples") instanceof List<?> samples && samples.size() > 2) {
         Object first = get(samples.get(1), "rssMiB");
         Object last = get(samples.get(samples.size() - 1), "rssMiB");
         if (first instanceof Number f && last instanceof Number l) {
