@@ -3,8 +3,19 @@
 # the product), the Tasklist query at volume, the timer drain, start-up and memory.
 # Report: target/benchmark/report.md and report.json. Not part of `mvn verify`.
 #
-#   bash bench/run.sh            full run (≈ 70 min on 2 cores)
-#   bash bench/run.sh --quick    one short round of everything (≈ 15 min), to check the harness
+#   bash bench/run.sh            full run (3 rounds; ≈ 50 min on 2 idle cores, estimated)
+#   bash bench/run.sh --quick    one short round of everything (≈ 15–20 min), to check the harness
+#   bash bench/run.sh [--quick] --only lifecycle|timers|tasklist|startup|soak
+#                                one phase again, into the existing target/benchmark/report.json
+#                                (the other phases are kept; report.md is rendered again)
+#   other options: --rounds N, --concurrency N (no ramp: N lifecycles in flight in every round),
+#                  --max N (the ramp's last step), --soak S, --tasks N --history N (Tasklist volume)
+#
+# Lifecycles: the driver learns of new tasks and ended processes by push (bench TaskPush, an engine
+# plugin of the benchmark classes only), its own database reads are counted apart (target ≈ 0). Round
+# 1 ramps each arm (8, 16, 32… in flight until the rate stops rising) and keeps the concurrency of
+# the best step or more when Little's law asks (≥ 2 × rate × unloaded latency); rounds 2–3 reuse it.
+# CPU of the JVM, of PostgreSQL and of the machine over each measured window comes from /proc.
 #
 # PostgreSQL: by default a throw-away cluster of the machine's PostgreSQL (installed with apt-get
 # when missing) under $BENCH_PG_DIR (default /tmp/aap-bench-pg), port $BENCH_PG_PORT (55432),

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 
@@ -13,15 +12,15 @@ final class AsTasklist {
 
   private AsTasklist() {}
 
-  static void complete(Recorder r, TaskService tasks, IdentityService identity, Task task, String user, String group,
+  static void complete(Recorder r, TaskService tasks, IdentityService identity, String taskId, String user, String group,
       boolean claim, Map<String, Object> variables) {
     identity.setAuthentication(user, List.of(group));
     try {
       if (claim) {
-        tasks.claim(task.getId(), user);
+        tasks.claim(taskId, user);
       }
       long start = System.nanoTime();
-      tasks.complete(task.getId(), variables);
+      tasks.complete(taskId, variables);
       r.completion(System.nanoTime() - start);
     } finally {
       identity.clearAuthentication();

@@ -64,6 +64,7 @@ public final class BareEngine implements AutoCloseable {
     jobExecutor.setQueueSize(jobQueue);
     jobExecutor.setMaxJobsPerAcquisition(jobsPerAcquisition);
     cfg.setJobExecutor(jobExecutor);
+    cfg.getProcessEnginePlugins().add(new TaskPush()); // the driver's push channel (see TaskPush)
     engine = cfg.buildProcessEngine();
     engine.getRepositoryService().createDeployment().name("bench").enableDuplicateFiltering(true)
         .addModelInstance("bare-lifecycle.bpmn", model()).deploy();
@@ -120,46 +121,46 @@ public final class BareEngine implements AutoCloseable {
       String pi = engine.getRuntimeService().startProcessInstanceByKey(KEY, key, Map.of(
           "closesAt", new Date(System.currentTimeMillis() + ProductLifecycle.CLOSING_DELAY_SECONDS * 1000L),
           "juryMembers", new ArrayList<>(jurors), "reference", key, "organizationName", "Association " + key)).getId();
-      step(r, tasks, identity, pi, "checkCompleteness", null, vars("complete", "true"));
-      step(r, tasks, identity, pi, "checkEligibility", null, vars("eligible", "true"));
-      step(r, tasks, identity, pi, "organiseJury", null, vars("jurySessionDate", "2026-12-01T09:30:00+01:00",
+      step(r, tasks, identity, key, pi, "checkCompleteness", null, vars("complete", "true"));
+      step(r, tasks, identity, key, pi, "checkEligibility", null, vars("eligible", "true"));
+      step(r, tasks, identity, key, pi, "organiseJury", null, vars("jurySessionDate", "2026-12-01T09:30:00+01:00",
           "opinionDeadline", "2026-12-31", "juryMembersChosen", String.join(",", jurors)));
       for (String juror : jurors) {
-        step(r, tasks, identity, pi, "declareConflict", juror, vars("conflictOfInterest", false));
-        step(r, tasks, identity, pi, "giveOpinion", juror, vars("score1", 4, "score2", 4, "score3", 3, "score4", 4,
+        step(r, tasks, identity, key, pi, "declareConflict", juror, vars("conflictOfInterest", false));
+        step(r, tasks, identity, key, pi, "giveOpinion", juror, vars("score1", 4, "score2", 4, "score3", 3, "score4", 4,
             "avis", "FAVORABLE", "opinionComment", "Projet solide, partenariats établis."));
       }
-      step(r, tasks, identity, pi, "synthesis", null, vars("proposals", "[{\"granted\":true,\"proposedAmount\":33600.00}]"));
-      step(r, tasks, identity, pi, "prepareReport", null, vars("assemblySessionDate", "2026-12-15", "reportSent", true));
-      step(r, tasks, identity, pi, "recordDeliberation", null, vars("deliberationNumber", "CP-" + key,
+      step(r, tasks, identity, key, pi, "synthesis", null, vars("proposals", "[{\"granted\":true,\"proposedAmount\":33600.00}]"));
+      step(r, tasks, identity, key, pi, "prepareReport", null, vars("assemblySessionDate", "2026-12-15", "reportSent", true));
+      step(r, tasks, identity, key, pi, "recordDeliberation", null, vars("deliberationNumber", "CP-" + key,
           "deliberationDate", "2026-12-15", "votesFor", 43, "votesAgainst", 0, "votesAbstention", 0, "votesAbsent", 1,
           "deliberationAdopted", "true"));
-      step(r, tasks, identity, pi, "prepareAgreement", null, vars("agreementAmount", 33600.0,
+      step(r, tasks, identity, key, pi, "prepareAgreement", null, vars("agreementAmount", 33600.0,
           "agreementUnits", "16 mesures de 12 mois", "decisionDate", "2026-12-15", "termsChecked", true));
-      step(r, tasks, identity, pi, "recordSignatures", null, vars("operatorSignedOn", "2026-12-16", "presidentSignedOn", "2026-12-16"));
-      step(r, tasks, identity, pi, "validateAdvance", null, vars("paymentDate", "2026-12-17", "mandateNumber", "M-A-" + key));
-      step(r, tasks, identity, pi, "receiveFinalReport", null, vars("indicators", "[{\"code\":\"MENAGES\",\"value\":\"12\"}]",
+      step(r, tasks, identity, key, pi, "recordSignatures", null, vars("operatorSignedOn", "2026-12-16", "presidentSignedOn", "2026-12-16"));
+      step(r, tasks, identity, key, pi, "validateAdvance", null, vars("paymentDate", "2026-12-17", "mandateNumber", "M-A-" + key));
+      step(r, tasks, identity, key, pi, "receiveFinalReport", null, vars("indicators", "[{\"code\":\"MENAGES\",\"value\":\"12\"}]",
           "reportReceivedOn", "2027-12-01", "reportSummary", "Bilan annuel", "finalReportDecision", "APPROVED"));
-      step(r, tasks, identity, pi, "certifyService", null, vars("quantities", "[{\"code\":\"MESURE_MOIS\",\"value\":192}]",
+      step(r, tasks, identity, key, pi, "certifyService", null, vars("quantities", "[{\"code\":\"MESURE_MOIS\",\"value\":192}]",
           "serviceRenderedOn", "2027-12-02"));
-      step(r, tasks, identity, pi, "validateBalance", null, vars("paymentDate", "2027-12-03", "mandateNumber", "M-S-" + key));
-      step(r, tasks, identity, pi, "finalReview", null, vars("reviewComment", "Appel soldé."));
-      Waits.until("fin de " + key, () -> history.createHistoricProcessInstanceQuery().processInstanceId(pi)
-          .finished().count() == 1);
+      step(r, tasks, identity, key, pi, "validateBalance", null, vars("paymentDate", "2027-12-03", "mandateNumber", "M-S-" + key));
+      step(r, tasks, identity, key, pi, "finalReview", null, vars("reviewComment", "Appel soldé."));
+      TaskPush.awaitEnd("fin de " + key, () -> history.createHistoricProcessInstanceQuery().processInstanceId(pi)
+          .finished().count() == 1, key);
       r.ended();
     };
   }
 
-  private static void step(Recorder r, TaskService tasks, IdentityService identity, String pi, String key, String assignee,
-      VariableMap variables) throws InterruptedException {
-    Task task = Waits.until(key + " de " + pi, () -> {
+  private static void step(Recorder r, TaskService tasks, IdentityService identity, String businessKey, String pi, String key,
+      String assignee, VariableMap variables) throws InterruptedException {
+    String task = TaskPush.awaitTask(businessKey, key, assignee, () -> {
       var q = tasks.createTaskQuery().processInstanceId(pi).taskDefinitionKey(key);
       if (assignee != null) {
         q.taskAssignee(assignee);
       }
       List<Task> found = q.listPage(0, 1);
-      return found.isEmpty() ? null : found.get(0);
-    });
+      return found.isEmpty() ? null : new TaskPush.Created(found.get(0).getId(), pi, found.get(0).getExecutionId());
+    }).id();
     String user = assignee != null ? assignee : "bench-agent";
     AsTasklist.complete(r, tasks, identity, task, user, GROUP, assignee == null, variables);
   }

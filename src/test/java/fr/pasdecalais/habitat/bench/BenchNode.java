@@ -18,7 +18,8 @@ import org.camunda.bpm.engine.ProcessEngine;
  * every arm): {@code lifecycle product|bare}, {@code timers product|bare}, {@code footprint}
  * (start-up, idle and soak memory of the product), {@code tasklist}. Writes its figures as JSON.
  *
- * <p>Options: --db NAME --result FILE [--concurrency N --warmup S --measure S --half S]
+ * <p>Options: --db NAME --result FILE [--concurrency N --warmup S --measure S --half S --ramp true|false
+ * --max N --rampWarmup S --rampMeasure S --unloaded N]
  * [--timers N] [--port P --idle S --soak S --rate PER_MIN] [--tasks N --history N --repetitions N].
  */
 public final class BenchNode {
@@ -35,24 +36,26 @@ public final class BenchNode {
     result.put("arm", arm);
     switch (mode) {
       case "lifecycle" -> {
-        int concurrency = Integer.parseInt(o.getOrDefault("concurrency", "24"));
-        int warmup = Integer.parseInt(o.getOrDefault("warmup", "15"));
-        int measure = Integer.parseInt(o.getOrDefault("measure", "45"));
-        int half = Integer.parseInt(o.getOrDefault("half", "30"));
+        var plan = new LoadGenerator.Plan(Integer.parseInt(o.getOrDefault("concurrency", "32")),
+            Boolean.parseBoolean(o.getOrDefault("ramp", "false")), Integer.parseInt(o.getOrDefault("max", "256")),
+            Integer.parseInt(o.getOrDefault("rampWarmup", "10")), Integer.parseInt(o.getOrDefault("rampMeasure", "20")),
+            Integer.parseInt(o.getOrDefault("unloaded", "3")), Integer.parseInt(o.getOrDefault("warmup", "15")),
+            Integer.parseInt(o.getOrDefault("measure", "45")), Integer.parseInt(o.getOrDefault("half", "30")));
         if (arm.equals("bare")) {
           try (BareEngine bare = bareEngine(db)) {
-            result.putAll(LoadGenerator.run(bare.lifecycle(), db, concurrency, warmup, measure, half));
+            result.putAll(LoadGenerator.run(bare.lifecycle(), db, plan));
             result.put("incidents", bare.engine.getRuntimeService().createIncidentQuery().count());
           }
         } else {
-          try (ProductNode node = ProductNode.start(db, Map.of())) {
-            result.putAll(LoadGenerator.run(new ProductLifecycle(node), db, concurrency, warmup, measure, half));
+          try (ProductNode node = ProductNode.start(db, Map.of(), true)) {
+            result.putAll(LoadGenerator.run(new ProductLifecycle(node), db, plan));
             result.put("incidents", node.bean(ProcessEngine.class).getRuntimeService().createIncidentQuery().count());
             result.put("mailsSent", node.mailsReceived());
           }
         }
       }
       case "timers" -> {
+        TaskPush.enabled = false; // the bare engine carries the driver's plugin: silent here, as the product has none
         int count = Integer.parseInt(o.getOrDefault("timers", "10000"));
         if (arm.equals("bare")) {
           try (BareEngine bare = bareEngine(db)) {
@@ -69,8 +72,9 @@ public final class BenchNode {
       case "footprint" -> footprint(db, o, result);
       case "tasklist" -> {
         try (ProductNode node = ProductNode.start(db, Map.of())) {
+          result.put("copies", Integer.parseInt(o.getOrDefault("copies", "1")));
           result.put("load", TasklistPhase.load(node, Integer.parseInt(o.getOrDefault("tasks", "100000")),
-              Long.parseLong(o.getOrDefault("history", "1000000"))));
+              Long.parseLong(o.getOrDefault("history", "1000000")), Integer.parseInt(o.getOrDefault("copies", "1"))));
           result.put("vacuumAnalyzeSeconds", TasklistPhase.analyze(node));
           List<Object> rounds = new ArrayList<>();
           for (int i = 0; i < Integer.parseInt(o.getOrDefault("rounds", "3")); i++) {
@@ -92,7 +96,7 @@ public final class BenchNode {
     int soak = Integer.parseInt(o.getOrDefault("soak", "0"));
     double perMinute = Double.parseDouble(o.getOrDefault("rate", "60"));
     long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
-    try (ProductNode node = ProductNode.start(db, Map.of("server.port", port))) {
+    try (ProductNode node = ProductNode.start(db, Map.of("server.port", port), soak > 0)) {
       result.put("contextReadySeconds", Stats.round((System.currentTimeMillis() - jvmStart) / 1000.0));
       Thread.sleep(idle * 1000L);
       System.gc();

@@ -45,26 +45,83 @@ public final class BenchmarkRunner {
     System.exit(0);
   }
 
+  /** The phases, in the order of a full run; {@code --only PHASE} runs one of them into the existing report. */
+  static final List<String> PHASES = List.of("lifecycle", "timers", "tasklist", "startup", "soak");
+
+  @SuppressWarnings("unchecked")
   private void run(Map<String, String> o) throws Exception {
-    if ("timers-product".equals(o.get("only"))) {
+    String only = o.get("only");
+    if ("timers-product".equals(only)) {
       rerunProductTimers(Integer.parseInt(o.getOrDefault("rounds", "2")), quick ? 2000 : 10_000);
       return;
     }
+    if (only != null && !PHASES.contains(only)) {
+      throw new IllegalArgumentException("--only : une de " + PHASES + " (ou timers-product), pas « " + only + " »");
+    }
+    if (only != null && Files.exists(out.resolve("report.json"))) {
+      report.putAll(json.readValue(out.resolve("report.json").toFile(), Map.class)); // the other phases stay as they were
+    }
     int rounds = Integer.parseInt(o.getOrDefault("rounds", quick ? "1" : "3"));
-    int concurrency = Integer.parseInt(o.getOrDefault("concurrency", "32"));
-    String warmup = quick ? "20" : "40";
-    String measure = quick ? "30" : "60";
-    String half = quick ? "20" : "30";
-    int pgbenchSeconds = quick ? 10 : 20;
-    int timers = quick ? 2000 : 10_000;
-    int soak = Integer.parseInt(o.getOrDefault("soak", quick ? "60" : "600"));
     report.put("started", OffsetDateTime.now().toString());
-    report.put("mode", quick ? "rapide (--quick)" : "complet");
+    report.put("mode", (quick ? "rapide (--quick)" : "complet") + (only == null ? "" : ", phase " + only + " seule"));
     report.put("machine", Machine.describe());
     report.put("jvmOptions", String.join(" ", jvmOptions));
     report.put("rounds", rounds);
-    report.put("concurrency", concurrency);
+    if (only == null || only.equals("lifecycle")) {
+      lifecycles(o, rounds);
+    }
+    if (only == null || only.equals("timers")) {
+      timers(rounds);
+    }
+    if (only == null || only.equals("tasklist")) {
+      log("requête Tasklist en volume");
+      report.put("tasklist", node("tasklist", "bench_tasklist", "tasklist", "product",
+          "--tasks", o.getOrDefault("tasks", quick ? "10000" : "100000"),
+          "--history", o.getOrDefault("history", quick ? "100000" : "1000000"),
+          "--copies", o.getOrDefault("copies", "50"), "--rounds", "" + rounds, "--repetitions", quick ? "10" : "30"));
+      save();
+    }
+    if (only == null || only.equals("startup")) {
+      List<Object> startups = new ArrayList<>();
+      report.put("startup", startups);
+      new BenchDatabase("bench_footprint").recreate();
+      for (int r = 1; r <= Math.min(rounds + 1, 3); r++) {
+        log("démarrage " + r + (r == 1 ? " (base vide)" : " (base existante)"));
+        startups.add(footprint("startup-" + r, 5, 0, 0));
+      }
+      save();
+    }
+    if (only == null || only.equals("soak")) {
+      int soak = Integer.parseInt(o.getOrDefault("soak", quick ? "60" : "300"));
+      double measured = report.get("product") instanceof List<?> l ? median((List<Object>) l, "lifecyclesPerMinute") : 0;
+      double rate = measured > 0 ? measured / 2 : 30;
+      log("endurance " + soak + " s à " + Math.round(rate) + " cycles/min");
+      if (only != null) {
+        new BenchDatabase("bench_footprint").recreate();
+      }
+      report.put("soak", footprint("soak", 30, soak, Math.max(1, rate)));
+    }
+    report.put("finished", OffsetDateTime.now().toString());
+    save();
+    Files.writeString(out.resolve("report.md"), new MarkdownReport(report).render());
+    log("rapport : " + out.resolve("report.md"));
+  }
 
+  /**
+   * Rounds of the three arms interleaved. Round 1 ramps each engine arm (the curve, the concurrency
+   * chosen from it and from Little's law); rounds 2.. reuse that arm's chosen concurrency.
+   */
+  private void lifecycles(Map<String, String> o, int rounds) throws Exception {
+    String warmup = quick ? "15" : "20";
+    String measure = quick ? "20" : "40";
+    String half = quick ? "15" : "25";
+    String rampWarmup = quick ? "8" : "10";
+    String rampMeasure = quick ? "10" : "15";
+    String max = o.getOrDefault("max", quick ? "32" : "256");
+    String unloaded = quick ? "2" : "3";
+    int pgbenchSeconds = quick ? 10 : 20;
+    String fixed = o.get("concurrency"); // imposed: no ramp
+    report.put("concurrency", fixed == null ? "rampe (manche 1), reprise aux manches suivantes" : fixed);
     PgBench pgbench = new PgBench(BenchDatabase.env("BENCH_PGBENCH", "pgbench"), new BenchDatabase("bench_pgbench"), logs);
     pgbench.init();
     List<Object> dbRounds = new ArrayList<>();
@@ -73,46 +130,52 @@ public final class BenchmarkRunner {
     report.put("cdb", dbRounds);
     report.put("bare", bareRounds);
     report.put("product", productRounds);
+    Map<String, String> chosen = new LinkedHashMap<>();
     for (int r = 1; r <= rounds; r++) {
       log("manche " + r + "/" + rounds + " : C_db (pgbench)");
-      dbRounds.add(pgbench.round(pgbenchSeconds, r));
-      log("manche " + r + "/" + rounds + " : moteur nu");
-      bareRounds.add(node("bare-" + r, "bench_bare", "lifecycle", "bare", "--concurrency", "" + concurrency,
-          "--warmup", warmup, "--measure", measure, "--half", half));
-      log("manche " + r + "/" + rounds + " : produit");
-      productRounds.add(node("product-" + r, "bench_product", "lifecycle", "product", "--concurrency", "" + concurrency,
-          "--warmup", warmup, "--measure", measure, "--half", half));
-      save();
+      CpuMeter.Sample c0 = CpuMeter.sample();
+      Map<String, Object> db = pgbench.round(pgbenchSeconds, r);
+      db.put("cpu", CpuMeter.between(c0, CpuMeter.sample()));
+      dbRounds.add(db);
+      for (String arm : List.of("bare", "product")) {
+        log("manche " + r + "/" + rounds + " : " + (arm.equals("bare") ? "moteur nu" : "produit"));
+        List<String> args = new ArrayList<>(List.of("lifecycle", arm, "--warmup", warmup, "--measure", measure, "--half", half,
+            "--unloaded", r == 1 ? unloaded : "2", "--max", max, "--rampWarmup", rampWarmup, "--rampMeasure", rampMeasure));
+        String c = fixed != null ? fixed : chosen.get(arm);
+        if (c == null) {
+          args.addAll(List.of("--ramp", "true"));
+        } else {
+          args.addAll(List.of("--concurrency", c));
+        }
+        Map<String, Object> result = node(arm + "-" + r, arm.equals("bare") ? "bench_bare" : "bench_product",
+            args.toArray(String[]::new));
+        if (c == null && result.get("concurrency") instanceof Number n) {
+          chosen.put(arm, "" + n.intValue());
+        }
+        (arm.equals("bare") ? bareRounds : productRounds).add(result);
+        log("  " + result.get("lifecyclesPerMinute") + " cycles/min à " + result.get("concurrency") + " en vol, CPU "
+            + result.get("cpu") + ", lectures du pilote par cycle " + result.get("driverReadsPerLifecycle"));
+        save();
+      }
     }
+    report.put("chosenConcurrency", chosen);
+  }
+
+  private void timers(int rounds) throws Exception {
+    int timers = quick ? 2000 : 10_000;
     List<Object> timerProduct = new ArrayList<>();
     List<Object> timerBare = new ArrayList<>();
     report.put("timersProduct", timerProduct);
     report.put("timersBare", timerBare);
     for (int r = 1; r <= Math.min(rounds, 2); r++) {
-      log("minuteries, manche " + r + " : moteur nu puis produit");
-      timerBare.add(node("timers-bare-" + r, "bench_timers_bare", "timers", "bare", "--timers", "" + timers));
+      // the bare engine's drain is the stable reference: once; the product's twice
+      log("minuteries, manche " + r + " : " + (r == 1 ? "moteur nu puis " : "") + "produit");
+      if (r == 1) {
+        timerBare.add(node("timers-bare-" + r, "bench_timers_bare", "timers", "bare", "--timers", "" + timers));
+      }
       timerProduct.add(node("timers-product-" + r, "bench_timers", "timers", "product", "--timers", "" + timers));
       save();
     }
-    log("requête Tasklist en volume");
-    report.put("tasklist", node("tasklist", "bench_tasklist", "tasklist", "product",
-        "--tasks", quick ? "10000" : "100000", "--history", quick ? "100000" : "1000000",
-        "--rounds", "" + rounds, "--repetitions", quick ? "10" : "30"));
-    save();
-    List<Object> startups = new ArrayList<>();
-    report.put("startup", startups);
-    new BenchDatabase("bench_footprint").recreate();
-    for (int r = 1; r <= rounds + 1; r++) {
-      log("démarrage " + r + (r == 1 ? " (base vide)" : " (base existante)"));
-      startups.add(footprint("startup-" + r, 5, 0, 0));
-    }
-    double rate = median(productRounds, "lifecyclesPerMinute") / 2;
-    log("endurance " + soak + " s à " + Math.round(rate) + " cycles/min");
-    report.put("soak", footprint("soak", 30, soak, Math.max(1, rate)));
-    report.put("finished", OffsetDateTime.now().toString());
-    save();
-    Files.writeString(out.resolve("report.md"), new MarkdownReport(report).render());
-    log("rapport : " + out.resolve("report.md"));
   }
 
   /** Runs the product's timer rounds again into an existing report.json, then renders report.md again. */

@@ -10,17 +10,71 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Drives lifecycles: a saturation phase (closed loop, {@code concurrency} lifecycles in flight,
- * warm-up then a measured window) and a half-load phase (open loop, new lifecycles started at half
- * the measured rate) for task completion latency. Counts lifecycles <em>ended</em> in the window and
- * the database's commits over the same window.
+ * Drives lifecycles. First one lifecycle alone (warm-up), then a few alone, one after the other:
+ * the unloaded latency {@code L}. Then, when asked ({@code ramp}), a ramp of the closed loop
+ * (8, 16, 32… lifecycles in flight, each step warmed for max(L, rampWarmup) s then measured) until the
+ * completed rate stops rising (&lt; +5 %); the measured window runs at the best step's concurrency, or
+ * more when Little's law asks for it (in flight ≥ 2 × rate × L), else at the given {@code concurrency}.
+ * The window counts lifecycles <em>ended</em>, the database's commits, the driver's own reads (see
+ * {@link TaskPush}) and the CPU of the JVM, of PostgreSQL and of the machine ({@link CpuMeter}). Then
+ * a half-load phase (open loop at half the measured rate) for task completion latency.
  */
 public final class LoadGenerator {
 
+  /** How a lifecycle node is driven. */
+  record Plan(int concurrency, boolean ramp, int maxConcurrency, int rampWarmupSeconds, int rampMeasureSeconds,
+      int unloaded, int warmupSeconds, int measureSeconds, int halfLoadSeconds) {}
+
   private LoadGenerator() {}
 
-  public static Map<String, Object> run(Lifecycle lifecycle, BenchDatabase db, int concurrency, int warmupSeconds,
-      int measureSeconds, int halfLoadSeconds) throws Exception {
+  /** The closed loop's workers: each runs lifecycles one after the other until told to stop. */
+  private static final class Workers {
+    private final Lifecycle lifecycle;
+    private final Recorder recorder;
+    private final List<AtomicBoolean> stops = new ArrayList<>();
+    private final List<Thread> threads = new ArrayList<>();
+
+    Workers(Lifecycle lifecycle, Recorder recorder) {
+      this.lifecycle = lifecycle;
+      this.recorder = recorder;
+    }
+
+    /** Adds workers (starts spread over {@code spreadMillis}) or stops the last ones (after their lifecycle). */
+    void resize(int n, long spreadMillis) throws InterruptedException {
+      int added = n - threads.size();
+      while (threads.size() < n) {
+        AtomicBoolean stop = new AtomicBoolean();
+        Thread t = new Thread(() -> {
+          while (!stop.get()) {
+            try {
+              lifecycle.run(recorder);
+            } catch (InterruptedException e) {
+              return;
+            } catch (Throwable e) {
+              recorder.failed(e);
+            }
+          }
+        }, "lifecycle-" + threads.size());
+        stops.add(stop);
+        threads.add(t);
+        t.start();
+        Thread.sleep(Math.max(1, spreadMillis / Math.max(1, added)));
+      }
+      while (threads.size() > n) {
+        stops.remove(stops.size() - 1).set(true);
+        threads.remove(threads.size() - 1);
+      }
+    }
+
+    void stopAll() throws InterruptedException {
+      stops.forEach(s -> s.set(true));
+      for (Thread t : threads) {
+        t.join(Waits.TIMEOUT.toMillis());
+      }
+    }
+  }
+
+  public static Map<String, Object> run(Lifecycle lifecycle, BenchDatabase db, Plan plan) throws Exception {
     Map<String, Object> out = new LinkedHashMap<>();
     db.vacuumFull();
     long sizeBefore = db.sizeBytes();
@@ -36,48 +90,111 @@ public final class LoadGenerator {
         }
       }
     }
-    Recorder sat = new Recorder();
-    AtomicBoolean stop = new AtomicBoolean();
-    List<Thread> workers = new ArrayList<>();
-    for (int i = 0; i < concurrency; i++) {
-      Thread t = new Thread(() -> {
-        while (!stop.get()) {
-          try {
-            lifecycle.run(sat);
-          } catch (InterruptedException e) {
-            return;
-          } catch (Throwable e) {
-            sat.failed(e);
-          }
-        }
-      }, "lifecycle-" + i);
-      t.start();
-      workers.add(t);
-      Thread.sleep(1000L * ProductLifecycle.CLOSING_DELAY_SECONDS / concurrency); // stagger the starts
+    // unloaded latency L: a few lifecycles alone, one after the other
+    List<Double> alone = new ArrayList<>();
+    for (int i = 0; i < plan.unloaded(); i++) {
+      long a = System.nanoTime();
+      lifecycle.run(new Recorder());
+      alone.add((System.nanoTime() - a) / 1e9);
     }
-    Thread.sleep(warmupSeconds * 1000L);
+    double latency = alone.isEmpty() ? ProductLifecycle.CLOSING_DELAY_SECONDS : MarkdownReport.median(alone);
+    out.put("unloadedLatencySeconds", Stats.round(latency));
+    out.put("unloadedLatenciesSeconds", alone.stream().map(Stats::round).toList());
+
+    Recorder sat = new Recorder();
+    Workers workers = new Workers(lifecycle, sat);
+    int chosen = plan.concurrency();
+    if (plan.ramp()) {
+      List<Map<String, Object>> curve = new ArrayList<>();
+      double best = 0;
+      int bestLevel = 8;
+      double previous = 0;
+      for (int level = 8; level <= plan.maxConcurrency(); level *= 2) {
+        Map<String, Object> step = new LinkedHashMap<>();
+        workers.resize(level, 2000);
+        // into steady state: at least one lifecycle's latency under this load (the previous step's N / X, at least 1.5 L)
+        double loaded = previous > 0 ? (level / 2.0) * 60 / previous : 0;
+        long warm = Math.min(30, Math.max(plan.rampWarmupSeconds(), (long) Math.ceil(Math.max(1.5 * latency, loaded))));
+        step.put("warmupSeconds", warm);
+        Thread.sleep(1000L * warm);
+        long failed0 = sat.failedCount();
+        CpuMeter.Sample c0 = CpuMeter.sample();
+        long t0 = System.nanoTime();
+        Thread.sleep(plan.rampMeasureSeconds() * 1000L);
+        long t1 = System.nanoTime();
+        CpuMeter.Sample c1 = CpuMeter.sample();
+        double ended = sat.endedBetween(t0, t1) * 60e9 / (t1 - t0);
+        // a step's window is shorter than a few lifecycles: the ramp decides on task completions (19 per
+        // lifecycle in both arms) converted to lifecycles, a smoother measure of the same work
+        double perLifecycle = sat.endedCount() == 0 ? 19 : Math.max(1, (double) sat.tasks() / Math.max(1, sat.endedCount()));
+        double rate = sat.latenciesMs(t0, t1).size() * 60e9 / (t1 - t0) / perLifecycle;
+        step.put("concurrency", level);
+        step.put("lifecyclesPerMinute", Stats.round(rate));
+        step.put("lifecyclesEndedPerMinute", Stats.round(ended));
+        step.put("completionMs", Stats.latency(sat.latenciesMs(t0, t1)));
+        step.put("cpu", CpuMeter.between(c0, c1));
+        step.put("failures", sat.failedCount() - failed0);
+        curve.add(step);
+        log("rampe : " + level + " en vol → " + Stats.round(rate) + " cycles/min, " + step.get("cpu"));
+        if (rate > best) {
+          best = rate;
+          bestLevel = level;
+        }
+        if (level > 8 && rate < previous * 1.05) {
+          break; // the rate stopped rising
+        }
+        previous = rate;
+      }
+      int little = (int) Math.ceil(2 * best / 60.0 * latency);
+      chosen = Math.min(plan.maxConcurrency(), Math.max(bestLevel, little));
+      out.put("ramp", curve);
+      out.put("rampBestLevel", bestLevel);
+      out.put("rampBestLifecyclesPerMinute", Stats.round(best));
+      out.put("littleConcurrencyAtBest", little);
+      out.put("concurrencyChosenBy", "rampe : max(meilleur palier " + bestLevel + ", 2 × débit × L = " + little + ")");
+    } else {
+      out.put("concurrencyChosenBy", "imposée (" + chosen + ")");
+    }
+    workers.resize(chosen, 1000L * ProductLifecycle.CLOSING_DELAY_SECONDS); // staggered starts
+    Thread.sleep(plan.warmupSeconds() * 1000L);
     db.resetStatements();
     long commits0 = db.commits();
-    long probes0 = Waits.PROBES.get();
+    long reads0 = TaskPush.DRIVER_READS.get();
+    long forms0 = TaskPush.FORM_READS.get();
+    long missed0 = TaskPush.MISSED_PUSHES.get();
+    long checks0 = TaskPush.VERIFICATIONS.get();
+    long pushed0 = TaskPush.PUSHED.get();
+    CpuMeter.Sample c0 = CpuMeter.sample();
     long t0 = System.nanoTime();
-    Thread.sleep(measureSeconds * 1000L);
+    Thread.sleep(plan.measureSeconds() * 1000L);
     long t1 = System.nanoTime();
+    CpuMeter.Sample c1 = CpuMeter.sample();
     long commits1 = db.commits();
-    long probes1 = Waits.PROBES.get();
+    long reads = TaskPush.DRIVER_READS.get() - reads0;
+    long forms = TaskPush.FORM_READS.get() - forms0;
+    long missed = TaskPush.MISSED_PUSHES.get() - missed0;
+    long checks = TaskPush.VERIFICATIONS.get() - checks0;
+    long pushed = TaskPush.PUSHED.get() - pushed0;
     out.put("topStatements", db.topStatements(12));
-    stop.set(true);
-    for (Thread t : workers) {
-      t.join(Waits.TIMEOUT.toMillis());
-    }
+    workers.stopAll();
     long ended = sat.endedBetween(t0, t1);
     double perMinute = ended * 60e9 / (t1 - t0);
-    out.put("concurrency", concurrency);
-    out.put("measureSeconds", measureSeconds);
+    out.put("concurrency", chosen);
+    out.put("measureSeconds", plan.measureSeconds());
     out.put("lifecyclesEnded", ended);
     out.put("lifecyclesPerMinute", Stats.round(perMinute));
+    out.put("cpu", CpuMeter.between(c0, c1));
+    // Little's law: in flight = rate × latency, so the latency under load is N / X
+    out.put("loadedLatencySeconds", perMinute == 0 ? Double.NaN : Stats.round(chosen / (perMinute / 60)));
+    out.put("littleConcurrency", Stats.round(2 * perMinute / 60 * latency));
     out.put("tasksPerLifecycle", sat.endedCount() == 0 ? 0 : Stats.round((double) sat.tasks() / sat.endedCount()));
     out.put("commitsPerLifecycle", ended == 0 ? Double.NaN : Stats.round((double) (commits1 - commits0) / ended));
-    out.put("driverProbesPerLifecycle", ended == 0 ? Double.NaN : Stats.round((double) (probes1 - probes0) / ended));
+    out.put("driverReadsPerLifecycle", ended == 0 ? Double.NaN : Stats.round((double) reads / ended));
+    out.put("missedPushesPerLifecycle", ended == 0 ? Double.NaN : Stats.round((double) missed / ended));
+    out.put("pushedTasksNotTaken", TaskPush.pendingTasks());
+    out.put("formReadsPerLifecycle", ended == 0 ? Double.NaN : Stats.round((double) forms / ended));
+    out.put("verificationsPerLifecycle", ended == 0 ? Double.NaN : Stats.round((double) checks / ended));
+    out.put("pushedPerLifecycle", ended == 0 ? Double.NaN : Stats.round((double) pushed / ended));
     out.put("commitsPerSecond", Stats.round((commits1 - commits0) * 1e9 / (t1 - t0)));
     out.put("completionAtSaturationMs", Stats.latency(sat.latenciesMs(t0, t1)));
 
@@ -85,7 +202,7 @@ public final class LoadGenerator {
     Recorder half = new Recorder();
     double perSecond = Math.max(0.05, perMinute / 60.0 / 2);
     long h0 = System.nanoTime();
-    int started = openLoop(lifecycle, half, perSecond, halfLoadSeconds, () -> {});
+    int started = openLoop(lifecycle, half, perSecond, plan.halfLoadSeconds(), () -> {});
     Map<String, Object> halfOut = new LinkedHashMap<>();
     halfOut.put("lifecyclesPerMinuteOffered", Stats.round(perSecond * 60));
     halfOut.put("lifecyclesStarted", started);
@@ -93,7 +210,7 @@ public final class LoadGenerator {
     halfOut.put("completionMs", Stats.latency(half.latenciesMs(h0, Long.MAX_VALUE)));
     out.put("halfLoad", halfOut);
 
-    long total = sat.endedCount() + half.endedCount();
+    long total = sat.endedCount() + half.endedCount() + 1 + alone.size();
     out.put("lifecyclesEndedInAll", total);
     out.put("failures", sat.failedCount() + half.failedCount());
     List<String> why = new ArrayList<>(sat.failures());
@@ -105,6 +222,10 @@ public final class LoadGenerator {
     out.put("bytesPerLifecycleCompacted", total == 0 ? Double.NaN : Stats.round((double) (db.sizeBytes() - sizeBefore) / total));
     out.put("largestTables", db.largestTables(8));
     return out;
+  }
+
+  private static void log(String message) {
+    System.out.println(java.time.LocalTime.now().withNano(0) + " " + message);
   }
 
   /**

@@ -28,9 +28,17 @@ final class MarkdownReport {
   String render() {
     Map<String, Object> machine = (Map<String, Object>) r.get("machine");
     md.append("# Banc d'essai — Appels à projets\n\n");
-    md.append("Mode ").append(r.get("mode")).append(", ").append(r.get("rounds")).append(" manche(s) entrelacées (C_db, moteur nu, produit), ")
-        .append(r.get("concurrency")).append(" cycles de vie en vol à saturation. Du ").append(r.get("started"))
-        .append(" au ").append(r.get("finished")).append(".\n\n");
+    md.append("Mode ").append(r.get("mode")).append(", ").append(r.get("rounds")).append(" manche(s) entrelacées (C_db, moteur nu, produit) ; ")
+        .append("cycles de vie en vol : ").append(r.get("concurrency") == null ? "—" : r.get("concurrency"));
+    if (r.get("chosenConcurrency") instanceof Map<?, ?> chosen && !chosen.isEmpty()) {
+      md.append(" — retenus : moteur nu ").append(chosen.get("bare")).append(", produit ").append(chosen.get("product"));
+    }
+    md.append(". Du ").append(r.get("started")).append(" au ").append(r.get("finished")).append(".\n\n")
+        .append("Le pilote apprend les tâches créées et les processus terminés par poussée (écouteurs du moteur ajoutés par un greffon ")
+        .append("des seules classes du banc, remis après le commit), sans sonder la base ; un sondage de secours après 30 s de silence (au-delà de la minuterie de clôture de 10 s) ")
+        .append("est compté à part (« lectures du pilote », objectif ≈ 0), comme les lectures d'un formulaire et les vérifications finales ")
+        .append("(processus terminés, versements au centime). Processeur : `/proc` (JVM du nœud, pilote compris ; grappe PostgreSQL ; ")
+        .append("machine entière).\n\n");
     md.append("Machine : ").append(machine.get("cpus")).append(" cœurs (").append(machine.get("cpuModel")).append("), ")
         .append(machine.get("memory")).append(", ").append(machine.get("os")).append(" ; ").append(machine.get("java"))
         .append(" ; ").append(machine.get("postgresql")).append(" (").append(machine.get("postgresqlSettings"))
@@ -42,11 +50,33 @@ final class MarkdownReport {
     md.append("## Résultats\n\n| Mesure | Médiane | Étendue (min – max) | Objectif | Atteint |\n|---|---:|---:|---|---|\n");
     row("Cycles de vie complets par minute — produit", values(product, "lifecyclesPerMinute"), "≥ 300", v -> v >= 300);
     row("Cycles de vie complets par minute — moteur nu", values(bare, "lifecyclesPerMinute"), "", null);
-    row("Rapport produit / moteur nu (%)", ratio(product, bare, "lifecyclesPerMinute", 100), "≥ 50 %", v -> v >= 50);
+    row("Rapport produit / moteur nu (%)", ratio(product, bare, "lifecyclesPerMinute", 100), "≥ 60 %", v -> v >= 60);
+    row("Cycles en vol retenus — produit", values(product, "concurrency"), "", null);
+    row("Cycles en vol retenus — moteur nu", values(bare, "concurrency"), "", null);
+    row("Latence d'un cycle seul L (s) — produit", values(product, "unloadedLatencySeconds"), "", null);
+    row("Latence d'un cycle seul L (s) — moteur nu", values(bare, "unloadedLatencySeconds"), "", null);
+    row("Loi de Little : 2 × débit × L — produit (doit rester ≤ en vol)", values(product, "littleConcurrency"), "", null);
+    row("Loi de Little : 2 × débit × L — moteur nu", values(bare, "littleConcurrency"), "", null);
+    row("Cœurs utilisés par la JVM (moteur + pilote) — produit", values(product, "cpu.jvmCores"), "", null);
+    row("Cœurs utilisés par PostgreSQL — produit", values(product, "cpu.postgresCores"), "", null);
+    row("Cœurs occupés, machine entière — produit (sur " + cores() + ")", values(product, "cpu.machineCores"), "", null);
+    row("Cœurs utilisés par la JVM (moteur + pilote) — moteur nu", values(bare, "cpu.jvmCores"), "", null);
+    row("Cœurs utilisés par PostgreSQL — moteur nu", values(bare, "cpu.postgresCores"), "", null);
+    row("Cœurs occupés, machine entière — moteur nu (sur " + cores() + ")", values(bare, "cpu.machineCores"), "", null);
+    row("Cœurs JVM + PostgreSQL — moteur nu (saturé : ≥ 90 % des " + cores() + " cœurs)", sum(bare, "cpu.jvmCores",
+        "cpu.postgresCores"), "saturé", v -> v >= 0.9 * cores());
+    row("Cœurs JVM + PostgreSQL — produit", sum(product, "cpu.jvmCores", "cpu.postgresCores"), "", null);
+    row("Lectures de la base par le pilote, par cycle — produit", values(product, "driverReadsPerLifecycle"), "≈ 0", v -> v <= 0.5);
+    row("Lectures de la base par le pilote, par cycle — moteur nu", values(bare, "driverReadsPerLifecycle"), "≈ 0", v -> v <= 0.5);
+    row("  dont sondages qui ont trouvé une poussée manquée, par cycle — produit", values(product, "missedPushesPerLifecycle"), "0",
+        v -> v == 0);
+    row("  dont sondages qui ont trouvé une poussée manquée, par cycle — moteur nu", values(bare, "missedPushesPerLifecycle"), "0",
+        v -> v == 0);
+    row("  lectures de formulaire par cycle — produit", values(product, "formReadsPerLifecycle"), "", null);
+    row("  vérifications finales par cycle — produit", values(product, "verificationsPerLifecycle"), "", null);
+    row("  vérifications finales par cycle — moteur nu", values(bare, "verificationsPerLifecycle"), "", null);
     row("Commits PostgreSQL par cycle — produit", values(product, "commitsPerLifecycle"), "", null);
     row("Commits PostgreSQL par cycle — moteur nu", values(bare, "commitsPerLifecycle"), "", null);
-    row("  dont lectures de sondage du pilote (par cycle) — produit", values(product, "driverProbesPerLifecycle"), "", null);
-    row("  dont lectures de sondage du pilote (par cycle) — moteur nu", values(bare, "driverProbesPerLifecycle"), "", null);
     row("Commits par seconde consommés — produit à saturation", values(product, "commitsPerSecond"), "", null);
     row("C_db : pgbench TPC-B 4 clients (tps = commits/s)", values(cdb, "tpcb4Tps"), "", null);
     row("C_db : pgbench TPC-B 8 clients (tps)", values(cdb, "tpcb8Tps"), "", null);
@@ -88,6 +118,14 @@ final class MarkdownReport {
     if (soak instanceof Map<?, ?>) {
       List<Object> s = List.of(soak);
       row("Mémoire résidente après l'endurance (Mio)", values(s, "rssAfterSoakMiB"), "≤ 1024, stable", v -> v <= 1024);
+      if (soak instanceof Map<?, ?> sm && sm.get("rssSamples") instanceof List<?> samples && samples.size() > 2) {
+        Object first = get(samples.get(1), "rssMiB");
+        Object last = get(samples.get(samples.size() - 1), "rssMiB");
+        if (first instanceof Number f && last instanceof Number l) {
+          row("Endurance : RSS du dernier échantillon − celui de la 30e s (Mio)", List.of(l.doubleValue() - f.doubleValue()),
+              "stable (≤ 64)", v -> v <= 64);
+        }
+      }
       row("Endurance : cycles terminés", values(s, "soakLifecyclesEnded"), "", null);
       row("Endurance : cycles en échec", values(s, "soakFailures"), "0", v -> v == 0);
     }
@@ -108,6 +146,7 @@ final class MarkdownReport {
       }
       md.append("\nAprès l'endurance : ").append(s.get("rssAfterSoakMiB")).append(" Mio ; échecs : ").append(s.get("soakFailures")).append(".\n");
     }
+    capacity(bare, product, cdb);
     if (tasklist instanceof Map<?, ?> t) {
       tasklist(t);
     }
@@ -120,6 +159,67 @@ final class MarkdownReport {
     return md.toString();
   }
 
+  private int cores() {
+    return get(r, "machine.cpus") instanceof Number n ? n.intValue() : 2;
+  }
+
+  /** The ramp's curve, Little's law figures and the CPU of every measured window. */
+  private void capacity(List<Object> bare, List<Object> product, List<Object> cdb) {
+    md.append("\n## Capacité : rampe de la manche 1\n\n")
+        .append("Chaque palier : montée de la charge, mise en régime pendant max(L, échauffement), puis fenêtre mesurée ; ")
+        .append("la rampe s'arrête quand le débit ne monte plus (< +5 %). La fenêtre mesurée se fait au meilleur palier, ")
+        .append("ou plus si la loi de Little le demande (en vol ≥ 2 × débit × L). Débit d'un palier : tâches complétées ")
+        .append("dans la fenêtre ÷ tâches par cycle (plus stable sur une fenêtre courte que les cycles terminés, donnés à côté).\n\n")
+        .append("| bras | en vol | cycles/min (tâches) | cycles terminés/min | cœurs JVM | cœurs PostgreSQL | cœurs machine | iowait (cœurs) | complétion p95 (ms) | échecs |\n")
+        .append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+    for (String arm : List.of("bare", "product")) {
+      List<Object> rounds = arm.equals("bare") ? bare : product;
+      for (Object round : rounds) {
+        if (get(round, "ramp") instanceof List<?> curve) {
+          for (Object step : curve) {
+            md.append("| ").append(arm.equals("bare") ? "moteur nu" : "produit").append(" | ").append(get(step, "concurrency"))
+                .append(" | ").append(num(get(step, "lifecyclesPerMinute"))).append(" | ")
+                .append(num(get(step, "lifecyclesEndedPerMinute"))).append(" | ").append(num(get(step, "cpu.jvmCores")))
+                .append(" | ").append(num(get(step, "cpu.postgresCores"))).append(" | ").append(num(get(step, "cpu.machineCores")))
+                .append(" | ").append(num(get(step, "cpu.machineIowaitCores"))).append(" | ")
+                .append(num(get(step, "completionMs.p95"))).append(" | ").append(get(step, "failures")).append(" |\n");
+          }
+          md.append("\n").append(arm.equals("bare") ? "Moteur nu" : "Produit").append(" : ").append(get(round, "concurrencyChosenBy"))
+              .append(".\n\n");
+        }
+      }
+    }
+    md.append("\n## Fenêtres mesurées : débit, loi de Little et processeur\n\n")
+        .append("| bras | manche | en vol | cycles/min | L seul (s) | N / X sous charge (s) | 2 × X × L | cœurs JVM | cœurs PostgreSQL | ")
+        .append("cœurs machine (sur ").append(cores()).append(") | iowait | commits/cycle | lectures pilote/cycle |\n")
+        .append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+    for (String arm : List.of("bare", "product")) {
+      int i = 1;
+      for (Object round : arm.equals("bare") ? bare : product) {
+        md.append("| ").append(arm.equals("bare") ? "moteur nu" : "produit").append(" | ").append(i++).append(" | ")
+            .append(get(round, "concurrency")).append(" | ").append(num(get(round, "lifecyclesPerMinute"))).append(" | ")
+            .append(num(get(round, "unloadedLatencySeconds"))).append(" | ").append(num(get(round, "loadedLatencySeconds")))
+            .append(" | ").append(num(get(round, "littleConcurrency"))).append(" | ").append(num(get(round, "cpu.jvmCores")))
+            .append(" | ").append(num(get(round, "cpu.postgresCores"))).append(" | ").append(num(get(round, "cpu.machineCores")))
+            .append(" | ").append(num(get(round, "cpu.machineIowaitCores"))).append(" | ")
+            .append(num(get(round, "commitsPerLifecycle"))).append(" | ").append(num(get(round, "driverReadsPerLifecycle")))
+            .append(" |\n");
+      }
+    }
+    int i = 1;
+    for (Object round : cdb) {
+      md.append("| C_db (pgbench, 3 scripts) | ").append(i++).append(" | — | — | — | — | — | — | ")
+          .append(num(get(round, "cpu.postgresCores"))).append(" | ").append(num(get(round, "cpu.machineCores"))).append(" | ")
+          .append(num(get(round, "cpu.machineIowaitCores"))).append(" | — | — |\n");
+    }
+    md.append("\nCœurs JVM : le nœud entier (moteur ou produit, et le pilote qui tourne dans la même JVM). Cœurs machine : tout ")
+        .append("ce que la machine a fait pendant la fenêtre (collègues compris) ; -1 : non mesurable (PostgreSQL distant).\n");
+  }
+
+  private static String num(Object v) {
+    return v instanceof Number n && !Double.isNaN(n.doubleValue()) ? fmt(n.doubleValue()) : "—";
+  }
+
   private void tasklist(Map<?, ?> t) {
     md.append("\n## Requête Tasklist en volume\n\n");
     if (t.get("error") != null) {
@@ -127,7 +227,13 @@ final class MarkdownReport {
       return;
     }
     Object load = t.get("load");
-    md.append("Chargement par le moteur : tâches ouvertes ").append(get(load, "openTasks")).append(", lignes d'historique ")
+    if (get(load, "copySeconds") != null) {
+      md.append("Échantillon écrit par le moteur (1/").append(get(t, "copies") == null ? "50" : get(t, "copies"))
+          .append(", en ").append(get(load, "openSeconds")).append(" + ").append(get(load, "topUpSeconds"))
+          .append(" s), puis copié en SQL avec de nouveaux identifiants (").append(get(load, "copySeconds"))
+          .append(" s, lignes ajoutées par table : ").append(get(load, "copiedRows")).append(").\n\n");
+    }
+    md.append("Chargement : tâches ouvertes ").append(get(load, "openTasks")).append(", lignes d'historique ")
         .append(get(load, "historyRows")).append(", groupes candidats ").append(get(load, "candidateGroups"))
         .append(", tâches attribuées ").append(get(load, "assignedTasks")).append(", en ").append(get(load, "seconds"))
         .append(" s.\n\n| manche | partie | p50 | p95 | p99 | plan : exécution (ms) | parcours séquentiels | index utilisés |\n|---|---|---:|---:|---:|---:|---|---|\n");
@@ -208,6 +314,16 @@ final class MarkdownReport {
     md.append(fmt(med)).append(" | ").append(fmt(values.stream().mapToDouble(d -> d).min().orElse(0))).append(" – ")
         .append(fmt(values.stream().mapToDouble(d -> d).max().orElse(0))).append(" | ").append(target).append(" | ")
         .append(met == null ? "" : met.test(med) ? "oui" : "**non**").append(" |\n");
+  }
+
+  private List<Double> sum(List<Object> rounds, String a, String b) {
+    List<Double> out = new ArrayList<>();
+    for (Object o : rounds) {
+      if (get(o, a) instanceof Number x && get(o, b) instanceof Number y && x.doubleValue() >= 0 && y.doubleValue() >= 0) {
+        out.add(x.doubleValue() + y.doubleValue());
+      }
+    }
+    return out;
   }
 
   private List<Double> ratio(List<Object> a, List<Object> b, String key, double factor) {

@@ -135,7 +135,8 @@ public final class ProductLifecycle implements Lifecycle {
     String app = a.getReference();
 
     complete(r, app, ApplicationProcess.TASK_CHECK_COMPLETENESS, AGENT, Groups.INSTRUCTEURS, true, vars("complete", "true"));
-    complete(r, app, ApplicationProcess.TASK_CHECK_ELIGIBILITY, AGENT, Groups.INSTRUCTEURS, true, vars("eligible", "true"));
+    complete(r, app, ApplicationProcess.TASK_CHECK_ELIGIBILITY, AGENT, Groups.INSTRUCTEURS, true, vars("eligible", "true",
+        "eligibilityReason", "Critères d'éligibilité de l'appel vérifiés."));
 
     // the lot closes (timer): the call asks for the jury session
     String members = "[\"" + String.join("\",\"", JURORS) + "\"]";
@@ -151,10 +152,12 @@ public final class ProductLifecycle implements Lifecycle {
     }
 
     // synthesis: the proposal as the agent edits it in the form
-    Task synthesis = await(ref, CallProcess.TASK_SYNTHESIS, null);
-    ArrayNode proposals = (ArrayNode) json.readTree(runtime.getVariableTyped(synthesis.getProcessInstanceId(),
+    TaskPush.Created synthesis = await(ref, CallProcess.TASK_SYNTHESIS, null);
+    TaskPush.FORM_READS.incrementAndGet(); // the synthesis form shows the proposals
+    ArrayNode proposals = (ArrayNode) json.readTree(runtime.getVariableTyped(synthesis.processInstanceId(),
         CallProcess.VAR_PROPOSALS).getValue().toString());
-    ((ObjectNode) proposals.get(0)).put("granted", true).put("proposedAmount", new BigDecimal("33600.00")).put("proposedUnits", 16);
+    ((ObjectNode) proposals.get(0)).put("granted", true).put("recommendation", "FAVORABLE")
+        .put("proposedAmount", new BigDecimal("33600.00")).put("proposedUnits", 16);
     complete(r, synthesis, AGENT, Groups.INSTRUCTEURS, true, Variables.createVariables()
         .putValueTyped(CallProcess.VAR_PROPOSALS, SpinValues.jsonValue(proposals.toString()).create()));
     complete(r, ref, CallProcess.TASK_PREPARE_REPORT, AGENT, Groups.INSTRUCTEURS, true,
@@ -167,13 +170,15 @@ public final class ProductLifecycle implements Lifecycle {
     // the convention, the advance, the final report, service fait, the balance
     String day = today.toString();
     complete(r, app, GrantAgreementProcess.TASK_PREPARE, AGENT, Groups.INSTRUCTEURS, true, vars("agreementAmount", 33600.0,
-        "agreementUnits", "16 mesures de 12 mois", "decisionDate", day, "termsChecked", true));
+        "agreementUnits", "16 mesures de 12 mois", "decisionDate", day, "periodStart", day,
+        "periodEnd", today.plusYears(1).minusDays(1).toString(), "termsChecked", true));
     complete(r, app, GrantAgreementProcess.TASK_RECORD_SIGNATURES, AGENT, Groups.INSTRUCTEURS, true,
         vars("operatorSignedOn", day, "presidentSignedOn", day));
     complete(r, app, GrantAgreementProcess.TASK_VALIDATE_ADVANCE, FINANCE, Groups.FINANCES, true,
         vars("paymentDate", day, "mandateNumber", "M-A-" + n));
-    Task finalReport = await(app, GrantAgreementProcess.TASK_RECEIVE_FINAL, null);
-    String indicators = runtime.getVariableTyped(finalReport.getExecutionId(), "indicators").getValue().toString();
+    TaskPush.Created finalReport = await(app, GrantAgreementProcess.TASK_RECEIVE_FINAL, null);
+    TaskPush.FORM_READS.incrementAndGet(); // the final report's form shows the indicators
+    String indicators = runtime.getVariableTyped(finalReport.executionId(), "indicators").getValue().toString();
     complete(r, finalReport, AGENT, Groups.INSTRUCTEURS, true, Variables.createVariables()
         .putValueTyped("indicators", SpinValues.jsonValue(indicators.replace("\"unit\":", "\"value\":12,\"unit\":")).create())
         .putValue("reportReceivedOn", day).putValue("reportSummary", "Bilan annuel : 16 ménages accompagnés.")
@@ -188,8 +193,9 @@ public final class ProductLifecycle implements Lifecycle {
     // the dossier ended: the call's final review
     complete(r, ref, CallProcess.TASK_FINAL_REVIEW, AGENT, Groups.INSTRUCTEURS, true,
         vars("reviewComment", "Appel soldé : un dossier conventionné, avance et solde versés."));
-    Waits.until("fin des processus de " + ref, () -> history.createHistoricProcessInstanceQuery()
-        .processInstanceBusinessKeyIn(ref, app).unfinished().count() == 0);
+    TaskPush.awaitEnd("fin des processus de " + ref, () -> history.createHistoricProcessInstanceQuery()
+        .processInstanceBusinessKeyIn(ref, app).unfinished().count() == 0, ref, app);
+    TaskPush.VERIFICATIONS.addAndGet(3); // the agreement's instance, its id, its payments
     checkPayments(a);
     r.ended();
   }
@@ -208,14 +214,16 @@ public final class ProductLifecycle implements Lifecycle {
     }
   }
 
-  private Task await(String businessKey, String taskKey, String assignee) throws InterruptedException {
-    return Waits.until(taskKey + " de " + businessKey, () -> {
+  /** The task, pushed once its creation is committed (no database read; a slow fallback poll is counted). */
+  private TaskPush.Created await(String businessKey, String taskKey, String assignee) throws InterruptedException {
+    return TaskPush.awaitTask(businessKey, taskKey, assignee, () -> {
       var q = tasks.createTaskQuery().processInstanceBusinessKey(businessKey).taskDefinitionKey(taskKey);
       if (assignee != null) {
         q.taskAssignee(assignee);
       }
       List<Task> found = q.listPage(0, 1);
-      return found.isEmpty() ? null : found.get(0);
+      return found.isEmpty() ? null : new TaskPush.Created(found.get(0).getId(), found.get(0).getProcessInstanceId(),
+          found.get(0).getExecutionId());
     });
   }
 
@@ -225,8 +233,9 @@ public final class ProductLifecycle implements Lifecycle {
   }
 
   /** As Tasklist does it: the user claims the task, then submits the form, authenticated. */
-  private void complete(Recorder r, Task task, String user, String group, boolean claim, Map<String, Object> variables) {
-    AsTasklist.complete(r, tasks, identity, task, user, group, claim, variables);
+  private void complete(Recorder r, TaskPush.Created task, String user, String group, boolean claim,
+      Map<String, Object> variables) {
+    AsTasklist.complete(r, tasks, identity, task.id(), user, group, claim, variables);
   }
 
   private static VariableMap vars(Object... kv) {

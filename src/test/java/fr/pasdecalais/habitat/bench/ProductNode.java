@@ -32,6 +32,14 @@ public final class ProductNode implements AutoCloseable {
 
   /** Starts the product on the database; {@code extra} overrides any property (job executor, pool…). */
   public static ProductNode start(BenchDatabase db, Map<String, Object> extra) {
+    return start(db, extra, false);
+  }
+
+  /**
+   * As {@link #start(BenchDatabase, Map)}; with {@code push}, the driver's push channel ({@link TaskPush},
+   * an engine plugin of the benchmark classes) is added as an extra bean source: the product's code is unchanged.
+   */
+  public static ProductNode start(BenchDatabase db, Map<String, Object> extra, boolean push) {
     TimeZone.setDefault(TimeZone.getTimeZone(AppelsAProjetsApplication.TIME_ZONE));
     GreenMail smtp = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
     smtp.start();
@@ -51,8 +59,9 @@ public final class ProductNode implements AutoCloseable {
     props.putAll(extra);
     // as command-line arguments: above the profile's own settings, as a deployment's environment would be
     String[] args = props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
-    ConfigurableApplicationContext context = new SpringApplicationBuilder(AppelsAProjetsApplication.class)
-        .profiles("postgres").run(args);
+    Class<?>[] sources = push ? new Class<?>[] {AppelsAProjetsApplication.class, TaskPush.Config.class}
+        : new Class<?>[] {AppelsAProjetsApplication.class};
+    ConfigurableApplicationContext context = new SpringApplicationBuilder(sources).profiles("postgres").run(args);
     return new ProductNode(context, port, smtp);
   }
 

@@ -66,7 +66,18 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@code deleteCandidateGroup} + {@code addCandidateGroup}) and assigns about 20 % to a user. When
  * the open instances leave the history under {@code historyRowsTarget}, further instances are
  * started and deleted (withdrawn dossiers): history only. Starts are batched (200 per
- * transaction, Spring's {@link TransactionTemplate}) on 2 threads. No SQL cloning.
+ * transaction, Spring's {@link TransactionTemplate}) on 2 threads.
+ *
+ * <p>With a {@code copies} factor above 1 (the benchmark's default: 50), the engine writes only
+ * 1/{@code copies} of that volume — a realistic sample, with every row the engine and the product's
+ * plugins write for it (tasks, candidate groups, per-task or per-instance authorizations, variables,
+ * timers, message subscriptions, history) — and {@link #multiply} copies each sample row
+ * {@code copies − 1} times with SQL ({@code INSERT … SELECT … CROSS JOIN generate_series}): every
+ * identifier that points to a row of the sample (ids, process instance, execution, task, activity
+ * instance, variable scope, authorization resource id, business key) gets the suffix {@code -k} of
+ * its copy, so copies are whole, consistent instances; what points outside the sample (process
+ * definition, job definition, groups, users) is kept. Copies share their sample's variable values
+ * and due dates (the due dates keep their spread over 180 days).
  *
  * <p><b>Measure</b> ({@link #measure}): as a user of {@code instructeurs} (authorization on),
  * {@code FilterService.listPage(filter, 0, 50)}, {@code FilterService.count(filter)} and the
@@ -116,30 +127,43 @@ public final class TasklistPhase {
   // ------------------------------------------------------------------------------------------------ load
 
   public static Map<String, Object> load(ProductNode node, int openTasks, long historyRowsTarget) {
+    return load(node, openTasks, historyRowsTarget, 1);
+  }
+
+  public static Map<String, Object> load(ProductNode node, int openTasks, long historyRowsTarget, int copies) {
     long t0 = System.nanoTime();
     ProcessEngine engine = node.bean(ProcessEngine.class);
     TransactionTemplate tx = new TransactionTemplate(node.bean(PlatformTransactionManager.class));
     DataSource ds = node.bean(DataSource.class);
     AtomicLong seq = new AtomicLong();
     Map<String, Object> result = new LinkedHashMap<>();
+    int sample = Math.max(1, (int) Math.ceil((double) openTasks / copies));
     result.put("method", "engine: instruction process started before " + ACTIVITY
         + ", 45 % moved to other candidate groups, 20 % assigned; history top-up by started+deleted instances; "
-        + BATCH + " starts per transaction, " + THREADS + " threads");
+        + BATCH + " starts per transaction, " + THREADS + " threads"
+        + (copies > 1 ? "; engine sample of " + sample + " open instances multiplied by " + copies + " with SQL" : ""));
     long startOpen = System.nanoTime();
-    run(openTasks, i -> openInstance(engine, seq.incrementAndGet()), tx);
+    run(sample, i -> openInstance(engine, seq.incrementAndGet()), tx);
     result.put("openSeconds", secs(startOpen));
 
     long hist = historyRows(ds);
     long startTopUp = System.nanoTime();
     long deleted = 0;
-    if (hist < historyRowsTarget && openTasks > 0) {
-      double perInstance = Math.max(1.0, (double) hist / openTasks);
-      int more = (int) Math.ceil((historyRowsTarget - hist) / (perInstance + 3));
+    long sampleHistoryTarget = historyRowsTarget / copies;
+    if (hist < sampleHistoryTarget && sample > 0) {
+      double perInstance = Math.max(1.0, (double) hist / sample);
+      int more = (int) Math.ceil((sampleHistoryTarget - hist) / (perInstance + 3));
       run(more, i -> closedInstance(engine, seq.incrementAndGet()), tx);
       deleted = more;
     }
-    result.put("deletedInstances", deleted);
     result.put("topUpSeconds", secs(startTopUp));
+    if (copies > 1) {
+      long startCopies = System.nanoTime();
+      result.put("copiedRows", multiply(ds, copies));
+      result.put("copySeconds", secs(startCopies));
+      deleted *= copies;
+    }
+    result.put("deletedInstances", deleted);
     result.put("rows", counts(ds));
     result.put("openTasks", longQuery(ds, "SELECT count(*) FROM act_ru_task"));
     result.put("historyRows", historyRows(ds));
@@ -217,6 +241,78 @@ public final class TasklistPhase {
     ProcessInstance pi = runtime.createProcessInstanceByKey(PROCESS_KEY).businessKey((String) vars.get("reference"))
         .setVariables(vars).startBeforeActivity(ACTIVITY).execute();
     runtime.deleteProcessInstance(pi.getId(), "Dossier retiré (banc d'essai)", true, true);
+  }
+
+  /** Identifier columns rewritten in a copy (when not null): they point to rows of the sample. */
+  static final Set<String> ID_COLUMNS = Set.of("id_", "proc_inst_id_", "process_instance_id_", "root_proc_inst_id_",
+      "execution_id_", "task_id_", "parent_id_", "super_exec_", "act_inst_id_", "parent_act_inst_id_", "var_inst_id_",
+      "bytearray_id_", "var_scope_", "business_key_", "parent_task_id_", "call_proc_inst_id_", "job_id_",
+      "exception_stack_id_", "scope_activity_instance_id_");
+
+  /**
+   * Copies every row of the sample (the instances of {@link #PROCESS_KEY}, open or deleted) {@code copies − 1}
+   * times; returns the rows added per table. Runtime tables first, parents before children (foreign keys).
+   */
+  static Map<String, Long> multiply(DataSource ds, int copies) {
+    Map<String, Long> added = new LinkedHashMap<>();
+    String pis = "SELECT proc_inst_id_ FROM bench_sample_pi";
+    String tasks = "SELECT id_ FROM act_ru_task WHERE proc_inst_id_ IN (" + pis + ")";
+    Map<String, String> where = new LinkedHashMap<>();
+    where.put("act_ge_bytearray", "id_ IN (SELECT bytearray_id_ FROM act_ru_variable WHERE proc_inst_id_ IN (" + pis + ")"
+        + " UNION SELECT bytearray_id_ FROM act_hi_varinst WHERE proc_inst_id_ IN (" + pis + ")"
+        + " UNION SELECT bytearray_id_ FROM act_hi_detail WHERE proc_inst_id_ IN (" + pis + "))");
+    where.put("act_ru_execution", "proc_inst_id_ IN (" + pis + ")");
+    where.put("act_ru_task", "proc_inst_id_ IN (" + pis + ")");
+    where.put("act_ru_identitylink", "task_id_ IN (" + tasks + ")");
+    where.put("act_ru_variable", "proc_inst_id_ IN (" + pis + ")");
+    where.put("act_ru_job", "process_instance_id_ IN (" + pis + ")");
+    where.put("act_ru_event_subscr", "proc_inst_id_ IN (" + pis + ")");
+    where.put("act_ru_authorization", "resource_id_ IN (" + tasks + " UNION " + pis + ")");
+    for (String t : HISTORY_TABLES) {
+      where.put(t, null);
+    }
+    try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+      c.setAutoCommit(true);
+      s.execute("DROP TABLE IF EXISTS bench_sample_pi");
+      s.execute("CREATE TABLE bench_sample_pi AS SELECT id_ AS proc_inst_id_ FROM act_hi_procinst WHERE proc_def_key_ = '"
+          + PROCESS_KEY + "'");
+      s.execute("ALTER TABLE bench_sample_pi ADD PRIMARY KEY (proc_inst_id_)");
+      for (Map.Entry<String, String> e : where.entrySet()) {
+        String table = e.getKey();
+        List<String> columns = new ArrayList<>();
+        try (ResultSet rs = c.getMetaData().getColumns(null, null, table, null)) {
+          while (rs.next()) {
+            columns.add(rs.getString("COLUMN_NAME").toLowerCase(java.util.Locale.ROOT));
+          }
+        }
+        if (columns.isEmpty()) {
+          continue;
+        }
+        String condition = e.getValue();
+        if (condition == null) { // history: by process instance, else by root process instance
+          String col = columns.contains("proc_inst_id_") ? "proc_inst_id_"
+              : columns.contains("process_instance_id_") ? "process_instance_id_"
+              : columns.contains("root_proc_inst_id_") ? "root_proc_inst_id_" : null;
+          if (col == null) {
+            continue;
+          }
+          condition = col + " IN (" + pis + ")";
+        }
+        List<String> select = new ArrayList<>();
+        for (String col : columns) {
+          boolean id = ID_COLUMNS.contains(col) || (table.equals("act_ru_authorization") && col.equals("resource_id_"));
+          select.add(id ? "CASE WHEN " + col + " IS NULL THEN NULL ELSE " + col + " || '-' || g END" : col);
+        }
+        String sql = "INSERT INTO " + table + " (" + String.join(", ", columns) + ") SELECT " + String.join(", ", select)
+            + " FROM " + table + " CROSS JOIN generate_series(1, " + (copies - 1) + ") AS g WHERE " + condition;
+        added.put(table, (long) s.executeUpdate(sql));
+      }
+      s.execute("DROP TABLE bench_sample_pi");
+    } catch (SQLException e) {
+      throw new IllegalStateException("copie SQL de l'échantillon : " + e.getMessage(), e);
+    }
+    added.values().removeIf(n -> n == 0);
+    return added;
   }
 
   static Map<String, Long> counts(DataSource ds) {
