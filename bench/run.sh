@@ -33,7 +33,10 @@ source "$ROOT/bench/pg-cluster.sh"
 if [ "${BENCH_SKIP_BUILD:-false}" != true ]; then
   mvn -B -ntp -q -DskipTests package
   mvn -B -ntp -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/benchmark/classpath.txt
+  # start-up is measured as production runs it: the extracted jar with its CDS archive (README, docker/)
+  bash bin/cds-archive.sh "$(ls target/appels-a-projets-*.jar | grep -v original | head -1)" target/app >/dev/null
 fi
+export BENCH_APP_DIR="$ROOT/target/app"
 # the benchmark's own classes only (not the test suite's Spring configurations)
 rm -rf target/bench-classes && mkdir -p target/bench-classes/fr/pasdecalais/habitat
 cp -r target/test-classes/fr/pasdecalais/habitat/bench target/bench-classes/fr/pasdecalais/habitat/

@@ -2,6 +2,8 @@ package fr.pasdecalais.habitat.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -87,7 +89,7 @@ public final class BenchmarkRunner {
       new BenchDatabase("bench_footprint").recreate();
       for (int r = 1; r <= Math.min(rounds + 1, 3); r++) {
         log("démarrage " + r + (r == 1 ? " (base vide)" : " (base existante)"));
-        startups.add(footprint("startup-" + r, 5, 0, 0));
+        startups.add(startup("startup-" + r));
       }
       save();
     }
@@ -246,6 +248,86 @@ public final class BenchmarkRunner {
       r.put("error", "code " + code + ", voir logs/" + name + ".log");
     }
     return r;
+  }
+
+  /**
+   * Start-up as production runs it (README, docker/Dockerfile): the extracted jar with its Class Data Sharing
+   * archive made by bin/cds-archive.sh ({@code BENCH_APP_DIR}, default target/app), profile postgres, a mail
+   * server of its own. Time from the process start to health UP, the process's CPU time then (/proc), its
+   * resident memory 5 s later; then stopped (SIGTERM).
+   */
+  private Map<String, Object> startup(String name) throws Exception {
+    Path app = Path.of(BenchDatabase.env("BENCH_APP_DIR", "target/app")).toAbsolutePath();
+    BenchDatabase db = new BenchDatabase("bench_footprint");
+    int port = ProductNode.freePort();
+    GreenMail smtp = new GreenMail(new ServerSetup(ProductNode.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    smtp.start();
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(jvmOptions);
+    boolean cds = Files.exists(app.resolve("app.jsa"));
+    if (cds) {
+      command.add("-XX:SharedArchiveFile=" + app.resolve("app.jsa"));
+    }
+    command.addAll(List.of("-jar", app.resolve("appels-a-projets.jar").toString(), "--spring.profiles.active=postgres",
+        "--spring.datasource.url=" + db.url(), "--spring.datasource.username=" + db.user,
+        "--spring.datasource.password=" + db.password, "--aap.admin.user=" + ProductNode.ADMIN,
+        "--aap.admin.password=" + ProductNode.ADMIN_PASSWORD, "--server.port=" + port, "--spring.mail.host=127.0.0.1",
+        "--spring.mail.port=" + smtp.getSmtp().getPort(), "--logging.level.root=warn", "--logging.level.fr.pasdecalais=warn",
+        "--spring.main.banner-mode=off"));
+    Map<String, Object> r = new LinkedHashMap<>();
+    r.put("how", (cds ? "java -XX:SharedArchiveFile=app.jsa" : "java (archive CDS absente)") + " -jar appels-a-projets.jar, profil postgres");
+    long start = System.nanoTime();
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(logs.resolve(name + ".log").toFile()).start();
+    try {
+      HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+      Double ready = null;
+      while (p.isAlive() && ready == null && System.nanoTime() - start < 180e9) {
+        try {
+          HttpResponse<String> res = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
+              .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+          if (res.statusCode() == 200 && res.body().contains("\"UP\"")) {
+            ready = (System.nanoTime() - start) / 1e9;
+          }
+        } catch (java.io.IOException e) {
+          // not listening yet
+        }
+        if (ready == null) {
+          Thread.sleep(100);
+        }
+      }
+      r.put("readySeconds", ready == null ? Double.NaN : Stats.round(ready));
+      if (ready == null) {
+        r.put("error", "santé non UP en 180 s, voir logs/" + name + ".log");
+      } else {
+        r.put("cpuSecondsAtReady", Stats.round(cpuSeconds(p.pid())));
+        Thread.sleep(5000);
+        r.put("rssIdleMiB", rssMiB(p.pid()));
+      }
+    } finally {
+      p.destroy();
+      if (!p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+        p.destroyForcibly().waitFor();
+      }
+      smtp.stop();
+    }
+    return r;
+  }
+
+  /** utime + stime of a process, seconds (/proc/PID/stat, fields 14 and 15, in clock ticks of 1/100 s). */
+  static double cpuSeconds(long pid) throws java.io.IOException {
+    String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
+  }
+
+  static long rssMiB(long pid) throws java.io.IOException {
+    for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+      if (line.startsWith("VmRSS:")) {
+        return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+      }
+    }
+    return -1;
   }
 
   private List<String> command(String... args) {

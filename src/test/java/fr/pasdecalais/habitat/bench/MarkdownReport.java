@@ -112,6 +112,7 @@ final class MarkdownReport {
       row("Démarrage jusqu'à la santé UP (s) — base vide", values(startups.subList(0, 1), "readySeconds"), "≤ 15 s", v -> v <= 15);
       row("Démarrage jusqu'à la santé UP (s) — base existante", values(startups.subList(1, startups.size()), "readySeconds"),
           "≤ 15 s", v -> v <= 15);
+      row("Démarrage : temps CPU du processus jusqu'à la santé UP (s)", values(startups, "cpuSecondsAtReady"), "", null);
       row("Mémoire résidente au repos (Mio)", values(startups, "rssIdleMiB"), "≤ 1024", v -> v <= 1024);
     }
     Object soak = r.get("soak");
