@@ -107,6 +107,10 @@ final class MarkdownReport {
     row("Minuteries : vidage (tâches/s) — produit", values(list("timersProduct"), "jobsPerSecond"), "≥ 200", v -> v >= 200);
     row("Minuteries : retard p95 (ms) — produit", values(list("timersProduct"), "latenessMs.p95"), "", null);
     row("Minuteries : vidage (tâches/s) — moteur nu", values(list("timersBare"), "jobsPerSecond"), "", null);
+    row("Minuteries : cœurs JVM / PostgreSQL pendant le vidage — produit", sum(list("timersProduct"), "cpu.jvmCores",
+        "cpu.postgresCores"), "", null);
+    row("  dont JVM — produit", values(list("timersProduct"), "cpu.jvmCores"), "", null);
+    row("  dont PostgreSQL — produit", values(list("timersProduct"), "cpu.postgresCores"), "", null);
     List<Object> startups = list("startup");
     if (!startups.isEmpty()) {
       row("Démarrage jusqu'à la santé UP (s) — base vide", values(startups.subList(0, 1), "readySeconds"), "≤ 15 s", v -> v <= 15);
