@@ -225,22 +225,7 @@ public final class BenchmarkRunner {
     command.addAll(List.of("--db", "bench_footprint", "--result", result.toString()));
     long start = System.nanoTime();
     Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(logs.resolve(name + ".log").toFile()).start();
-    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-    Double ready = null;
-    while (p.isAlive() && ready == null && System.nanoTime() - start < 180e9) {
-      try {
-        HttpResponse<String> res = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
-            .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
-        if (res.statusCode() == 200 && res.body().contains("\"UP\"")) {
-          ready = (System.nanoTime() - start) / 1e9;
-        }
-      } catch (java.io.IOException e) {
-        // not listening yet
-      }
-      if (ready == null) {
-        Thread.sleep(100);
-      }
-    }
+    Double ready = awaitHealthUp(p, port, start);
     int code = p.waitFor();
     Map<String, Object> r = Files.exists(result) ? json.readValue(result.toFile(), Map.class) : new LinkedHashMap<>();
     r.put("readySeconds", ready == null ? Double.NaN : Stats.round(ready));
@@ -280,22 +265,7 @@ public final class BenchmarkRunner {
     long start = System.nanoTime();
     Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(logs.resolve(name + ".log").toFile()).start();
     try {
-      HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-      Double ready = null;
-      while (p.isAlive() && ready == null && System.nanoTime() - start < 180e9) {
-        try {
-          HttpResponse<String> res = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
-              .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
-          if (res.statusCode() == 200 && res.body().contains("\"UP\"")) {
-            ready = (System.nanoTime() - start) / 1e9;
-          }
-        } catch (java.io.IOException e) {
-          // not listening yet
-        }
-        if (ready == null) {
-          Thread.sleep(100);
-        }
-      }
+      Double ready = awaitHealthUp(p, port, start);
       r.put("readySeconds", ready == null ? Double.NaN : Stats.round(ready));
       if (ready == null) {
         r.put("error", "santé non UP en 180 s, voir logs/" + name + ".log");
@@ -312,6 +282,24 @@ public final class BenchmarkRunner {
       smtp.stop();
     }
     return r;
+  }
+
+  /** Seconds from {@code start} (nanoTime) to the node's health UP, polled every 100 ms; null if not within 180 s. */
+  private static Double awaitHealthUp(Process p, int port, long start) throws InterruptedException {
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    while (p.isAlive() && System.nanoTime() - start < 180e9) {
+      try {
+        HttpResponse<String> res = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
+            .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+        if (res.statusCode() == 200 && res.body().contains("\"UP\"")) {
+          return (System.nanoTime() - start) / 1e9;
+        }
+      } catch (java.io.IOException e) {
+        // not listening yet
+      }
+      Thread.sleep(100);
+    }
+    return null;
   }
 
   /** utime + stime of a process, seconds (/proc/PID/stat, fields 14 and 15, in clock ticks of 1/100 s). */

@@ -69,11 +69,8 @@ class HistoryKeptPerProcessTest {
 
   @Test
   void anInstructedDossierKeepsWhoDecidedAndTheConventionKeepsEveryValueOfItsMoney() throws Exception {
-    Application a = dossier();
-    completeAsAgent(a, ApplicationProcess.TASK_CHECK_COMPLETENESS, Map.of("complete", "true"));
-    completeAsAgent(a, ApplicationProcess.TASK_CHECK_ELIGIBILITY, Map.of("eligible", "true"));
-    HistoricProcessInstance instruction = history.createHistoricProcessInstanceQuery()
-        .processDefinitionKey(ApplicationProcess.INSTRUCTION_KEY).processInstanceBusinessKey(a.getReference()).singleResult();
+    Application a = instructedDossier();
+    HistoricProcessInstance instruction = instructionOf(a);
     assertThat(instruction.getEndTime()).as("instruction ended").isNotNull();
 
     ProcessTestSupport.clock("2023-10-25T10:00:00");
@@ -108,11 +105,8 @@ class HistoryKeptPerProcessTest {
 
   @Test
   void aProcessHistoryBecomesRemovableTenYearsAfterItsOwnEndAndNoRemovalTimeIsStamped() throws Exception {
-    Application a = dossier();
-    completeAsAgent(a, ApplicationProcess.TASK_CHECK_COMPLETENESS, Map.of("complete", "true"));
-    completeAsAgent(a, ApplicationProcess.TASK_CHECK_ELIGIBILITY, Map.of("eligible", "true"));
-    HistoricProcessInstance instruction = history.createHistoricProcessInstanceQuery()
-        .processDefinitionKey(ApplicationProcess.INSTRUCTION_KEY).processInstanceBusinessKey(a.getReference()).singleResult();
+    Application a = instructedDossier();
+    HistoricProcessInstance instruction = instructionOf(a);
     assertThat(instruction.getRemovalTime()).isNull();
     assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(instruction.getId()).list())
         .isNotEmpty().allSatisfy(i -> assertThat(i.getRemovalTime()).isNull());
@@ -135,6 +129,19 @@ class HistoryKeptPerProcessTest {
     ProcessTestSupport.executeDueJobs(engine);
     return applications.submit(ref, Dossiers.request(Dossiers.siret(), Dossiers.email(), true, List.of("ARTOIS")),
         Dossiers.AGENT).application();
+  }
+
+  /** A dossier found complete and eligible by the agent: its instruction has ended. */
+  private Application instructedDossier() throws Exception {
+    Application a = dossier();
+    completeAsAgent(a, ApplicationProcess.TASK_CHECK_COMPLETENESS, Map.of("complete", "true"));
+    completeAsAgent(a, ApplicationProcess.TASK_CHECK_ELIGIBILITY, Map.of("eligible", "true"));
+    return a;
+  }
+
+  private HistoricProcessInstance instructionOf(Application a) {
+    return history.createHistoricProcessInstanceQuery().processDefinitionKey(ApplicationProcess.INSTRUCTION_KEY)
+        .processInstanceBusinessKey(a.getReference()).singleResult();
   }
 
   /** What the engine's history cleanup would remove now (its own query, read only). */
