@@ -8,7 +8,7 @@ import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
  * Who reads and works on the tasks of a process definition through one grant on the definition
  * instead of one grant per task (the engine's default, {@code DefaultAuthorizationProvider}): only
  * where every user task of the definition is for that one group ({@code camunda:candidateGroups} of
- * every user task of {@code processes/*.bpmn}; checked by {@code TaskGrantsModelsTest}), so that the
+ * every user task of {@code processes/*.bpmn}; checked by {@code TaskGrantsByDefinitionTest}), so that the
  * group is authorized on exactly the tasks it was authorized on before. The grant gives what the
  * per-task grant gave: read ({@code READ} → {@code READ_TASK}) and work — claim, complete, comment,
  * variables ({@code UPDATE} → {@code UPDATE_TASK}). Other definitions keep per-task grants

@@ -1,6 +1,5 @@
 package fr.pasdecalais.habitat.aap.agreement.process;
 
-import fr.pasdecalais.habitat.aap.shared.ProcessVariables;
 import static fr.pasdecalais.habitat.aap.agreement.process.GrantAgreementProcess.VAR_MANDATE_NUMBER;
 import static fr.pasdecalais.habitat.aap.agreement.process.GrantAgreementProcess.VAR_PAYMENT_DATE;
 import static fr.pasdecalais.habitat.aap.agreement.process.GrantAgreementProcess.VAR_PAYMENT_ERROR;
@@ -9,6 +8,7 @@ import fr.pasdecalais.habitat.aap.agreement.AgreementFormService;
 import fr.pasdecalais.habitat.aap.agreement.AgreementSettlementService;
 import fr.pasdecalais.habitat.aap.payment.PaymentRefusedException;
 import fr.pasdecalais.habitat.aap.shared.FormValues;
+import fr.pasdecalais.habitat.aap.shared.ProcessVariables;
 import java.time.LocalDate;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;

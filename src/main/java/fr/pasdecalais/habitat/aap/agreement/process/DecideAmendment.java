@@ -1,6 +1,5 @@
 package fr.pasdecalais.habitat.aap.agreement.process;
 
-import fr.pasdecalais.habitat.aap.shared.ProcessVariables;
 import static fr.pasdecalais.habitat.aap.agreement.process.GrantAgreementProcess.VAR_AMENDMENT_APPROVED;
 import static fr.pasdecalais.habitat.aap.agreement.process.GrantAgreementProcess.VAR_AMENDMENT_COMMENT;
 import static fr.pasdecalais.habitat.aap.agreement.process.GrantAgreementProcess.VAR_AMENDMENT_DECISION;
@@ -13,6 +12,7 @@ import fr.pasdecalais.habitat.aap.agreement.AgreementFormService;
 import fr.pasdecalais.habitat.aap.agreement.Amendment;
 import fr.pasdecalais.habitat.aap.agreement.AmendmentStatus;
 import fr.pasdecalais.habitat.aap.shared.FormValues;
+import fr.pasdecalais.habitat.aap.shared.ProcessVariables;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import org.camunda.bpm.engine.delegate.DelegateExecution;

@@ -1,6 +1,5 @@
 package fr.pasdecalais.habitat.aap.agreement.process;
 
-import fr.pasdecalais.habitat.aap.shared.ProcessVariables;
 import static fr.pasdecalais.habitat.aap.agreement.process.GrantAgreementProcess.VAR_AGREEMENT_AMOUNT;
 import static fr.pasdecalais.habitat.aap.agreement.process.GrantAgreementProcess.VAR_AGREEMENT_ERROR;
 import static fr.pasdecalais.habitat.aap.agreement.process.GrantAgreementProcess.VAR_AGREEMENT_UNITS;
@@ -13,6 +12,7 @@ import fr.pasdecalais.habitat.aap.agreement.AgreementLifecycleService;
 import fr.pasdecalais.habitat.aap.agreement.GrantAgreement;
 import fr.pasdecalais.habitat.aap.shared.FormValues;
 import fr.pasdecalais.habitat.aap.shared.ProcessContract;
+import fr.pasdecalais.habitat.aap.shared.ProcessVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;

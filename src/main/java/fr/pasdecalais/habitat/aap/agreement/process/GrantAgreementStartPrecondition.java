@@ -1,11 +1,11 @@
 package fr.pasdecalais.habitat.aap.agreement.process;
 
-import fr.pasdecalais.habitat.aap.shared.ProcessVariables;
 import static fr.pasdecalais.habitat.aap.agreement.process.GrantAgreementProcess.VAR_AGREEMENT_AMOUNT;
 
 import fr.pasdecalais.habitat.aap.agreement.AgreementLifecycleService;
 import fr.pasdecalais.habitat.aap.application.Application;
 import fr.pasdecalais.habitat.aap.shared.ProcessContract;
+import fr.pasdecalais.habitat.aap.shared.ProcessVariables;
 import fr.pasdecalais.habitat.aap.shared.RefusedException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;

@@ -1,6 +1,5 @@
 package fr.pasdecalais.habitat.aap.agreement.process;
 
-import fr.pasdecalais.habitat.aap.shared.ProcessVariables;
 import static fr.pasdecalais.habitat.aap.agreement.process.GrantAgreementProcess.VAR_PAYMENT_AMOUNT_LABEL;
 import static fr.pasdecalais.habitat.aap.agreement.process.GrantAgreementProcess.VAR_PAYMENT_ERROR;
 import static fr.pasdecalais.habitat.aap.agreement.process.GrantAgreementProcess.VAR_PAYMENT_KIND_LABEL;
@@ -8,6 +7,7 @@ import static fr.pasdecalais.habitat.aap.agreement.process.GrantAgreementProcess
 
 import fr.pasdecalais.habitat.aap.payment.Payment;
 import fr.pasdecalais.habitat.aap.shared.Money;
+import fr.pasdecalais.habitat.aap.shared.ProcessVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 
 /** The variables "Valider le mandatement" shows: the order's id, number, kind and amount (as text). */

@@ -1,6 +1,5 @@
 package fr.pasdecalais.habitat.aap.agreement.process;
 
-import fr.pasdecalais.habitat.aap.shared.ProcessVariables;
 import static fr.pasdecalais.habitat.aap.agreement.process.GrantAgreementProcess.VAR_FINAL_REPORT_APPROVED;
 import static fr.pasdecalais.habitat.aap.agreement.process.GrantAgreementProcess.VAR_FINAL_REPORT_DECISION;
 import static fr.pasdecalais.habitat.aap.agreement.process.GrantAgreementProcess.VAR_INDICATORS;
@@ -11,6 +10,7 @@ import static fr.pasdecalais.habitat.aap.agreement.process.GrantAgreementProcess
 import fr.pasdecalais.habitat.aap.agreement.AgreementFormService;
 import fr.pasdecalais.habitat.aap.reporting.ReportingService;
 import fr.pasdecalais.habitat.aap.shared.FormValues;
+import fr.pasdecalais.habitat.aap.shared.ProcessVariables;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;

@@ -1,12 +1,12 @@
 package fr.pasdecalais.habitat.aap.agreement.process;
 
-import fr.pasdecalais.habitat.aap.shared.ProcessVariables;
 import static fr.pasdecalais.habitat.aap.agreement.process.GrantAgreementProcess.VAR_QUANTITIES;
 import static fr.pasdecalais.habitat.aap.agreement.process.GrantAgreementProcess.VAR_SERVICE_ERROR;
 import static fr.pasdecalais.habitat.aap.agreement.process.GrantAgreementProcess.VAR_SERVICE_RENDERED_ON;
 
 import fr.pasdecalais.habitat.aap.agreement.AgreementSettlementService;
 import fr.pasdecalais.habitat.aap.shared.FormValues;
+import fr.pasdecalais.habitat.aap.shared.ProcessVariables;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,12 +1,12 @@
 package fr.pasdecalais.habitat.aap.agreement.process;
 
-import fr.pasdecalais.habitat.aap.shared.ProcessVariables;
 import static fr.pasdecalais.habitat.aap.agreement.process.GrantAgreementProcess.VAR_OPERATOR_SIGNED_ON;
 import static fr.pasdecalais.habitat.aap.agreement.process.GrantAgreementProcess.VAR_PRESIDENT_SIGNED_ON;
 import static fr.pasdecalais.habitat.aap.agreement.process.GrantAgreementProcess.VAR_SIGNATURE_ERROR;
 
 import fr.pasdecalais.habitat.aap.agreement.AgreementLifecycleService;
 import fr.pasdecalais.habitat.aap.shared.FormValues;
+import fr.pasdecalais.habitat.aap.shared.ProcessVariables;
 import java.time.LocalDate;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;

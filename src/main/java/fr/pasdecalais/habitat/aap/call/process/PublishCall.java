@@ -1,11 +1,11 @@
 package fr.pasdecalais.habitat.aap.call.process;
 
-import fr.pasdecalais.habitat.aap.shared.ProcessVariables;
 import static fr.pasdecalais.habitat.aap.call.process.CallProcess.*;
 import static fr.pasdecalais.habitat.aap.shared.ProcessContract.*;
 
 import fr.pasdecalais.habitat.aap.call.CallProcessService;
 import fr.pasdecalais.habitat.aap.shared.JsonVariables;
+import fr.pasdecalais.habitat.aap.shared.ProcessVariables;
 import java.util.ArrayList;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
