@@ -1,5 +1,8 @@
 package fr.pasdecalais.habitat.aap.config;
 
+import java.sql.SQLException;
+import java.util.Date;
+import java.util.concurrent.ThreadLocalRandom;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.DefaultJobRetryCmd;
@@ -7,6 +10,7 @@ import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.jobexecutor.FailedJobCommandFactory;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,6 +23,13 @@ import org.springframework.stereotype.Component;
  * impossible : serveur de messagerie injoignable. Le moteur réessaiera 19 fois toutes les minutes ;
  * ensuite, vérifiez la configuration SMTP puis relancez le job dans Cockpit. ». The technical cause
  * stays in the job's stack trace.
+ *
+ * <p>A <em>write conflict</em> (an optimistic-locking conflict of the engine or of JPA, a deadlock or
+ * serialization failure of the database) is not an outage: another transaction changed the same rows
+ * at the same instant and has committed, so the job is run again within seconds
+ * ({@link #CONFLICT_RETRY_MAX_MS}, random so that two losers do not collide again), not a minute
+ * later. It still counts as one of the {@value #RETRIES} runs: a conflict that never ends still
+ * becomes an incident.
  */
 @Component
 public class FailedJobsInFrench extends AbstractProcessEnginePlugin {
@@ -28,6 +39,8 @@ public class FailedJobsInFrench extends AbstractProcessEnginePlugin {
   public static final int RETRIES = 20;
   /** The interval of {@link #RETRY_CYCLE}, as the messages say it. */
   static final String INTERVAL = "toutes les minutes";
+  /** A job that lost a write conflict runs again after a random pause of at most this. */
+  static final long CONFLICT_RETRY_MAX_MS = 2_000;
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
@@ -43,7 +56,13 @@ public class FailedJobsInFrench extends AbstractProcessEnginePlugin {
             int left = (first ? RETRIES : job.getRetries()) - 1;
             french = new FailedJobException(message(activityName(job), exception, left), exception);
           }
-          return new DefaultJobRetryCmd(jobId, french).execute(context);
+          Object result = new DefaultJobRetryCmd(jobId, french).execute(context);
+          if (job != null && job.getRetries() > 0 && writeConflict(exception)) {
+            // the same entity the retry command has just updated (the command context's cache)
+            job.setDuedate(new Date(ClockUtil.getCurrentTime().getTime()
+                + ThreadLocalRandom.current().nextLong(CONFLICT_RETRY_MAX_MS + 1)));
+          }
+          return result;
         };
       }
     });
@@ -65,6 +84,13 @@ public class FailedJobsInFrench extends AbstractProcessEnginePlugin {
   /** What failed and what to do, in French; {@code retriesLeft} after this failure. */
   static String message(String activity, Throwable exception, int retriesLeft) {
     String step = activity == null ? "l'étape automatique" : "l'étape « " + activity + " »";
+    if (writeConflict(exception)) {
+      return "Conflit d'écriture : une autre opération a modifié les mêmes données au même instant (" + step
+          + "). Rien n'a été enregistré par cette tentative."
+          + (retriesLeft > 0
+              ? " Le moteur la reprend dans quelques secondes (encore " + retriesLeft + " essais au plus)."
+              : " Le moteur a réessayé " + RETRIES + " fois sans succès : relancez le job dans Cockpit (« Retry »).");
+    }
     String what;
     String check;
     if (causedBy(exception, "org.springframework.mail.MailException", "jakarta.mail.MessagingException")) {
@@ -87,6 +113,25 @@ public class FailedJobsInFrench extends AbstractProcessEnginePlugin {
         : " Le moteur a réessayé " + RETRIES + " fois " + INTERVAL + " sans succès : " + check
             + ", puis relancez le job dans Cockpit (« Retry »).";
     return what + then;
+  }
+
+  /**
+   * Another transaction won a race for the same rows: the engine's optimistic locking (a revision
+   * changed), JPA's ({@code @Version}), or the database's own deadlock (SQLSTATE 40P01) or
+   * serialization failure (40001). Retrying soon is right: the winner has committed.
+   */
+  static boolean writeConflict(Throwable exception) {
+    if (causedBy(exception, "org.camunda.bpm.engine.OptimisticLockingException",
+        "org.springframework.dao.OptimisticLockingFailureException", "jakarta.persistence.OptimisticLockException",
+        "org.hibernate.StaleStateException", "org.springframework.dao.PessimisticLockingFailureException")) {
+      return true;
+    }
+    for (Throwable t = exception; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof SQLException sql && ("40001".equals(sql.getSQLState()) || "40P01".equals(sql.getSQLState()))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean causedBy(Throwable exception, String... classNames) {
