@@ -9,8 +9,10 @@ import org.springframework.data.jpa.repository.Query;
 
 public interface GrantAgreementRepository extends JpaRepository<GrantAgreement, Long> {
 
+  @Query("select a from GrantAgreement a where a.applicationReference = ?1")
   Optional<GrantAgreement> findByApplicationReference(String applicationReference);
 
+  @Query("select a from GrantAgreement a where a.callReference = ?1")
   List<GrantAgreement> findByCallReference(String callReference);
 
   /** One page of the exports (keyset paging on the id), the calls' conventions in id order after {@code after}. */

@@ -8,17 +8,21 @@ import org.springframework.data.jpa.repository.Query;
 
 public interface ApplicationRepository extends JpaRepository<Application, Long> {
 
+  @Query("select a from Application a where a.reference = ?1")
   Optional<Application> findByReference(String reference);
 
   @Query("select count(a) from Application a where a.organization.siret = ?1 and a.lotId = ?2 and a.state not in ?3")
   long countBySiretAndLotExcludingStates(String siret, Long lotId, Collection<ApplicationState> excluded);
 
+  @Query("select a from Application a where a.callReference = ?1 order by a.reference")
   List<Application> findByCallReferenceOrderByReference(String callReference);
 
+  @Query("select a from Application a where a.callReference = ?1 and a.state = ?2 order by a.reference")
   List<Application> findByCallReferenceAndStateOrderByReference(String callReference, ApplicationState state);
 
   List<Application> findByStateOrderByReference(ApplicationState state);
 
+  @Query("select a from Application a where a.jurySessionId = ?1")
   List<Application> findByJurySessionId(Long jurySessionId);
 
   List<Application> findByOrganizationIdInOrderByReference(Collection<Long> organizationIds);
@@ -26,8 +30,10 @@ public interface ApplicationRepository extends JpaRepository<Application, Long> 
   List<Application> findAllByOrderByReference();
 
   /** Dossiers of the call whose process still runs. */
+  @Query("select count(a) from Application a where a.callReference = ?1 and a.closedAt is null")
   long countByCallReferenceAndClosedAtIsNull(String callReference);
 
+  @Query("select count(a) from Application a where a.callReference = ?1 and a.lotCode = ?2 and a.closedAt is null")
   long countByCallReferenceAndLotCodeAndClosedAtIsNull(String callReference, String lotCode);
 
   /**
@@ -51,6 +57,6 @@ public interface ApplicationRepository extends JpaRepository<Application, Long> 
 
   /** The dossier's row, locked until the end of the transaction. */
   @org.springframework.data.jpa.repository.Lock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
-  @org.springframework.data.jpa.repository.Query("select a from Application a where a.reference = ?1")
+  @Query("select a from Application a where a.reference = ?1")
   java.util.Optional<Application> lockByReference(String reference);
 }

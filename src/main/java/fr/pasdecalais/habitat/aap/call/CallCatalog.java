@@ -42,6 +42,17 @@ public class CallCatalog {
   }
 
   /**
+   * The call's selection criteria in their order, without loading the rest of the call; a 404 problem
+   * when the call is unknown.
+   */
+  @Transactional(readOnly = true)
+  public List<SelectionCriterion> selectionCriteria(String reference) {
+    List<SelectionCriterion> criteria = calls.selectionCriteria(reference);
+    // none read: an unknown call (404) or a call without criteria (an empty list), as the call says
+    return criteria.isEmpty() ? getByReference(reference).getSelectionCriteria() : criteria;
+  }
+
+  /**
    * The call as someone sees it: agents see every call, anybody else ({@code seesDrafts} false)
    * only published ones; a draft answers the same 404 as an unknown reference, so that its
    * existence is not revealed.

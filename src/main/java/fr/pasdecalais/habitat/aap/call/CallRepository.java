@@ -9,7 +9,15 @@ import org.springframework.data.jpa.repository.Query;
 
 public interface CallRepository extends JpaRepository<CallForProjects, Long> {
 
+  @Query("select c from CallForProjects c where c.reference = ?1")
   Optional<CallForProjects> findByReference(String reference);
+
+  /**
+   * The call's selection criteria in their order, read alone: a call loads fifteen collections, the jury's
+   * forms and checks need this one.
+   */
+  @Query("select sc from CallForProjects c join c.selectionCriteria sc where c.reference = ?1 order by index(sc)")
+  List<SelectionCriterion> selectionCriteria(String reference);
 
   boolean existsByReference(String reference);
 

@@ -35,7 +35,7 @@ public class GiveOpinionRules implements CompletionRules {
     Long applicationId = c.id("applicationId");
     if (applicationId != null) {
       List<SelectionCriterion> criteria = applications.find(applicationId)
-          .map(a -> calls.getByReference(a.getCallReference()).getSelectionCriteria()).orElse(List.of());
+          .map(a -> calls.selectionCriteria(a.getCallReference())).orElse(List.of());
       for (int i = 0; i < Math.min(criteria.size(), 8); i++) {
         SelectionCriterion criterion = criteria.get(i);
         c.wholeNumber("score" + (i + 1), "Note — " + criterion.getLabel(), true, 0, criterion.getMaxScore());

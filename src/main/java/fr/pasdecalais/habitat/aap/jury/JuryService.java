@@ -133,7 +133,7 @@ public class JuryService {
   }
 
   private List<SelectionCriterion> criteria(Application a) {
-    List<SelectionCriterion> criteria = calls.getByReference(a.getCallReference()).getSelectionCriteria();
+    List<SelectionCriterion> criteria = calls.selectionCriteria(a.getCallReference());
     return criteria.size() > MAX_CRITERIA ? criteria.subList(0, MAX_CRITERIA) : criteria;
   }
 

@@ -54,6 +54,10 @@ class CallCatalogOnPostgresIT {
       Instant now = EngineClock.now();
       assertThat(demo.getLots()).allMatch(l -> catalog.isOpen(l, now));
       assertThat(catalog.getLot("AMI-2019-AML-LDA", "ARTOIS").getClosesAt().toString()).isEqualTo("2019-09-06T14:00Z");
+      // the jury's reading of the criteria alone (JPQL on the element collection, in its order)
+      assertThat(catalog.selectionCriteria("AAP-2027-ASTRE")).extracting(SelectionCriterion::getCode)
+          .containsExactlyElementsOf(demo.getSelectionCriteria().stream().map(SelectionCriterion::getCode).toList())
+          .isNotEmpty();
     } finally {
       ProcessTestSupport.resetClock();
     }
