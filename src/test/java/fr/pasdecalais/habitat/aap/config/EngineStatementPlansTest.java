@@ -9,8 +9,7 @@ class EngineStatementPlansTest {
 
   @Test
   void theJobExecutorsStatementsUseCachedPlans() {
-    assertThat(EngineStatementPlans.cachedPlan("selectNextJobsToExecute",
-        "select RES.ID_, RES.REV_ from ACT_RU_JOB RES where (RES.RETRIES_ > 0) and RES.DUEDATE_ <= ?")).isTrue();
+    assertThat(EngineStatementPlans.cachedPlan("selectJob", "select * from ACT_RU_JOB where ID_ = ?")).isTrue();
     assertThat(EngineStatementPlans.cachedPlan("deleteExecution", "delete from ACT_RU_EXECUTION where ID_ = ? and REV_ = ?"))
         .isTrue();
     assertThat(EngineStatementPlans.cachedPlan("insertVariableInstance", "insert into ACT_RU_VARIABLE (ID_) values (?)"))
@@ -22,10 +21,18 @@ class EngineStatementPlansTest {
   @Test
   void anyStatementReadingTheGrantsIsPlannedWithItsValues() {
     assertThat(EngineStatementPlans.cachedPlan("selectExecution",
-        "select * from ACT_RU_EXECUTION E where ID_ = ? and exists (select 1 from act_ru_authorization A where A.PERMS_ & ? = ?)"))
+        "select * from ACT_RU_EXECUTION E where ID_ = ? and exists (select 1 from ACT_RU_AUTHORIZATION A where A.PERMS_ & ? = ?)"))
         .isFalse();
     assertThat(EngineStatementPlans.cachedPlan("isUserAuthorizedForResource",
         "SELECT COALESCE((SELECT 1 FROM ACT_RU_AUTHORIZATION A WHERE A.USER_ID_ = ?), 0)")).isFalse();
+  }
+
+  @Test
+  void jobAcquisitionIsPlannedWithTheCurrentTime() {
+    assertThat(EngineStatementPlans.cachedPlan("selectNextJobsToExecute",
+        "select RES.ID_, RES.REV_ from ACT_RU_JOB RES where (RES.RETRIES_ > 0) and RES.DUEDATE_ <= ?")).isFalse();
+    assertThat(EngineStatementPlans.cachedPlan("selectUnlockedTimersByDuedate",
+        "select RES.* from ACT_RU_JOB RES where RES.DUEDATE_ <= ?")).isFalse();
   }
 
   @Test
