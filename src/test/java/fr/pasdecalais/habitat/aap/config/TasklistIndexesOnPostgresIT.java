@@ -14,7 +14,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The indexes the performance migrations (V30–V39) put on the engine's tables exist on PostgreSQL, after
- * the engine created its tables, with the columns the Tasklist's queries read (docs/architecture.md, "Data").
+ * the engine created its tables, with the columns the Tasklist's queries and the job acquisition read
+ * (docs/architecture.md, "Data").
  */
 @PostgresIntegrationTest
 class TasklistIndexesOnPostgresIT {
@@ -36,5 +37,6 @@ class TasklistIndexesOnPostgresIT {
     assertThat(indexes.get("aap_idx_task_id_procdef")).contains("act_ru_task",
         "(id_, proc_def_id_, tenant_id_, case_execution_id_)");
     assertThat(indexes.get("aap_idx_auth_user")).contains("act_ru_authorization", "(user_id_)");
+    assertThat(indexes.get("aap_idx_job_due_date")).contains("act_ru_job", "(duedate_)");
   }
 }
