@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * The indexes the performance migrations (V30–V39) put on the engine's tables exist on PostgreSQL, after
+ * The indexes the performance migrations (V30, V38, V39) put on the engine's tables exist on PostgreSQL, after
  * the engine created its tables, with the columns the Tasklist's queries and the job acquisition read
  * (docs/architecture.md, "Data").
  */
