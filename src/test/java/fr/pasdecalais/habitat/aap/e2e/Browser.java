@@ -214,6 +214,17 @@ public final class Browser implements AutoCloseable {
       waiting().until(d -> d.findElements(By.cssSelector("button.claim")).stream().noneMatch(WebElement::isDisplayed));
     }
     waitForForm();
+    // Tasklist renders the form as soon as the task is loaded, then the filter's task list, which can
+    // redraw the page around the form: wait for the list to show this task as the selected one, as a
+    // person waits for the page to settle before typing (with many tasks in the list, typing earlier
+    // lost characters to the redraw).
+    try {
+      new WebDriverWait(driver, java.time.Duration.ofSeconds(5)).until(
+          d -> !d.findElements(By.cssSelector("[cam-tasks] .tasks-list li.task.active")).isEmpty());
+    } catch (org.openqa.selenium.TimeoutException e) {
+      // the task is not in the filter shown (a group's task opened from « Mes tâches »): nothing to wait for
+    }
+    waitForForm();
     Forms.opened(openForm);
   }
 
@@ -323,8 +334,27 @@ public final class Browser implements AutoCloseable {
 
   /** Scrolls the element to the middle of the window, then clicks it (as a person scrolls before clicking). */
   public void clickOn(WebElement element) {
-    ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
-    element.click();
+    for (int attempt = 1; ; attempt++) {
+      ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+      try {
+        element.click();
+        return;
+      } catch (org.openqa.selenium.ElementClickInterceptedException e) {
+        // the page was still moving (a list or a notification drawn over it): look again, as a person does
+        if (attempt == 3) {
+          throw e;
+        }
+        pause(300);
+      }
+    }
+  }
+
+  private static void pause(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** Types into a text, number, date or text area field (what was there is replaced). */
@@ -337,17 +367,23 @@ public final class Browser implements AutoCloseable {
    * character, type); form-js number fields ignore a select-all, so the characters are erased one by one.
    */
   public void typeInto(WebElement input, String text) {
-    clickOn(input);
-    String before = String.valueOf(input.getDomProperty("value"));
-    input.sendKeys(Keys.chord(Keys.CONTROL, Keys.END));
-    for (int i = 0; i < before.length() + 2; i++) {
-      input.sendKeys(Keys.BACK_SPACE);
+    String after = "";
+    for (int attempt = 1; attempt <= 3; attempt++) {
+      clickOn(input);
+      String before = String.valueOf(input.getDomProperty("value"));
+      input.sendKeys(Keys.chord(Keys.CONTROL, Keys.END));
+      for (int i = 0; i < before.length() + 2; i++) {
+        input.sendKeys(Keys.BACK_SPACE);
+      }
+      input.sendKeys(text);
+      after = String.valueOf(input.getDomProperty("value"));
+      if (after.equals(text)) {
+        return;
+      }
+      // the focus left the field while typing (the page redrawn around it): a person sees it and types again
+      pause(300);
     }
-    input.sendKeys(text);
-    String after = String.valueOf(input.getDomProperty("value"));
-    if (!after.equals(text)) {
-      throw new AssertionError("Le champ contient « " + after + " » au lieu de « " + text + " »");
-    }
+    throw new AssertionError("Le champ contient « " + after + " » au lieu de « " + text + " »");
   }
 
   /** What the field with this label shows now. */
@@ -390,6 +426,9 @@ public final class Browser implements AutoCloseable {
   /** Types into every shown field whose label is exactly this text, in the page's order (a dynamic list's rows). */
   public int typeEach(String label, String... texts) {
     List<WebElement> inputs = ownFields(label).stream().map(f -> f.findElement(By.cssSelector("input, textarea"))).toList();
+    if (inputs.isEmpty()) {
+      throw new AssertionError("Aucun champ « " + label + " » affiché");
+    }
     for (int i = 0; i < inputs.size(); i++) {
       typeInto(inputs.get(i), texts[Math.min(i, texts.length - 1)]);
     }
@@ -402,8 +441,21 @@ public final class Browser implements AutoCloseable {
         .map(f -> String.valueOf(f.findElement(By.cssSelector("input, textarea")).getDomProperty("value"))).toList();
   }
 
+  /**
+   * A list of more than five rows shows the first five and « Expand all (n) » (form-js): a person
+   * filling every row opens the list first.
+   */
+  private void expandLists() {
+    for (WebElement button : driver.findElements(By.cssSelector(".fjs-form button.fjs-repeat-render-collapse"))) {
+      if (button.isDisplayed() && normalise(button.getText()).startsWith("Expand all")) {
+        clickOn(button);
+      }
+    }
+  }
+
   /** The shown fields whose own label is exactly this text, in the page's order (never the group holding them). */
   private List<WebElement> ownFields(String label) {
+    expandLists();
     return driver.findElements(By.cssSelector(".fjs-form-field-label")).stream()
         .filter(l -> l.isDisplayed() && normalise(l.getText()).replaceAll("\\*$", "").trim().equals(normalise(label)))
         .map(l -> l.findElement(By.xpath("ancestor::*[contains(concat(' ', normalize-space(@class), ' '), ' fjs-form-field ')][1]")))
