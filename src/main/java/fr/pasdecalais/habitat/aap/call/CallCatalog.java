@@ -48,8 +48,11 @@ public class CallCatalog {
   @Transactional(readOnly = true)
   public List<SelectionCriterion> selectionCriteria(String reference) {
     List<SelectionCriterion> criteria = calls.selectionCriteria(reference);
-    // none read: an unknown call (404) or a call without criteria (an empty list), as the call says
-    return criteria.isEmpty() ? getByReference(reference).getSelectionCriteria() : criteria;
+    // none read: an unknown call (404) or a call without criteria (an empty list)
+    if (criteria.isEmpty() && !calls.existsByReference(reference)) {
+      throw unknown(reference);
+    }
+    return criteria;
   }
 
   /**

@@ -57,6 +57,9 @@ public class EngineStatementPlans extends AbstractProcessEnginePlugin {
       "(?i).*(QueryCriteria|NativeQuery|Count|Report|Statistics|Page|ForCleanup|RemovalTime|MeterLog|ByParameters"
           + "|NextJobsToExecute|Duedate).*");
 
+  /** The verdict on each statement id (a few hundred), not worked out again at each execution. */
+  private static final Map<String, Boolean> PLANNED_WITH_VALUES_BY_ID = new ConcurrentHashMap<>();
+
   @Override
   public void postInit(ProcessEngineConfigurationImpl configuration) {
     configuration.getSqlSessionFactory().getConfiguration().addInterceptor(new ThresholdPerStatement());
@@ -68,7 +71,7 @@ public class EngineStatementPlans extends AbstractProcessEnginePlugin {
   }
 
   static boolean plannedWithValues(String id) {
-    return PLANNED_WITH_VALUES.matcher(id).matches();
+    return PLANNED_WITH_VALUES_BY_ID.computeIfAbsent(id, i -> PLANNED_WITH_VALUES.matcher(i).matches());
   }
 
   /** The engine's mappings name the grants' table in capitals ({@code ${prefix}ACT_RU_AUTHORIZATION}). */
@@ -80,9 +83,6 @@ public class EngineStatementPlans extends AbstractProcessEnginePlugin {
   @Intercepts(@Signature(type = StatementHandler.class, method = "prepare", args = {Connection.class, Integer.class}))
   static final class ThresholdPerStatement implements Interceptor {
 
-    /** The verdict on each statement id (a few hundred), not worked out again at each execution. */
-    private final Map<String, Boolean> plannedWithValues = new ConcurrentHashMap<>();
-
     @Override
     public Object intercept(Invocation invocation) throws Throwable {
       Statement statement = (Statement) invocation.proceed();
@@ -90,9 +90,7 @@ public class EngineStatementPlans extends AbstractProcessEnginePlugin {
         StatementHandler handler = (StatementHandler) invocation.getTarget();
         MetaObject meta = SystemMetaObject.forObject(handler);
         Object mapped = meta.hasGetter("delegate") ? meta.getValue("delegate.mappedStatement") : null;
-        if (mapped instanceof MappedStatement m
-            && !plannedWithValues.computeIfAbsent(m.getId(), EngineStatementPlans::plannedWithValues)
-            && !readsGrants(handler.getBoundSql().getSql())) {
+        if (mapped instanceof MappedStatement m && cachedPlan(m.getId(), handler.getBoundSql().getSql())) {
           statement.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(THRESHOLD);
         }
       }
