@@ -206,6 +206,11 @@ public final class Browser implements AutoCloseable {
     }
     openTask = withForm;
     openForm = withForm.getCamundaFormRef() != null ? withForm.getCamundaFormRef().getKey() : withForm.getFormKey();
+    // a whole page load, never a change of the address's fragment alone: Tasklist re-reads the task it
+    // showed before at each refresh, and the answer for a task just completed (404) arriving once the next
+    // task's form is shown marks that form « tâche supprimée » and disables « Terminer » for good (a CI run
+    // where the click did nothing, with no error nor notification)
+    driver.get("about:blank");
     driver.get(base + "/camunda/app/tasklist/default/#/?task=" + task.getId());
     waiting().until(d -> d.findElements(By.cssSelector(".task-details .names h2, .task-details h2")).size() > 0);
     List<WebElement> claim = driver.findElements(By.cssSelector("button.claim"));
@@ -510,7 +515,8 @@ public final class Browser implements AutoCloseable {
       String notices = driver.findElements(By.cssSelector(".page-notifications, .notifications")).stream()
           .map(WebElement::getText).map(Browser::normalise).filter(t -> !t.isEmpty()).reduce("", (a, b) -> a + " " + b);
       throw new AssertionError("« Terminer » n'a pas terminé la tâche « " + openTask.getName() + " » : erreurs des champs "
-          + fieldErrors() + ", notifications « " + notices.trim() + " »", e);
+          + fieldErrors() + ", notifications « " + notices.trim() + " »"
+          + (driver.findElements(By.cssSelector(".task-removed")).isEmpty() ? "" : ", tâche tenue pour supprimée par Tasklist"), e);
     }
     Forms.submitted(openForm);
   }
@@ -519,6 +525,12 @@ public final class Browser implements AutoCloseable {
     WebElement button = driver.findElements(By.cssSelector("button")).stream()
         .filter(b -> b.isDisplayed() && normalise(b.getText()).equals("Terminer")).findFirst()
         .orElseThrow(() -> new AssertionError("Bouton « Terminer » absent"));
+    // Tasklist disables the button while form-js holds an error (the refused-value tests click it all the same,
+    // as a person does, and read the error) or once it holds the task for removed: the click would do nothing
+    if (!button.isEnabled() && !driver.findElements(By.cssSelector(".task-removed")).isEmpty()) {
+      throw new AssertionError("Bouton « Terminer » désactivé : Tasklist tient la tâche « " + openTask.getName()
+          + " » pour supprimée");
+    }
     closeNotifications();
     clickOn(button);
   }
