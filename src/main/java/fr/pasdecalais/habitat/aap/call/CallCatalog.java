@@ -21,23 +21,31 @@ public class CallCatalog {
   private final TerritoryRepository territories;
   private final CallDefinitionValidator validator;
   private final JurySessionRepository sessions;
+  private final CallSnapshots snapshots;
 
   public CallCatalog(CallRepository calls, TerritoryRepository territories, CallDefinitionValidator validator,
-      JurySessionRepository sessions) {
+      JurySessionRepository sessions, CallSnapshots snapshots) {
     this.sessions = sessions;
+    this.snapshots = snapshots;
     this.calls = calls;
     this.territories = territories;
     this.validator = validator;
   }
 
+  /** The call, read-only and shared between readers (see {@link CallSnapshots}): change it through this catalogue. */
   @Transactional(readOnly = true)
   public Optional<CallForProjects> findByReference(String reference) {
-    return calls.findByReference(reference);
+    return snapshots.find(reference);
   }
 
-  /** The call, or a 404 problem with a French message. */
+  /** The call (read-only, as {@link #findByReference}), or a 404 problem with a French message. */
   @Transactional(readOnly = true)
   public CallForProjects getByReference(String reference) {
+    return snapshots.find(reference).orElseThrow(() -> unknown(reference));
+  }
+
+  /** The call in this transaction's persistence context, for a change. */
+  private CallForProjects managed(String reference) {
     return calls.findByReference(reference).orElseThrow(() -> unknown(reference));
   }
 
@@ -62,7 +70,7 @@ public class CallCatalog {
    */
   @Transactional(readOnly = true)
   public CallForProjects getVisible(String reference, boolean seesDrafts) {
-    return calls.findByReference(reference).filter(c -> seesDrafts || c.getStatus().isPublic())
+    return snapshots.find(reference).filter(c -> seesDrafts || c.getStatus().isPublic())
         .orElseThrow(() -> unknown(reference));
   }
 
@@ -88,7 +96,7 @@ public class CallCatalog {
 
   @Transactional(readOnly = true)
   public Optional<CallLot> findLot(String callReference, String lotCode) {
-    return calls.findByReference(callReference).flatMap(c -> c.lot(lotCode));
+    return snapshots.find(callReference).flatMap(c -> c.lot(lotCode));
   }
 
   /** The lot, or a 404 problem with a French message. */
@@ -144,7 +152,7 @@ public class CallCatalog {
   /** DRAFT → PUBLISHED. */
   @Transactional
   public CallForProjects publish(String reference) {
-    CallForProjects call = getByReference(reference);
+    CallForProjects call = managed(reference);
     call.publish(EngineClock.now());
     return call;
   }
@@ -155,7 +163,7 @@ public class CallCatalog {
    */
   @Transactional
   public CallForProjects advance(String reference, CallStatus status) {
-    CallForProjects call = getByReference(reference);
+    CallForProjects call = managed(reference);
     java.time.Instant now = EngineClock.now();
     if (call.getLots().stream().noneMatch(l -> now.isBefore(l.getClosesAt().toInstant()))) {
       call.moveTo(status);
@@ -166,7 +174,7 @@ public class CallCatalog {
   /** Records the status the call's process reached. */
   @Transactional
   public CallForProjects moveTo(String reference, CallStatus status) {
-    CallForProjects call = getByReference(reference);
+    CallForProjects call = managed(reference);
     call.moveTo(status);
     return call;
   }

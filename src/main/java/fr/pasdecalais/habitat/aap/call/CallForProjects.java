@@ -256,6 +256,11 @@ public class CallForProjects {
     return selectionMode;
   }
 
+  /** The version JPA raises at each change of the call (what {@link CallSnapshots} compares). */
+  long getVersion() {
+    return version;
+  }
+
   public Long getId() {
     return id;
   }

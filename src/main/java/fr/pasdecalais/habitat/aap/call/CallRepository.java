@@ -1,10 +1,8 @@
 package fr.pasdecalais.habitat.aap.call;
 
-import jakarta.persistence.LockModeType;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
-import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 
 public interface CallRepository extends JpaRepository<CallForProjects, Long> {
@@ -23,8 +21,15 @@ public interface CallRepository extends JpaRepository<CallForProjects, Long> {
 
   List<CallForProjects> findAllByOrderByReferenceAsc();
 
-  /** The call's row, locked until the transaction ends (see {@link CallArrivals}). */
-  @Lock(LockModeType.PESSIMISTIC_WRITE)
-  @Query("select c from CallForProjects c where c.reference = ?1")
-  Optional<CallForProjects> lockByReference(String reference);
+  /** The call's version (see {@link CallSnapshots}). */
+  @Query("select c.version from CallForProjects c where c.reference = ?1")
+  Optional<Long> versionOf(String reference);
+
+  /**
+   * The call's row, locked until the transaction ends (see {@link CallArrivals}): the row alone, as
+   * {@code PESSIMISTIC_WRITE} locked it (Hibernate writes {@code for update} on H2 and PostgreSQL), without
+   * loading the call's collections.
+   */
+  @Query(value = "select id from call_for_projects where reference = ?1 for update", nativeQuery = true)
+  Optional<Long> lockByReference(String reference);
 }
