@@ -118,7 +118,9 @@ public final class BenchmarkRunner {
     String measure = quick ? "20" : "40";
     String half = quick ? "15" : "25";
     String rampWarmup = quick ? "8" : "10";
-    String rampMeasure = quick ? "10" : "15";
+    // a step is measured over about two lifecycles of the product under load (17 s at 64 in flight): a
+    // 15-s window, shorter than one lifecycle, measured 16 in flight below 8 and stopped the ramp early
+    String rampMeasure = quick ? "10" : "30";
     String max = o.getOrDefault("max", quick ? "32" : "256");
     String unloaded = quick ? "2" : "3";
     int pgbenchSeconds = quick ? 10 : 20;
