@@ -39,8 +39,12 @@ public class CallDefinitionValidator {
     for (ConstraintViolation<CallDefinition> v : validator.validate(d)) {
       problems.add(new FieldProblem(path(v.getPropertyPath().toString()), v.getMessage()));
     }
-    Set<String> known = new HashSet<>();
-    territories.findAll().forEach(t -> known.add(t.getCode()));
+    // the codes the definition names, looked up among the territories (not the whole referential read)
+    Set<String> named = new HashSet<>();
+    d.territories().stream().filter(java.util.Objects::nonNull).forEach(named::add);
+    d.lots().stream().filter(java.util.Objects::nonNull)
+        .forEach(lot -> lot.territories().stream().filter(java.util.Objects::nonNull).forEach(named::add));
+    Set<String> known = named.isEmpty() ? Set.of() : new HashSet<>(territories.knownCodes(named));
     for (int i = 0; i < d.territories().size(); i++) {
       territory(d.territories().get(i), "territories[" + i + "]", known, problems);
     }

@@ -17,6 +17,7 @@ public interface CallRepository extends JpaRepository<CallForProjects, Long> {
   @Query("select sc from CallForProjects c join c.selectionCriteria sc where c.reference = ?1 order by index(sc)")
   List<SelectionCriterion> selectionCriteria(String reference);
 
+  @Query("select count(c) > 0 from CallForProjects c where c.reference = ?1")
   boolean existsByReference(String reference);
 
   List<CallForProjects> findAllByOrderByReferenceAsc();
