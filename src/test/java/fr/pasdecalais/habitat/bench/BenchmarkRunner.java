@@ -115,7 +115,7 @@ public final class BenchmarkRunner {
    */
   private void lifecycles(Map<String, String> o, int rounds) throws Exception {
     String warmup = quick ? "15" : "20";
-    String measure = quick ? "20" : "40";
+    String measure = quick ? "20" : "60";
     String half = quick ? "15" : "25";
     String rampWarmup = quick ? "8" : "10";
     // a step is measured over about two lifecycles of the product under load (17 s at 64 in flight): a

@@ -178,23 +178,29 @@ public final class LoadGenerator {
     out.put("topStatements", db.topStatements(12));
     workers.stopAll();
     long ended = sat.endedBetween(t0, t1);
-    double perMinute = ended * 60e9 / (t1 - t0);
+    // the rate is the work done in the window: its task completions over the tasks of a lifecycle (19 in both
+    // arms). Lifecycles ended in the window count it in whole lifecycles: with a window about as long as a
+    // loaded lifecycle, lifecycles started together end together, and a window held 0 or 64 of them
+    double perLifecycle = sat.endedCount() == 0 ? 19 : Math.max(1, (double) sat.tasks() / sat.endedCount());
+    double done = sat.latenciesMs(t0, t1).size() / perLifecycle;
+    double perMinute = done * 60e9 / (t1 - t0);
     out.put("concurrency", chosen);
     out.put("measureSeconds", plan.measureSeconds());
     out.put("lifecyclesEnded", ended);
+    out.put("lifecyclesEndedPerMinute", Stats.round(ended * 60e9 / (t1 - t0)));
     out.put("lifecyclesPerMinute", Stats.round(perMinute));
     out.put("cpu", CpuMeter.between(c0, c1));
     // Little's law: in flight = rate × latency, so the latency under load is N / X
     out.put("loadedLatencySeconds", perMinute == 0 ? Double.NaN : Stats.round(chosen / (perMinute / 60)));
     out.put("littleConcurrency", Stats.round(2 * perMinute / 60 * latency));
     out.put("tasksPerLifecycle", sat.endedCount() == 0 ? 0 : Stats.round((double) sat.tasks() / sat.endedCount()));
-    out.put("commitsPerLifecycle", ended == 0 ? Double.NaN : Stats.round((double) (commits1 - commits0) / ended));
-    out.put("driverReadsPerLifecycle", ended == 0 ? Double.NaN : Stats.round((double) reads / ended));
-    out.put("missedPushesPerLifecycle", ended == 0 ? Double.NaN : Stats.round((double) missed / ended));
+    out.put("commitsPerLifecycle", done == 0 ? Double.NaN : Stats.round((double) (commits1 - commits0) / done));
+    out.put("driverReadsPerLifecycle", done == 0 ? Double.NaN : Stats.round((double) reads / done));
+    out.put("missedPushesPerLifecycle", done == 0 ? Double.NaN : Stats.round((double) missed / done));
     out.put("pushedTasksNotTaken", TaskPush.pendingTasks());
-    out.put("formReadsPerLifecycle", ended == 0 ? Double.NaN : Stats.round((double) forms / ended));
-    out.put("verificationsPerLifecycle", ended == 0 ? Double.NaN : Stats.round((double) checks / ended));
-    out.put("pushedPerLifecycle", ended == 0 ? Double.NaN : Stats.round((double) pushed / ended));
+    out.put("formReadsPerLifecycle", done == 0 ? Double.NaN : Stats.round((double) forms / done));
+    out.put("verificationsPerLifecycle", done == 0 ? Double.NaN : Stats.round((double) checks / done));
+    out.put("pushedPerLifecycle", done == 0 ? Double.NaN : Stats.round((double) pushed / done));
     out.put("commitsPerSecond", Stats.round((commits1 - commits0) * 1e9 / (t1 - t0)));
     out.put("completionAtSaturationMs", Stats.latency(sat.latenciesMs(t0, t1)));
 

@@ -38,7 +38,8 @@ final class MarkdownReport {
         .append("des seules classes du banc, remis après le commit), sans sonder la base ; un sondage de secours après 30 s de silence (au-delà de la minuterie de clôture de 10 s) ")
         .append("est compté à part (« lectures du pilote », objectif ≈ 0), comme les lectures d'un formulaire et les vérifications finales ")
         .append("(processus terminés, versements au centime). Processeur : `/proc` (JVM du nœud, pilote compris ; grappe PostgreSQL ; ")
-        .append("machine entière).\n\n");
+        .append("machine entière). Débit : le travail fait dans la fenêtre mesurée, ses tâches terminées divisées par les tâches d'un ")
+        .append("cycle (19) ; les cycles terminés dans la fenêtre sont donnés en contrôle (des cycles partis ensemble finissent ensemble).\n\n");
     md.append("Machine : ").append(machine.get("cpus")).append(" cœurs (").append(machine.get("cpuModel")).append("), ")
         .append(machine.get("memory")).append(", ").append(machine.get("os")).append(" ; ").append(machine.get("java"))
         .append(" ; ").append(machine.get("postgresql")).append(" (").append(machine.get("postgresqlSettings"))
@@ -51,6 +52,9 @@ final class MarkdownReport {
     row("Cycles de vie complets par minute — produit", values(product, "lifecyclesPerMinute"), "≥ 300", v -> v >= 300);
     row("Cycles de vie complets par minute — moteur nu", values(bare, "lifecyclesPerMinute"), "", null);
     row("Rapport produit / moteur nu (%)", ratio(product, bare, "lifecyclesPerMinute", 100), "≥ 60 %", v -> v >= 60);
+    row("Cycles terminés dans la fenêtre, par minute — produit (contrôle, par cycles entiers)",
+        values(product, "lifecyclesEndedPerMinute"), "", null);
+    row("Cycles terminés dans la fenêtre, par minute — moteur nu (contrôle)", values(bare, "lifecyclesEndedPerMinute"), "", null);
     row("Cycles en vol retenus — produit", values(product, "concurrency"), "", null);
     row("Cycles en vol retenus — moteur nu", values(bare, "concurrency"), "", null);
     row("Latence d'un cycle seul L (s) — produit", values(product, "unloadedLatencySeconds"), "", null);
