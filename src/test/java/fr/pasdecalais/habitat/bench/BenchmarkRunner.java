@@ -114,7 +114,11 @@ public final class BenchmarkRunner {
    * chosen from it and from Little's law); rounds 2.. reuse that arm's chosen concurrency.
    */
   private void lifecycles(Map<String, String> o, int rounds) throws Exception {
-    String warmup = quick ? "15" : "20";
+    // under load at the measured concurrency before each window, so that every round measures a steady node: rounds
+    // 2.. start a fresh JVM whose product code (Spring, Hibernate, the engine) the JIT is still compiling on the same
+    // 2 cores, while round 1's window comes after three minutes of ramp (2026-12-02: 20 s gave 63 / 54 / 46
+    // lifecycles per minute for rounds 1 / 2 / 3, 120 s gave 56,5 and 63,2 — docs/benchmark/2026-12-02.md)
+    String warmup = quick ? "15" : "120";
     String measure = quick ? "20" : "60";
     String half = quick ? "15" : "25";
     String rampWarmup = quick ? "8" : "10";
