@@ -91,6 +91,28 @@ public final class BenchDatabase {
     }
   }
 
+  /**
+   * This database's statements since the last reset (pg_stat_statements): {@code calls} sent by the clients
+   * (the foreign-key checks PostgreSQL runs inside them, {@code SELECT 1 FROM ONLY …}, apart as {@code fkChecks})
+   * and their total execution time; empty when pg_stat_statements is not there.
+   */
+  public Map<String, Object> statementTotals() {
+    Map<String, Object> totals = new LinkedHashMap<>();
+    try (Connection c = connect(); Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT coalesce(sum(calls) FILTER (WHERE query NOT LIKE 'SELECT 1 FROM ONLY %'), 0),"
+            + " coalesce(sum(calls) FILTER (WHERE query LIKE 'SELECT 1 FROM ONLY %'), 0),"
+            + " coalesce(sum(total_exec_time) FILTER (WHERE query NOT LIKE 'SELECT 1 FROM ONLY %'), 0)"
+            + " FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())")) {
+      rs.next();
+      totals.put("calls", rs.getLong(1));
+      totals.put("fkChecks", rs.getLong(2));
+      totals.put("execMs", Stats.round(rs.getDouble(3)));
+    } catch (SQLException e) {
+      // no pg_stat_statements on this server
+    }
+    return totals;
+  }
+
   /** The statements of this database by total execution time (pg_stat_statements). */
   public List<Map<String, Object>> topStatements(int limit) {
     List<Map<String, Object>> rows = new ArrayList<>();

@@ -46,12 +46,13 @@ public final class LoadGenerator {
         AtomicBoolean stop = new AtomicBoolean();
         Thread t = new Thread(() -> {
           while (!stop.get()) {
+            long started = System.nanoTime();
             try {
               lifecycle.run(recorder);
             } catch (InterruptedException e) {
               return;
             } catch (Throwable e) {
-              recorder.failed(e);
+              recorder.failed(e, started);
             }
           }
         }, "lifecycle-" + threads.size());
@@ -104,20 +105,23 @@ public final class LoadGenerator {
     Recorder sat = new Recorder();
     Workers workers = new Workers(lifecycle, sat);
     int chosen = plan.concurrency();
+    // when each ramp step began: a lifecycle that fails counts against the step it started in (one started
+    // under an overloaded step can time out long after, during the measured window)
+    List<Long> stepStarts = new ArrayList<>();
+    List<Map<String, Object>> curve = new ArrayList<>();
     if (plan.ramp()) {
-      List<Map<String, Object>> curve = new ArrayList<>();
       double best = 0;
       int bestLevel = 8;
       double previous = 0;
       for (int level = 8; level <= plan.maxConcurrency(); level *= 2) {
         Map<String, Object> step = new LinkedHashMap<>();
+        stepStarts.add(System.nanoTime());
         workers.resize(level, 2000);
         // into steady state: at least one lifecycle's latency under this load (the previous step's N / X, at least 1.5 L)
         double loaded = previous > 0 ? (level / 2.0) * 60 / previous : 0;
         long warm = Math.min(30, Math.max(plan.rampWarmupSeconds(), (long) Math.ceil(Math.max(1.5 * latency, loaded))));
         step.put("warmupSeconds", warm);
         Thread.sleep(1000L * warm);
-        long failed0 = sat.failedCount();
         CpuMeter.Sample c0 = CpuMeter.sample();
         long t0 = System.nanoTime();
         Thread.sleep(plan.rampMeasureSeconds() * 1000L);
@@ -133,7 +137,6 @@ public final class LoadGenerator {
         step.put("lifecyclesEndedPerMinute", Stats.round(ended));
         step.put("completionMs", Stats.latency(sat.latenciesMs(t0, t1)));
         step.put("cpu", CpuMeter.between(c0, c1));
-        step.put("failures", sat.failedCount() - failed0);
         curve.add(step);
         log("rampe : " + level + " en vol → " + Stats.round(rate) + " cycles/min, " + step.get("cpu"));
         if (rate > best) {
@@ -155,6 +158,7 @@ public final class LoadGenerator {
     } else {
       out.put("concurrencyChosenBy", "imposée (" + chosen + ")");
     }
+    long windowStart = System.nanoTime();
     workers.resize(chosen, 1000L * ProductLifecycle.CLOSING_DELAY_SECONDS); // staggered starts
     Thread.sleep(plan.warmupSeconds() * 1000L);
     db.resetStatements();
@@ -176,6 +180,7 @@ public final class LoadGenerator {
     long checks = TaskPush.VERIFICATIONS.get() - checks0;
     long pushed = TaskPush.PUSHED.get() - pushed0;
     out.put("topStatements", db.topStatements(12));
+    Map<String, Object> statements = db.statementTotals();
     workers.stopAll();
     long ended = sat.endedBetween(t0, t1);
     // the rate is the work done in the window: its task completions over the tasks of a lifecycle (19 in both
@@ -201,6 +206,20 @@ public final class LoadGenerator {
     out.put("formReadsPerLifecycle", done == 0 ? Double.NaN : Stats.round((double) forms / done));
     out.put("verificationsPerLifecycle", done == 0 ? Double.NaN : Stats.round((double) checks / done));
     out.put("pushedPerLifecycle", done == 0 ? Double.NaN : Stats.round((double) pushed / done));
+    if (!statements.isEmpty() && done > 0) {
+      // where PostgreSQL's CPU goes: executing statements, or the rest (protocol, parse and bind, commits and
+      // their WAL, autovacuum). The execution time counts a backend waiting for a core too: an upper bound.
+      double execMs = ((Number) statements.get("execMs")).doubleValue();
+      statements.put("perLifecycle", Stats.round(((Number) statements.get("calls")).doubleValue() / done));
+      statements.put("fkChecksPerLifecycle", Stats.round(((Number) statements.get("fkChecks")).doubleValue() / done));
+      statements.put("execMsPerLifecycle", Stats.round(execMs / done));
+      Map<String, Object> cpu = CpuMeter.between(c0, c1);
+      if (cpu.get("postgresCores") instanceof Number pg && pg.doubleValue() > 0) {
+        double pgCpuMs = pg.doubleValue() * (t1 - t0) / 1e6;
+        statements.put("execShareOfPostgresCpuPercent", Stats.round(100 * execMs / pgCpuMs));
+      }
+    }
+    out.put("statements", statements);
     out.put("commitsPerSecond", Stats.round((commits1 - commits0) * 1e9 / (t1 - t0)));
     out.put("completionAtSaturationMs", Stats.latency(sat.latenciesMs(t0, t1)));
 
@@ -218,7 +237,14 @@ public final class LoadGenerator {
 
     long total = sat.endedCount() + half.endedCount() + 1 + alone.size();
     out.put("lifecyclesEndedInAll", total);
-    out.put("failures", sat.failedCount() + half.failedCount());
+    for (int i = 0; i < curve.size(); i++) {
+      long to = i + 1 < stepStarts.size() ? stepStarts.get(i + 1) : windowStart;
+      curve.get(i).put("failures", sat.failedStartedBetween(stepStarts.get(i), to));
+    }
+    // the window's failures: lifecycles started at the chosen concurrency or in the half-load phase; those
+    // started during the ramp are in its steps' rows
+    out.put("failures", sat.failedStartedBetween(windowStart, Long.MAX_VALUE) + half.failedCount());
+    out.put("failuresOfRampLifecycles", sat.failedStartedBetween(Long.MIN_VALUE, windowStart));
     List<String> why = new ArrayList<>(sat.failures());
     why.addAll(half.failures());
     out.put("failureSamples", why);
@@ -248,10 +274,11 @@ public final class LoadGenerator {
     while (System.nanoTime() - t0 < seconds * 1_000_000_000L) {
       tick.run();
       pool.submit(() -> {
+        long begun = System.nanoTime();
         try {
           lifecycle.run(recorder);
         } catch (Throwable e) {
-          recorder.failed(e);
+          recorder.failed(e, begun);
         }
       });
       started++;

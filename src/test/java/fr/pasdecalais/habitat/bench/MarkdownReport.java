@@ -81,6 +81,15 @@ final class MarkdownReport {
     row("  vérifications finales par cycle — moteur nu", values(bare, "verificationsPerLifecycle"), "", null);
     row("Commits PostgreSQL par cycle — produit", values(product, "commitsPerLifecycle"), "", null);
     row("Commits PostgreSQL par cycle — moteur nu", values(bare, "commitsPerLifecycle"), "", null);
+    row("Requêtes SQL par cycle (pg_stat_statements, hors contrôles de clés étrangères) — produit",
+        values(product, "statements.perLifecycle"), "", null);
+    row("Requêtes SQL par cycle — moteur nu", values(bare, "statements.perLifecycle"), "", null);
+    row("Temps d'exécution des requêtes par cycle (ms) — produit", values(product, "statements.execMsPerLifecycle"), "", null);
+    row("Temps d'exécution des requêtes par cycle (ms) — moteur nu", values(bare, "statements.execMsPerLifecycle"), "", null);
+    row("Part du processeur de PostgreSQL passée dans l'exécution des requêtes (%) — produit",
+        values(product, "statements.execShareOfPostgresCpuPercent"), "", null);
+    row("Part du processeur de PostgreSQL passée dans l'exécution des requêtes (%) — moteur nu",
+        values(bare, "statements.execShareOfPostgresCpuPercent"), "", null);
     row("Commits par seconde consommés — produit à saturation", values(product, "commitsPerSecond"), "", null);
     row("C_db : pgbench TPC-B 4 clients (tps = commits/s)", values(cdb, "tpcb4Tps"), "", null);
     row("C_db : pgbench TPC-B 8 clients (tps)", values(cdb, "tpcb8Tps"), "", null);
@@ -142,8 +151,12 @@ final class MarkdownReport {
     row("Octets de base par cycle terminé — produit, après VACUUM FULL", values(product, "bytesPerLifecycleCompacted"), "≤ 100 000", v -> v <= 100_000);
     row("Octets de base par cycle terminé — moteur nu", values(bare, "bytesPerLifecycle"), "", null);
     row("Octets de base par cycle terminé — moteur nu, après VACUUM FULL", values(bare, "bytesPerLifecycleCompacted"), "", null);
-    row("Cycles en échec — produit (par manche)", values(product, "failures"), "0", v -> v == 0);
-    row("Cycles en échec — moteur nu (par manche)", values(bare, "failures"), "0", v -> v == 0);
+    row("Cycles en échec — produit (par manche ; partis dans la fenêtre ou à mi-charge)", values(product, "failures"), "0", v -> v == 0);
+    row("Cycles en échec — moteur nu (par manche ; partis dans la fenêtre ou à mi-charge)", values(bare, "failures"), "0", v -> v == 0);
+    row("Cycles partis pendant la rampe et en échec — produit (détail par palier plus bas)",
+        values(product, "failuresOfRampLifecycles"), "", null);
+    row("Cycles partis pendant la rampe et en échec — moteur nu (détail par palier plus bas)",
+        values(bare, "failuresOfRampLifecycles"), "", null);
     row("Incidents — produit", values(product, "incidents"), "0", v -> v == 0);
 
     if (soak instanceof Map<?, ?> s && s.get("rssSamples") instanceof List<?> samples) {
@@ -179,7 +192,7 @@ final class MarkdownReport {
         .append("la rampe s'arrête quand le débit ne monte plus (< +5 %). La fenêtre mesurée se fait au meilleur palier, ")
         .append("ou plus si la loi de Little le demande (en vol ≥ 2 × débit × L). Débit d'un palier : tâches complétées ")
         .append("dans la fenêtre ÷ tâches par cycle (plus stable sur une fenêtre courte que les cycles terminés, donnés à côté).\n\n")
-        .append("| bras | en vol | cycles/min (tâches) | cycles terminés/min | cœurs JVM | cœurs PostgreSQL | cœurs machine | iowait (cœurs) | complétion p95 (ms) | échecs |\n")
+        .append("| bras | en vol | cycles/min (tâches) | cycles terminés/min | cœurs JVM | cœurs PostgreSQL | cœurs machine | iowait (cœurs) | complétion p95 (ms) | échecs (cycles partis à ce palier) |\n")
         .append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     for (String arm : List.of("bare", "product")) {
       List<Object> rounds = arm.equals("bare") ? bare : product;

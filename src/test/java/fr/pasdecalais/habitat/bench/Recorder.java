@@ -9,6 +9,8 @@ public final class Recorder {
   private final List<long[]> completions = new ArrayList<>();
   private final List<Long> ends = new ArrayList<>();
   private final List<Long> failureTimes = new ArrayList<>();
+  /** When each failed lifecycle had started (System.nanoTime): a failure belongs to the load it started under. */
+  private final List<Long> failureStarts = new ArrayList<>();
   private final List<String> failures = new ArrayList<>();
 
   public synchronized void completion(long nanos) {
@@ -19,8 +21,10 @@ public final class Recorder {
     ends.add(System.nanoTime());
   }
 
-  public synchronized void failed(Throwable e) {
+  /** A lifecycle started at {@code startedNanos} (System.nanoTime) failed now. */
+  public synchronized void failed(Throwable e, long startedNanos) {
     failureTimes.add(System.nanoTime());
+    failureStarts.add(startedNanos);
     if (failures.size() < 10) {
       failures.add(e.getClass().getSimpleName() + ": " + e.getMessage());
     }
@@ -37,6 +41,11 @@ public final class Recorder {
 
   public synchronized long failedCount() {
     return failureTimes.size();
+  }
+
+  /** Failed lifecycles that had started in [from, to) (System.nanoTime), whenever they failed. */
+  public synchronized long failedStartedBetween(long from, long to) {
+    return failureStarts.stream().filter(t -> t >= from && t < to).count();
   }
 
   public synchronized long tasks() {
