@@ -305,10 +305,7 @@ public final class Browser implements AutoCloseable {
     WebElement start = waiting().until(d -> d.findElements(By.cssSelector("a, button")).stream()
         .filter(e -> e.isDisplayed() && normalise(e.getText()).equals("Démarrer un processus")).findFirst().orElse(null));
     start.click();
-    WebElement item = waiting().until(d -> d.findElements(By.cssSelector(".modal-body a")).stream()
-        .filter(e -> e.isDisplayed() && normalise(e.getText()).contains(processName)).findFirst().orElse(null));
-    item.click();
-    waitForForm();
+    chooseInStartDialog(name -> name.contains(processName));
     Forms.opened(formKey);
     fill.run();
     long before = engine.getHistoryService().createHistoricProcessInstanceQuery().count();
@@ -320,7 +317,7 @@ public final class Browser implements AutoCloseable {
     Forms.submitted(formKey);
   }
 
-  private static String normalise(String text) {
+  static String normalise(String text) {
     return text.replace('\u00a0', ' ').replaceAll("\\s+", " ").trim();
   }
 
@@ -585,10 +582,34 @@ public final class Browser implements AutoCloseable {
     waiting().until(d -> d.findElements(By.cssSelector("a, button")).stream()
         .filter(e -> e.isDisplayed() && normalise(e.getText()).equals("Démarrer un processus")).findFirst().orElse(null))
         .click();
-    waiting().until(d -> d.findElements(By.cssSelector(".modal-body a")).stream()
-        .filter(e -> e.isDisplayed() && normalise(e.getText()).contains(processName)).findFirst().orElse(null)).click();
-    waitForForm();
+    chooseInStartDialog(name -> name.contains(processName));
     Forms.opened(formKey);
+  }
+
+  /**
+   * Clicks the process whose (normalised) name matches in the open « Démarrer un processus » dialog, and waits
+   * for its start form. A click that lands while the dialog is still fading in or re-rendering its list opens
+   * nothing (seen once in CI): the process is clicked again, every 3 s, until its form shows.
+   */
+  public void chooseInStartDialog(java.util.function.Predicate<String> name) {
+    waiting().until(d -> {
+      if (!d.findElements(By.cssSelector(".fjs-form .fjs-form-field")).isEmpty()) {
+        return true;
+      }
+      WebElement item = d.findElements(By.cssSelector(".modal-body a")).stream()
+          .filter(e -> e.isDisplayed() && name.test(normalise(e.getText()))).findFirst().orElse(null);
+      if (item == null) {
+        return false;
+      }
+      try {
+        item.click();
+        new WebDriverWait(d, Duration.ofSeconds(3))
+            .until(x -> !x.findElements(By.cssSelector(".fjs-form .fjs-form-field")).isEmpty());
+        return true;
+      } catch (org.openqa.selenium.WebDriverException notYet) {
+        return false; // stale item, click intercepted, or no form within 3 s: click again
+      }
+    });
   }
 
   private long startedProcesses() {

@@ -225,10 +225,7 @@ class PrefetCallBrowserIT {
     WebElement start = browser.waiting().until(d -> d.findElements(By.cssSelector("a, button")).stream()
         .filter(e -> e.isDisplayed() && e.getText().trim().equals("Démarrer un processus")).findFirst().orElse(null));
     start.click();
-    WebElement item = browser.waiting().until(d -> d.findElements(By.cssSelector(".modal-body a")).stream()
-        .filter(e -> e.isDisplayed() && e.getText().trim().equals(processName)).findFirst().orElse(null));
-    item.click();
-    browser.waitForForm();
+    browser.chooseInStartDialog(name -> name.equals(Browser.normalise(processName)));
   }
 
   private void clickStart(Browser browser) {
