@@ -194,7 +194,8 @@ public final class LoadGenerator {
     out.put("lifecyclesEnded", ended);
     out.put("lifecyclesEndedPerMinute", Stats.round(ended * 60e9 / (t1 - t0)));
     out.put("lifecyclesPerMinute", Stats.round(perMinute));
-    out.put("cpu", CpuMeter.between(c0, c1));
+    Map<String, Object> windowCpu = CpuMeter.between(c0, c1);
+    out.put("cpu", windowCpu);
     // Little's law: in flight = rate × latency, so the latency under load is N / X
     out.put("loadedLatencySeconds", perMinute == 0 ? Double.NaN : Stats.round(chosen / (perMinute / 60)));
     out.put("littleConcurrency", Stats.round(2 * perMinute / 60 * latency));
@@ -213,8 +214,7 @@ public final class LoadGenerator {
       statements.put("perLifecycle", Stats.round(((Number) statements.get("calls")).doubleValue() / done));
       statements.put("fkChecksPerLifecycle", Stats.round(((Number) statements.get("fkChecks")).doubleValue() / done));
       statements.put("execMsPerLifecycle", Stats.round(execMs / done));
-      Map<String, Object> cpu = CpuMeter.between(c0, c1);
-      if (cpu.get("postgresCores") instanceof Number pg && pg.doubleValue() > 0) {
+      if (windowCpu.get("postgresCores") instanceof Number pg && pg.doubleValue() > 0) {
         double pgCpuMs = pg.doubleValue() * (t1 - t0) / 1e6;
         statements.put("execShareOfPostgresCpuPercent", Stats.round(100 * execMs / pgCpuMs));
       }

@@ -301,12 +301,7 @@ public final class Browser implements AutoCloseable {
    * rendered, {@code fill} fills it, « Démarrer » submits it; the form is recorded as opened and submitted.
    */
   public void startProcess(String processName, String formKey, Action fill) throws Exception {
-    driver.get(base + "/camunda/app/tasklist/default/#/");
-    WebElement start = waiting().until(d -> d.findElements(By.cssSelector("a, button")).stream()
-        .filter(e -> e.isDisplayed() && normalise(e.getText()).equals("Démarrer un processus")).findFirst().orElse(null));
-    start.click();
-    chooseInStartDialog(name -> name.contains(processName));
-    Forms.opened(formKey);
+    openStartForm(processName, formKey);
     fill.run();
     long before = engine.getHistoryService().createHistoricProcessInstanceQuery().count();
     WebElement submit = driver.findElements(By.cssSelector(".modal-footer button, .modal button")).stream()
