@@ -2,11 +2,18 @@ package fr.pasdecalais.habitat.bench;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
@@ -28,7 +35,9 @@ import org.camunda.bpm.model.bpmn.builder.SubProcessBuilder;
 
 /**
  * The bare arm: a plain Camunda 7.24 engine (no Spring, no business code) with the product's engine
- * settings (history full, authorization on, UUID ids, same pool and job executor sizes), running a
+ * settings (history full without removal-time stamping, authorization on, UUID ids, jobs acquired by due
+ * date, the job executor's waits, back-off and lock time, the product's indexes on the engine's tables,
+ * same pool and job executor sizes), running a
  * process of the product lifecycle's shape: the same 19 user tasks, one timer (the lot's closing,
  * {@link ProductLifecycle#CLOSING_DELAY_SECONDS} s after the start), one asynchronous step and a
  * 3-way parallel multi-instance jury of two tasks per member; the same form variables are submitted.
@@ -63,9 +72,23 @@ public final class BareEngine implements AutoCloseable {
     jobExecutor.setMaxPoolSize(jobMaxPool);
     jobExecutor.setQueueSize(jobQueue);
     jobExecutor.setMaxJobsPerAcquisition(jobsPerAcquisition);
+    // the product's engine settings besides sizes (application.yaml, camunda.bpm): no removal time stamped
+    // on history rows, cleanup by end time; every job given a due date and acquired in due-date order; the
+    // job executor's idle waits, back-off after a lock conflict and lock time. Without them, at 128 in flight
+    // and more, unordered acquisition left some jobs behind for minutes (lifecycles failed by time-out).
+    cfg.setHistoryRemovalTimeStrategy("none");
+    cfg.setHistoryCleanupStrategy("endTimeBased");
+    cfg.setEnsureJobDueDateNotNull(true);
+    cfg.setJobExecutorAcquireByDueDate(true);
+    jobExecutor.setWaitTimeInMillis(5000);
+    jobExecutor.setMaxWait(10000);
+    jobExecutor.setBackoffTimeInMillis(100);
+    jobExecutor.setMaxBackoff(2000);
+    jobExecutor.setLockTimeInMillis(120000);
     cfg.setJobExecutor(jobExecutor);
     cfg.getProcessEnginePlugins().add(new TaskPush()); // the driver's push channel (see TaskPush)
     engine = cfg.buildProcessEngine();
+    productIndexes();
     engine.getRepositoryService().createDeployment().name("bench").enableDuplicateFiltering(true)
         .addModelInstance("bare-lifecycle.bpmn", model()).deploy();
     AuthorizationService auth = engine.getAuthorizationService();
@@ -78,6 +101,31 @@ public final class BareEngine implements AutoCloseable {
         a.addPermission(Permissions.ALL);
         auth.saveAuthorization(a);
       }
+    }
+  }
+
+  /** The product's migrations that index the engine's own tables (Tasklist, job acquisition, grants). */
+  static final List<String> ENGINE_INDEX_MIGRATIONS = List.of("V30__tasklist_indexes.sql",
+      "V38__job_acquisition_by_due_date.sql", "V39__authorization_user_index.sql");
+
+  private void productIndexes() {
+    try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
+      for (String file : ENGINE_INDEX_MIGRATIONS) {
+        try (InputStream in = BareEngine.class.getResourceAsStream("/db/migration/" + file)) {
+          if (in == null) {
+            throw new IllegalStateException("migration absente du classpath : " + file);
+          }
+          String sql = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+              .filter(l -> !l.strip().startsWith("--")).collect(Collectors.joining("\n"));
+          for (String statement : sql.split(";")) {
+            if (!statement.isBlank()) {
+              st.execute(statement);
+            }
+          }
+        }
+      }
+    } catch (SQLException | IOException e) {
+      throw new IllegalStateException("index du produit sur les tables du moteur", e);
     }
   }
 

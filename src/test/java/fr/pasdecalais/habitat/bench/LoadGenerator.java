@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Drives lifecycles. First one lifecycle alone (warm-up), then a few alone, one after the other:
  * the unloaded latency {@code L}. Then, when asked ({@code ramp}), a ramp of the closed loop
  * (8, 16, 32… lifecycles in flight, each step warmed for max(L, rampWarmup) s then measured) until the
- * completed rate stops rising (&lt; +5 %); the measured window runs at the best step's concurrency, or
+ * completed rate stops rising (&lt; +5 %) on a saturated machine (≥ 90 % of its cores busy); the measured window runs at the best step's concurrency, or
  * more when Little's law asks for it (in flight ≥ 2 × rate × L), else at the given {@code concurrency}.
  * The window counts lifecycles <em>ended</em>, the database's commits, the driver's own reads (see
  * {@link TaskPush}) and the CPU of the JVM, of PostgreSQL and of the machine ({@link CpuMeter}). Then
@@ -136,15 +136,21 @@ public final class LoadGenerator {
         step.put("lifecyclesPerMinute", Stats.round(rate));
         step.put("lifecyclesEndedPerMinute", Stats.round(ended));
         step.put("completionMs", Stats.latency(sat.latenciesMs(t0, t1)));
-        step.put("cpu", CpuMeter.between(c0, c1));
+        Map<String, Object> cpu = CpuMeter.between(c0, c1);
+        step.put("cpu", cpu);
         curve.add(step);
         log("rampe : " + level + " en vol → " + Stats.round(rate) + " cycles/min, " + step.get("cpu"));
         if (rate > best) {
           best = rate;
           bestLevel = level;
         }
-        if (level > 8 && rate < previous * 1.05) {
-          break; // the rate stopped rising
+        // the rate stopped rising: the end of the ramp only on a busy machine (a step of 30 s is short, and a
+        // lower rate with idle cores is the noise of a step or lifecycles waiting, not the engine's limit)
+        Object busy = cpu.get("machineBusyPercent");
+        boolean saturated = !(busy instanceof Number n) || n.doubleValue() < 0 || n.doubleValue() >= 90;
+        step.put("machineSaturated", saturated);
+        if (level > 8 && rate < previous * 1.05 && saturated) {
+          break;
         }
         previous = rate;
       }

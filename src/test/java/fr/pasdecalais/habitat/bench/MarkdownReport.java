@@ -189,7 +189,7 @@ final class MarkdownReport {
   private void capacity(List<Object> bare, List<Object> product, List<Object> cdb) {
     md.append("\n## Capacité : rampe de la manche 1\n\n")
         .append("Chaque palier : montée de la charge, mise en régime pendant max(L, échauffement), puis fenêtre mesurée ; ")
-        .append("la rampe s'arrête quand le débit ne monte plus (< +5 %). La fenêtre mesurée se fait au meilleur palier, ")
+        .append("la rampe s'arrête quand le débit ne monte plus (< +5 %) sur une machine saturée (≥ 90 % de ses cœurs occupés ; sinon elle continue jusqu'au dernier palier). La fenêtre mesurée se fait au meilleur palier, ")
         .append("ou plus si la loi de Little le demande (en vol ≥ 2 × débit × L). Débit d'un palier : tâches complétées ")
         .append("dans la fenêtre ÷ tâches par cycle (plus stable sur une fenêtre courte que les cycles terminés, donnés à côté).\n\n")
         .append("| bras | en vol | cycles/min (tâches) | cycles terminés/min | cœurs JVM | cœurs PostgreSQL | cœurs machine | iowait (cœurs) | complétion p95 (ms) | échecs (cycles partis à ce palier) |\n")
