@@ -13,8 +13,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Drives lifecycles. First one lifecycle alone (warm-up), then a few alone, one after the other:
  * the unloaded latency {@code L}. Then, when asked ({@code ramp}), a ramp of the closed loop
  * (8, 16, 32… lifecycles in flight, each step warmed for max(L, rampWarmup) s then measured) until the
- * completed rate stops rising (&lt; +5 %) on a saturated machine (≥ 90 % of its cores busy); the measured window runs at the best step's concurrency, or
- * more when Little's law asks for it (in flight ≥ 2 × rate × L), else at the given {@code concurrency}.
+ * completed rate stops rising (&lt; +5 %) on a saturated machine (≥ 90 % of its cores busy); the
+ * measured window runs at the best step's concurrency, or more when Little's law asks for it (in flight
+ * ≥ 2 × rate × L), else at the given {@code concurrency}.
  * The window counts lifecycles <em>ended</em>, the database's commits, the driver's own reads (see
  * {@link TaskPush}) and the CPU of the JVM, of PostgreSQL and of the machine ({@link CpuMeter}). Then
  * a half-load phase (open loop at half the measured rate) for task completion latency.
@@ -139,7 +140,7 @@ public final class LoadGenerator {
         Map<String, Object> cpu = CpuMeter.between(c0, c1);
         step.put("cpu", cpu);
         curve.add(step);
-        log("rampe : " + level + " en vol → " + Stats.round(rate) + " cycles/min, " + step.get("cpu"));
+        log("rampe : " + level + " en vol → " + Stats.round(rate) + " cycles/min, " + cpu);
         if (rate > best) {
           best = rate;
           bestLevel = level;
